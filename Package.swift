@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies, and why each earns its build minutes:
+// - swift-argument-parser: the whole CLI surface (subcommands, --help, validation errors).
+// - swift-collections: Deque as the bounded ring buffer for rolling vol windows and screen history.
+// - TOMLKit: theme and scenario files, with parse errors that carry line and column.
+let package = Package(
+    name: "gammascalp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gammascalp", targets: ["gammascalp"]),
+        .library(name: "ScalpEngine", targets: ["ScalpEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "ScalpEngine",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+        ),
+        .executableTarget(
+            name: "gammascalp",
+            dependencies: [
+                "ScalpEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ScalpEngineTests", dependencies: ["ScalpEngine"], resources: [.copy("Fixtures")]),
+    ]
+)

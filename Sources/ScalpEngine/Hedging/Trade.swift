@@ -1,0 +1,33 @@
+/// Why a trade happened.
+public enum TradeReason: String, Sendable, Hashable, Codable {
+    /// The user pressed a key.
+    case manual
+    /// The automatic hedge policy decided.
+    case auto
+    /// The stock position closed at the end of the session.
+    case closeOut = "close_out"
+}
+
+/// One executed trade of the underlying.
+public struct Trade: Sendable, Hashable, Codable {
+    /// Session time, years.
+    public var time: Double
+    /// Step index at which it executed.
+    public var step: Int
+    /// Signed shares: positive buys, negative sells.
+    public var quantity: Double
+    /// Execution price (the mid; the spread is in `cost`), currency.
+    public var price: Double
+    /// Costs paid, currency (≥ 0).
+    public var cost: Double
+    public var reason: TradeReason
+
+    public init(time: Double, step: Int, quantity: Double, price: Double, cost: Double, reason: TradeReason) {
+        self.time = time
+        self.step = step
+        self.quantity = quantity
+        self.price = price
+        self.cost = cost
+        self.reason = reason
+    }
+}

@@ -1,0 +1,21 @@
+/// Everything that can happen to a session. Keys, timer ticks, the Monte Carlo loop and a
+/// replayed journal all become these; nothing else changes a session.
+public enum SessionAction: Sendable, Hashable, Codable {
+    /// Advance one time step: the price moves, cash accrues, options expire, the auto-hedger acts.
+    case tick
+    /// A manual trade of the underlying, in signed shares.
+    case trade(shares: Double)
+    /// Buy one lot (manual).
+    case buyLot
+    /// Sell one lot (manual).
+    case sellLot
+    /// Trade to zero net delta now, rounded to the lot size (manual).
+    case hedgeNow
+    case setAutoHedge(Bool)
+    case toggleAutoHedge
+    case setHedgeRule(HedgeRule)
+    /// Shares per lot, ≥ 0 (0 = fractional).
+    case setLotSize(Double)
+    /// End the session: close out the stock at the current price.
+    case finish
+}

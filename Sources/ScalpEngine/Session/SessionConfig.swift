@@ -1,0 +1,102 @@
+/// Which volatility the hedger plugs into the delta it hedges to.
+public enum HedgeVolatility: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Each position's implied vol: the trader's usual choice, what the options were bought at.
+    case implied
+    /// The price process's current volatility: makes the hedged P&L nearly deterministic.
+    case realized
+}
+
+/// How much a session records as it runs.
+public enum SessionDetail: String, Sendable, Hashable, Codable {
+    /// Greeks, P&L attribution, volatility estimators and a trade history every step: the live screen.
+    case full
+    /// Only what the final P&L needs (cash, stock, trades, costs): the Monte Carlo's inner loop.
+    case pnlOnly
+}
+
+/// Everything that fixes a session's market and rules before its first step.
+public struct SessionConfig: Sendable, Hashable, Codable {
+    /// Spot at time 0, currency.
+    public var spot: Double
+    /// Riskless rate, continuously compounded per year (fraction): cash accrues at it.
+    public var rate: Double
+    /// Continuous dividend yield per year (fraction): stock held earns it as cash.
+    public var dividendYield: Double
+    /// The process the spot follows.
+    public var process: MarketProcess
+    /// Simulated time per step, years.
+    public var timeStep: Double
+    /// Steps in the session; the session ends (stock closed out) after the last one.
+    public var steps: Int
+    /// The options held at time 0, bought (or sold) at their model value at their implied vol.
+    public var book: OptionBook
+    public var costs: TransactionCosts
+    /// Shares per lot: hedges round to it, `b`/`s` trade one; 0 means fractional shares.
+    public var lotSize: Double
+    public var hedgeRule: HedgeRule
+    /// Whether the hedge rule trades automatically from the start (and hedges at time 0).
+    public var autoHedge: Bool
+    public var hedgeVolatility: HedgeVolatility
+    public var detail: SessionDetail
+    /// Returns in the rolling realized-vol window.
+    public var volatilityWindow: Int
+    /// Half-life in steps of the EWMA realized vol.
+    public var ewmaHalfLife: Double
+    /// Trades kept in memory for the blotter (the journal keeps them all).
+    public var tradeHistory: Int
+
+    public init(spot: Double, rate: Double = 0, dividendYield: Double = 0, process: MarketProcess,
+                timeStep: Double, steps: Int, book: OptionBook, costs: TransactionCosts = .free,
+                lotSize: Double = 0, hedgeRule: HedgeRule = .every(PeriodicHedge(interval: 1)), autoHedge: Bool = true,
+                hedgeVolatility: HedgeVolatility = .implied, detail: SessionDetail = .full,
+                volatilityWindow: Int = 100, ewmaHalfLife: Double = 50, tradeHistory: Int = 500) {
+        self.spot = spot
+        self.rate = rate
+        self.dividendYield = dividendYield
+        self.process = process
+        self.timeStep = timeStep
+        self.steps = steps
+        self.book = book
+        self.costs = costs
+        self.lotSize = lotSize
+        self.hedgeRule = hedgeRule
+        self.autoHedge = autoHedge
+        self.hedgeVolatility = hedgeVolatility
+        self.detail = detail
+        self.volatilityWindow = volatilityWindow
+        self.ewmaHalfLife = ewmaHalfLife
+        self.tradeHistory = tradeHistory
+    }
+
+    /// Checks every field; the message names the field and its bad value.
+    public func validate() throws(SessionConfigError) {
+        func check(_ ok: Bool, _ field: String, _ value: Any, _ rule: String) throws(SessionConfigError) {
+            if !ok { throw SessionConfigError(message: "\(field) \(rule), got \(value)") }
+        }
+        try check(spot.isFinite && spot > 0, "spot", spot, "must be a positive number")
+        try check(rate.isFinite && abs(rate) < 10, "rate", rate, "must be a finite rate below 1000%")
+        try check(dividendYield.isFinite && abs(dividendYield) < 10, "dividend", dividendYield, "must be a finite yield below 1000%")
+        try check(timeStep.isFinite && timeStep > 0, "time step", timeStep, "must be positive")
+        try check(steps >= 1, "steps", steps, "must be at least 1")
+        try check(lotSize.isFinite && lotSize >= 0, "lot size", lotSize, "must be ≥ 0")
+        try check(costs.halfSpreadBps.isFinite && costs.halfSpreadBps >= 0, "cost-bps", costs.halfSpreadBps, "must be ≥ 0")
+        try check(costs.feePerShare.isFinite && costs.feePerShare >= 0, "fee", costs.feePerShare, "must be ≥ 0")
+        try check(volatilityWindow >= 2, "volatility window", volatilityWindow, "must be at least 2")
+        try check(ewmaHalfLife.isFinite && ewmaHalfLife > 0, "EWMA half-life", ewmaHalfLife, "must be positive")
+        try check(process.instantaneousVolatility.isFinite && process.instantaneousVolatility >= 0,
+                  "realized vol", process.instantaneousVolatility, "must be ≥ 0")
+        for position in book.positions {
+            try check(position.strike.isFinite && position.strike > 0, "strike", position.strike, "must be positive")
+            try check(position.expiry.isFinite && position.expiry > 0, "expiry", position.expiry, "must be positive")
+            try check(position.impliedVol.isFinite && position.impliedVol >= 0, "implied vol", position.impliedVol, "must be ≥ 0")
+            try check(position.quantity.isFinite, "quantity", position.quantity, "must be finite")
+            try check(position.multiplier.isFinite && position.multiplier > 0, "multiplier", position.multiplier, "must be positive")
+        }
+    }
+}
+
+/// A session configuration that cannot run.
+public struct SessionConfigError: Error, Hashable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct GammaScalp: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "gammascalp",
+        abstract: "A gamma-scalping simulator and trainer for the terminal.",
+        discussion: """
+        Hold options, keep the book delta-neutral by trading the underlying as a simulated
+        price moves, and watch the P&L split into gamma, theta, vega, costs and financing.
+        The headless commands run the same engine without a screen.
+        """,
+        version: version,
+        subcommands: [PriceCommand.self]
+    )
+
+    /// Runs the command line, printing any error as one `error:` line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(reporting: error)
+        }
+    }
+
+    /// Help, version and clean exits go through ArgumentParser; everything else becomes one
+    /// `error:` line (the first line of ArgumentParser's message, without its usage block).
+    static func exit(reporting error: any Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success || error is CleanExit {
+            Self.exit(withError: error)
+        }
+        let message: String
+        if let failure = error as? CommandFailure {
+            message = failure.message
+        } else {
+            let full = fullMessage(for: error)
+            let firstLine = full.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? full
+            message = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst("Error: ".count)) : firstLine
+        }
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Foundation.exit(code == .success ? 1 : code.rawValue)
+    }
+}
+
+/// A failure to report as `error: <message>` with a non-zero exit.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+    init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// A JSON value written with keys in the order given: scripts and humans read the same
+/// layout every run. Non-finite numbers are written as null (JSON has no NaN).
+indirect enum JSONText {
+    case number(Double)
+    case integer(Int)
+    case string(String)
+    case bool(Bool)
+    case object([(String, JSONText)])
+    case array([JSONText])
+    case null
+
+    var rendered: String {
+        switch self {
+        case .number(let value): value.isFinite ? Self.format(value) : "null"
+        case .integer(let value): String(value)
+        case .string(let value): Self.quote(value)
+        case .bool(let value): value ? "true" : "false"
+        case .null: "null"
+        case .array(let values): "[" + values.map(\.rendered).joined(separator: ",") + "]"
+        case .object(let pairs): "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// Shortest text that reads back to the same double.
+    static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
