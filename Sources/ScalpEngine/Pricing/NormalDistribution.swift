@@ -17,10 +17,22 @@ public enum NormalDistribution {
         inverseSqrtTwoPi * exp(-0.5 * x * x)
     }
 
+    /// 1/√2 − `inverseSqrtTwo`: the low half of 1/√2 in double-double.
+    public static let inverseSqrtTwoLow = -4.833_646_656_726_456_7e-17
+    /// 2/√π.
+    public static let twoOverSqrtPi = 1.128_379_167_095_512_573_896_158_903_121_545_171_7
+
     /// Distribution function Φ(x) = ½·erfc(−x/√2).
+    ///
+    /// −x/√2 is formed in double-double and the low part applied as a first-order
+    /// correction, because in the far tail erfc magnifies the rounding of its argument
+    /// (by 2u² relative): without it Φ(−37) would be off by 1e-13 instead of 1e-16.
     @inlinable
     public static func cdf(_ x: Double) -> Double {
-        0.5 * erfc(-x * inverseSqrtTwo)
+        let high = -x * inverseSqrtTwo
+        guard high.isFinite else { return 0.5 * erfc(high) }
+        let low = fma(-x, inverseSqrtTwo, -high) - x * inverseSqrtTwoLow
+        return 0.5 * (erfc(high) - low * twoOverSqrtPi * exp(-high * high))
     }
 
     /// Quantile Φ⁻¹(p) for p in (0, 1): Wichura's AS241 (PPND16), relative error about 1e-16.

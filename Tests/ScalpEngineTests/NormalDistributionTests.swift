@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import ScalpEngine
+
+@Suite("Normal distribution")
+struct NormalDistributionTests {
+    /// Values from mpmath.ncdf at 50 digits.
+    @Test func cdfIsAccurateInBothTails() {
+        let cases: [(Double, Double)] = [
+            (0, 0.5),
+            (1, 0.841_344_746_068_542_95),
+            (-1, 0.158_655_253_931_457_05),
+            (-5, 2.866_515_718_791_939_1e-7),
+            (-10, 7.619_853_024_160_526_1e-24),
+            (-20, 2.753_624_118_606_233_7e-89),
+            (-37, 5.725_571_222_524_576_8e-300),
+            (6, 0.999_999_999_013_412_35),
+        ]
+        for (x, expected) in cases {
+            #expect(close(NormalDistribution.cdf(x), expected, rel: 4e-16), "Φ(\(x))")
+        }
+        #expect(NormalDistribution.cdf(40) == 1)
+        #expect(NormalDistribution.cdf(-40) >= 0)
+    }
+
+    @Test func quantileInvertsCdf() {
+        for p in [1e-300, 1e-20, 1e-8, 0.001, 0.025, 0.3, 0.5, 0.7, 0.975, 0.999, 1 - 1e-12] {
+            // The round trip magnifies the quantile's relative error δ by x²·δ in the far tail.
+            let x = NormalDistribution.quantile(p)
+            #expect(close(NormalDistribution.cdf(x), p, rel: 1e-15 * max(1, x * x)), "Φ(Φ⁻¹(\(p)))")
+        }
+        #expect(NormalDistribution.quantile(0) == -.infinity)
+        #expect(NormalDistribution.quantile(1) == .infinity)
+    }
+}
