@@ -14,7 +14,7 @@ struct GammaScalp: ParsableCommand {
         The headless commands run the same engine without a screen.
         """,
         version: version,
-        subcommands: [PriceCommand.self]
+        subcommands: [PriceCommand.self, ImpliedCommand.self]
     )
 
     /// Runs the command line, printing any error as one `error:` line on stderr.
