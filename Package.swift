@@ -20,15 +20,33 @@ let package = Package(
     targets: [
         .target(
             name: "ScalpEngine",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")]
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "gammascalp",
             dependencies: [
                 "ScalpEngine",
+                "ScalpTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The live screen: ncurses through a C shim, a cell grid the widgets draw into, themes.
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "ScalpTUI",
+            dependencies: [
+                "ScalpEngine", "CNcurses",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpEngine"], exclude: ["Snapshots"]),
+        // Drives the built gammascalp binary under tmux; needs tmux on PATH.
+        .testTarget(name: "EndToEndTests", dependencies: ["gammascalp"]),
+        .testTarget(name: "GammaScalpCLITests", dependencies: ["gammascalp"]),
         .testTarget(name: "ScalpEngineTests", dependencies: ["ScalpEngine"], resources: [.copy("Fixtures")]),
     ]
 )

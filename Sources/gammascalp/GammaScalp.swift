@@ -14,7 +14,8 @@ struct GammaScalp: ParsableCommand {
         The headless commands run the same engine without a screen.
         """,
         version: version,
-        subcommands: [PriceCommand.self, ImpliedCommand.self]
+        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, BenchCommand.self, ScenariosCommand.self],
+        defaultSubcommand: PlayCommand.self
     )
 
     /// Runs the command line, printing any error as one `error:` line on stderr.

@@ -37,8 +37,9 @@ public struct OptionBook: Sendable, Hashable, Codable {
                       volatility: Double? = nil) -> Double {
         var total = 0.0
         for position in positions where !position.isSettled {
-            total += position.units * position.unitGreeks(spot: spot, time: time, rate: rate,
-                                                          dividendYield: dividendYield, volatility: volatility).gamma
+            total += position.units * BlackScholes.gamma(
+                spot: spot, strike: position.strike, volatility: volatility ?? position.impliedVol,
+                timeToExpiry: position.timeToExpiry(at: time), rate: rate, dividendYield: dividendYield)
         }
         return total
     }

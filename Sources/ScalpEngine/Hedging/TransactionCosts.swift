@@ -5,10 +5,14 @@ public struct TransactionCosts: Sendable, Hashable, Codable {
     public var halfSpreadBps: Double
     /// Commission per share traded, in currency.
     public var feePerShare: Double
+    /// Half the options' bid-ask spread in implied vol (0.005 = half a vol point): options are
+    /// bought at the model price at IV + this and sold at IV − this.
+    public var optionHalfSpreadVol: Double
 
-    public init(halfSpreadBps: Double = 0, feePerShare: Double = 0) {
+    public init(halfSpreadBps: Double = 0, feePerShare: Double = 0, optionHalfSpreadVol: Double = 0.005) {
         self.halfSpreadBps = halfSpreadBps
         self.feePerShare = feePerShare
+        self.optionHalfSpreadVol = optionHalfSpreadVol
     }
 
     public static let free = TransactionCosts()

@@ -13,10 +13,9 @@ public struct GeometricBrownianMotion: PriceProcess, Hashable, Codable {
     /// q, continuous dividend yield per year (fraction).
     public var dividendYield: Double
 
-    // The per-step constants for the last dt seen: the inner loop costs one normal and one exp.
-    private var cachedStep: Double = .nan
-    private var cachedDrift: Double = 0
-    private var cachedDiffusion: Double = 0
+    // The step constants for the last dt seen: the inner loop costs one normal and one exp.
+    private var cachedDt: Double = .nan
+    private var cachedStep = Step(drift: 0, diffusion: 0)
 
     public init(drift: Double, volatility: Double, dividendYield: Double = 0) {
         self.drift = drift
@@ -35,12 +34,35 @@ public struct GeometricBrownianMotion: PriceProcess, Hashable, Codable {
     /// The log-return over `dt` for the standard normal draw `normal`.
     @usableFromInline
     mutating func logIncrement(dt: Double, normal: Double) -> Double {
-        if dt != cachedStep {
-            cachedStep = dt
-            cachedDrift = (drift - dividendYield - 0.5 * volatility * volatility) * dt
-            cachedDiffusion = volatility * dt.squareRoot()
+        if dt != cachedDt {
+            cachedDt = dt
+            cachedStep = step(dt: dt)
         }
-        return cachedDrift + cachedDiffusion * normal
+        return cachedStep.logIncrement(normal: normal)
+    }
+
+    /// What a step of `dt` years needs that does not depend on the spot. A caller that steps
+    /// many times with one dt (the session) keeps it, and then `Step.advance` moves the spot
+    /// exactly as `advance(spot:dt:using:)` does, to the last bit.
+    public func step(dt: Double) -> Step {
+        Step(drift: (drift - dividendYield - 0.5 * volatility * volatility) * dt, diffusion: volatility * dt.squareRoot())
+    }
+
+    /// The constants of one step of a fixed length.
+    public struct Step: Sendable, Hashable {
+        /// (μ − q − σ²/2)·dt.
+        public var drift: Double
+        /// σ·√dt.
+        public var diffusion: Double
+
+        @inlinable
+        public func logIncrement(normal: Double) -> Double { drift + diffusion * normal }
+
+        /// The spot after one step from `spot`, drawing one normal from `rng`.
+        @inlinable
+        public func advance(spot: Double, using rng: inout Xoshiro256StarStar) -> Double {
+            spot * exp(logIncrement(normal: rng.nextNormal()))
+        }
     }
 
     private enum CodingKeys: String, CodingKey { case drift, volatility, dividendYield }

@@ -2,6 +2,9 @@
 /// enum rather than an existential, so a step is a switch, not a dynamic dispatch.
 public enum MarketProcess: PriceProcess, Hashable, Codable {
     case geometricBrownian(GeometricBrownianMotion)
+    case mertonJumpDiffusion(MertonJumpDiffusion)
+    case regimeSwitching(RegimeSwitchingVolatility)
+    case heston(HestonProcess)
 
     @inlinable
     public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
@@ -10,12 +13,27 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
             let next = process.advance(spot: spot, dt: dt, using: &rng)
             self = .geometricBrownian(process)
             return next
+        case .mertonJumpDiffusion(var process):
+            let next = process.advance(spot: spot, dt: dt, using: &rng)
+            self = .mertonJumpDiffusion(process)
+            return next
+        case .regimeSwitching(var process):
+            let next = process.advance(spot: spot, dt: dt, using: &rng)
+            self = .regimeSwitching(process)
+            return next
+        case .heston(var process):
+            let next = process.advance(spot: spot, dt: dt, using: &rng)
+            self = .heston(process)
+            return next
         }
     }
 
     public var instantaneousVolatility: Double {
         switch self {
         case .geometricBrownian(let process): process.instantaneousVolatility
+        case .mertonJumpDiffusion(let process): process.instantaneousVolatility
+        case .regimeSwitching(let process): process.instantaneousVolatility
+        case .heston(let process): process.instantaneousVolatility
         }
     }
 
@@ -23,6 +41,9 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
     public var name: String {
         switch self {
         case .geometricBrownian: "GBM"
+        case .mertonJumpDiffusion: "Merton jumps"
+        case .regimeSwitching: "regime switching"
+        case .heston: "Heston"
         }
     }
 }

@@ -1,5 +1,10 @@
 /// A named market and book to practise on: what an instructor hands out together with a seed.
-public struct Scenario: Sendable, Hashable {
+///
+/// The session's market, book, costs and hedge rule are in `config`; the rest describes what
+/// the session does not run by itself: how implied vol moves, what is scheduled, the limits,
+/// and the hedger the trainee is measured against. Scenario files (`ScenarioFile`) read and
+/// write all of it; the built-in scenarios are such files.
+public struct Scenario: Sendable, Hashable, Codable {
     /// Short identifier, e.g. "classic-scalp".
     public var name: String
     /// One or two sentences on the market.
@@ -10,47 +15,64 @@ public struct Scenario: Sendable, Hashable {
     public var config: SessionConfig
     /// Default live speed, steps per real second.
     public var stepsPerSecond: Double
+    /// The at-the-money implied vol at time 0, annualised fraction: the level the implied-vol
+    /// dynamics move and the skew is centred on.
+    public var atmImpliedVol: Double {
+        get { volModel.atmVol }
+        set { volModel.atmVol = newValue }
+    }
+    /// How the ATM implied vol moves from step to step.
+    public var impliedVolDynamics: ImpliedVolDynamics {
+        get { volModel.dynamics }
+        set { volModel.dynamics = newValue }
+    }
+    /// The smile that gives each strike its own implied vol; nil for one vol at every strike.
+    public var skew: VolSkew? {
+        get { volModel.skew }
+        set { volModel.skew = newValue }
+    }
+    /// Price gaps and implied-vol jumps at known times.
+    public var events: EventSchedule {
+        get { config.events }
+        set { config.events = newValue }
+    }
+    /// The policy of the benchmark hedger the trainee's P&L is compared with.
+    public var benchmarkRule: HedgeRule
+    /// Net-delta and loss limits.
+    public var riskLimits: RiskLimits
 
-    public init(name: String, description: String, learningGoal: String, config: SessionConfig, stepsPerSecond: Double = 10) {
+    /// A scenario; `atmImpliedVol` defaults to the book's vega-weighted implied vol at time 0.
+    public init(name: String, description: String, learningGoal: String, config: SessionConfig,
+                stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
+                impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
+                events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
+                riskLimits: RiskLimits = .none) {
         self.name = name
         self.description = description
         self.learningGoal = learningGoal
         self.config = config
         self.stepsPerSecond = stepsPerSecond
+        self.config.impliedVolModel = ImpliedVolModel(
+            atmVol: atmImpliedVol ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate,
+                                                            dividendYield: config.dividendYield),
+            dynamics: impliedVolDynamics, skew: skew)
+        self.config.events = events
+        self.benchmarkRule = benchmarkRule
+        self.riskLimits = riskLimits
     }
-}
 
-extension Scenario {
-    /// One five-minute step of calendar time, in years.
-    public static let fiveMinutes = 1.0 / (365 * 24 * 12)
+    /// The benchmark hedger's default: hedge to neutral every step.
+    public static let defaultBenchmarkRule = HedgeRule.every(PeriodicHedge(interval: 1))
 
-    /// The default: a long at-the-money straddle, 30 days, bought at 20% implied while the
-    /// market realizes 25%. Ten straddles of 100 shares each, hedged in 100-share lots.
-    public static let classicScalp: Scenario = {
-        let expiry = 30.0 / 365
-        let book = OptionBook([
-            OptionPosition(kind: .call, strike: 100, expiry: expiry, quantity: 10, multiplier: 100, impliedVol: 0.20),
-            OptionPosition(kind: .put, strike: 100, expiry: expiry, quantity: 10, multiplier: 100, impliedVol: 0.20),
-        ])
-        let config = SessionConfig(
-            spot: 100, rate: 0.05, dividendYield: 0,
-            process: .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.25)),
-            timeStep: fiveMinutes, steps: 30 * 24 * 12, book: book,
-            costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
-            hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false,
-            volatilityWindow: 288, ewmaHalfLife: 144)
-        return Scenario(
-            name: "classic-scalp",
-            description: "Long 10 ATM straddles, 30 days, bought at 20% implied; the market realizes 25%.",
-            learningGoal: "Realized above implied: hedge the moves and the gamma pays more than the theta costs.",
-            config: config)
-    }()
+    /// The implied vol of strike `strike` with the underlying at `spot` and the ATM vol at
+    /// `atmVol`: through the skew, or `atmVol` floored at `ImpliedVolDynamics.minimumVol`.
+    public func impliedVol(strike: Double, spot: Double, atmVol: Double) -> Double {
+        volModel.impliedVol(strike: strike, spot: spot, atmVol: atmVol)
+    }
 
-    /// The scenarios built into the binary, default first.
-    public static let builtIn: [Scenario] = [classicScalp]
-
-    /// The built-in scenario called `name`, if any.
-    public static func named(_ name: String) -> Scenario? {
-        builtIn.first { $0.name == name.lowercased() }
+    /// The session's implied-vol model (a scenario always has one).
+    private var volModel: ImpliedVolModel {
+        get { config.impliedVolModel ?? ImpliedVolModel(atmVol: 0) }
+        set { config.impliedVolModel = newValue }
     }
 }

@@ -41,15 +41,34 @@ public struct Session: Sendable {
     /// Per-step deviation of the P&L from the continuously hedged book's (delta, costs and
     /// residual terms), whose standard deviation is the hedging error (full detail).
     public private(set) var hedgingError = RunningStatistics()
+    /// The at-the-money implied vol now, annualised fraction: what the implied-vol model moves
+    /// and new options are priced from.
+    public private(set) var atmImpliedVol: Double
+    /// The most recent scheduled event that fired, if any.
+    public private(set) var latestEvent: ScheduledEvent?
+    /// Option contracts bought or sold during the session (the option ticket).
+    public private(set) var optionTradeCount = 0
 
     private var rng: Xoshiro256StarStar
     private var process: MarketProcess
+    /// For a GBM market, its step constants: the step is then a normal and an exp, without
+    /// going through the `MarketProcess` enum (whose copies dominate a GBM step).
+    private let gbmStep: GeometricBrownianMotion.Step?
     private var nextExpiry: Double?
-    private let cashGrowth: Double
+    /// e^{r·dt} − 1: cash grows by cash × this each step.
+    private let interestPerStep: Double
     private let dividendPerStep: Double
     // Book Greeks and P&L as of the end of the last action (full detail): the base of the next step's attribution.
     private var markedGreeks = OptionGreeks.zero
     private var markedPnL = 0.0
+    // Implied-vol moves: drawn from their own stream so a scenario's price path is the same
+    // with or without them.
+    private var volRng: Xoshiro256StarStar
+    private var volDynamics: ImpliedVolDynamics
+    /// Whether any position's implied vol can change during the session.
+    private let impliedVolsMove: Bool
+    /// Each position's vega (units × vega per 1.00 vol) at the last mark, for vega attribution.
+    private var markedVegas: [Double] = []
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
@@ -63,14 +82,25 @@ public struct Session: Sendable {
         spotAtLastHedge = config.spot
         rng = Xoshiro256StarStar(seed: seed, stream: stream)
         process = config.process
+        if case .geometricBrownian(let gbm) = config.process {
+            gbmStep = gbm.step(dt: config.timeStep)
+        } else {
+            gbmStep = nil
+        }
         nextExpiry = config.book.nextExpiry
-        cashGrowth = exp(config.rate * config.timeStep)
+        interestPerStep = exp(config.rate * config.timeStep) - 1
         dividendPerStep = config.dividendYield * config.timeStep
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
         let opening = config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
         cash = -opening.price
+        atmImpliedVol = config.impliedVolModel?.atmVol
+            ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
+        volRng = Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x5EED_0F1D_A1E5_7A7E), stream: stream)
+        volDynamics = config.impliedVolModel?.dynamics ?? .constant
+        impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
         markedGreeks = opening
+        if impliedVolsMove { markedVegas = positionVegas() }
         if autoHedge, hedgeRule != .none {
             rebalance(toNetDelta: 0, reason: .auto)
         }
@@ -95,6 +125,7 @@ public struct Session: Sendable {
         case .toggleAutoHedge: autoHedge.toggle()
         case .setHedgeRule(let rule): hedgeRule = rule
         case .setLotSize(let size): if size.isFinite, size >= 0 { lotSize = size }
+        case .tradeOption(let order): tradeOption(order)
         case .finish: finish()
         }
     }
@@ -103,64 +134,157 @@ public struct Session: Sendable {
     private var manualLot: Double { lotSize > 0 ? lotSize : 1 }
 
     private mutating func advance() {
-        let dt = config.timeStep
         let previousSpot = spot
-        let previousGreeks = markedGreeks
-        let previousPnL = markedPnL
-        spot = process.advance(spot: spot, dt: dt, using: &rng)
+        let previousTime = time
+        if let gbmStep {
+            spot = gbmStep.advance(spot: spot, using: &rng)
+        } else {
+            spot = process.advance(spot: spot, dt: config.timeStep, using: &rng)
+        }
         step += 1
+        let now = time
+        var eventVolChange = 0.0
+        if !config.events.isEmpty {
+            for event in config.events.events(between: previousTime, and: now) {
+                spot *= event.priceFactor
+                eventVolChange += event.impliedVolChange
+                latestEvent = event
+            }
+        }
 
-        let interest = cash * (cashGrowth - 1)
+        let interest = cash * interestPerStep
         let dividends = stockShares * previousSpot * dividendPerStep
         cash += interest + dividends
         attribution.financing += interest + dividends
-        if let expiry = nextExpiry, time >= expiry - OptionBook.timeTolerance {
-            cash += book.settleExpired(at: time, spot: spot)
+        if let expiry = nextExpiry, now >= expiry - OptionBook.timeTolerance {
+            cash += book.settleExpired(at: now, spot: spot)
             nextExpiry = book.nextExpiry
         }
 
         let detailed = config.detail == .full
-        var move = PnLAttribution()
-        if detailed {
-            let logReturn = log(spot / previousSpot)
-            rollingVol.add(logReturn: logReturn)
-            ewmaVol.add(logReturn: logReturn)
-            returns.add(logReturn)
-            let dS = spot - previousSpot
-            markedGreeks = currentGreeks()
-            move.delta = (previousGreeks.delta + stockShares) * dS
-            move.gamma = 0.5 * previousGreeks.gamma * dS * dS
-            move.theta = previousGreeks.theta * dt
-            move.financing = interest + dividends
-            markedPnL = cash + stockShares * spot + markedGreeks.price
-            move.residual = (markedPnL - previousPnL) - move.explained
-            attribution.delta += move.delta
-            attribution.gamma += move.gamma
-            attribution.theta += move.theta
-            attribution.vega += move.vega
-            attribution.residual += move.residual
+        var volChanges: [Double] = []
+        if impliedVolsMove {
+            volChanges = moveImpliedVols(eventChange: eventVolChange)
         }
-        lastStep = move
+        lastStep = PnLAttribution()
+        if detailed {
+            attributeStep(previousSpot: previousSpot, financing: interest + dividends, volChanges: volChanges)
+        }
 
         if step >= config.steps {
             finish()
         } else if autoHedge, hedgeRule != .none {
-            autoHedgeStep()
+            autoHedgeStep(now: now)
         }
         if detailed {
             hedgingError.add(lastStep.delta + lastStep.costs + lastStep.residual)
         }
     }
 
-    private mutating func autoHedgeStep() {
+    /// Full detail: the step's P&L attribution against the Greeks marked at the end of the
+    /// last action, and the volatility estimators. Kept out of `advance` so the `pnlOnly`
+    /// step (the Monte Carlo's inner loop) stays short.
+    @inline(never)
+    private mutating func attributeStep(previousSpot: Double, financing: Double, volChanges: [Double]) {
+        let previousGreeks = markedGreeks
+        let previousPnL = markedPnL
+        let logReturn = log(spot / previousSpot)
+        rollingVol.add(logReturn: logReturn)
+        ewmaVol.add(logReturn: logReturn)
+        returns.add(logReturn)
+        let dS = spot - previousSpot
+        markedGreeks = currentGreeks()
+        var move = PnLAttribution()
+        move.delta = (previousGreeks.delta + stockShares) * dS
+        move.gamma = 0.5 * previousGreeks.gamma * dS * dS
+        move.theta = previousGreeks.theta * config.timeStep
+        for (vega, change) in zip(markedVegas, volChanges) { move.vega += vega * change }
+        if impliedVolsMove { markedVegas = positionVegas() }
+        move.financing = financing
+        markedPnL = cash + stockShares * spot + markedGreeks.price
+        move.residual = (markedPnL - previousPnL) - move.explained
+        attribution.delta += move.delta
+        attribution.gamma += move.gamma
+        attribution.theta += move.theta
+        attribution.vega += move.vega
+        attribution.residual += move.residual
+        lastStep = move
+    }
+
+    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions;
+    /// returns each position's implied-vol change.
+    private mutating func moveImpliedVols(eventChange: Double) -> [Double] {
+        let before = book.positions.map(\.impliedVol)
+        let floor = ImpliedVolDynamics.minimumVol
+        atmImpliedVol = max(volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng) + eventChange, floor)
+        if let model = config.impliedVolModel, model.remarksBook {
+            for index in book.positions.indices where !book.positions[index].isSettled {
+                book.positions[index].impliedVol = model.impliedVol(strike: book.positions[index].strike, spot: spot, atmVol: atmImpliedVol)
+            }
+        } else if eventChange != 0 {
+            // Each position keeps its own vol and takes the event's jump on top.
+            for index in book.positions.indices where !book.positions[index].isSettled {
+                book.positions[index].impliedVol = max(book.positions[index].impliedVol + eventChange, floor)
+            }
+        }
+        return zip(book.positions, before).map { $0.impliedVol - $1 }
+    }
+
+    /// Each position's vega in currency per 1.00 of vol (units × unit vega; 0 once settled).
+    private func positionVegas() -> [Double] {
+        book.positions.map { $0.greeks(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield).vega }
+    }
+
+    /// The implied vol a new option at `strike` trades at now.
+    public func impliedVol(forStrike strike: Double) -> Double {
+        config.impliedVolModel?.impliedVol(strike: strike, spot: spot, atmVol: atmImpliedVol)
+            ?? max(atmImpliedVol, ImpliedVolDynamics.minimumVol)
+    }
+
+    /// Fills an option order at the model price at the strike's implied vol plus the option
+    /// half-spread; the spread is a cost, the rest is an exchange of cash for value.
+    private mutating func tradeOption(_ order: OptionOrder) {
+        guard order.isValid(at: time) else { return }
+        let vol = impliedVol(forStrike: order.strike)
+        let position = OptionPosition(kind: order.kind, strike: order.strike, expiry: order.expiry,
+                                      quantity: order.quantity, multiplier: order.multiplier, impliedVol: vol)
+        let units = position.units
+        let tau = position.timeToExpiry(at: time)
+        let mark = BlackScholes.price(kind: order.kind, spot: spot, strike: order.strike, volatility: vol,
+                                      timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
+        let fillVol = max(vol + (units > 0 ? 1 : -1) * config.costs.optionHalfSpreadVol, 0)
+        let fill = BlackScholes.price(kind: order.kind, spot: spot, strike: order.strike, volatility: fillVol,
+                                      timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
+        let cost = abs(units * (fill - mark))
+        cash -= units * mark + cost
+        attribution.costs -= cost
+        lastStep.costs -= cost
+        markedPnL -= cost
+        book.positions.append(position)
+        nextExpiry = book.nextExpiry
+        optionTradeCount += 1
+        if config.detail == .full {
+            markedGreeks = currentGreeks()
+            if impliedVolsMove { markedVegas = positionVegas() }
+        }
+    }
+
+    private mutating func autoHedgeStep(now: Double) {
+        // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
+        // inside a mutating method made the compiler copy the whole session every step.
+        let rule = hedgeRule
+        let volatility = hedgeVolOverride
+        let netDelta = book.delta(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield,
+                                  volatility: volatility) + stockShares
+        let gamma = rule.needsGamma
+            ? book.gamma(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield, volatility: volatility)
+            : 0
         let context = HedgeContext(
-            step: step, netDelta: hedgeDelta, spot: spot, spotAtLastHedge: spotAtLastHedge,
-            gamma: hedgeRule.needsGamma ? book.gamma(spot: spot, time: time, rate: config.rate,
-                                                     dividendYield: config.dividendYield, volatility: hedgeVolOverride) : 0,
-            timeToExpiry: max((nextExpiry ?? time) - time, 0), rate: config.rate,
+            step: step, netDelta: netDelta, spot: spot, spotAtLastHedge: spotAtLastHedge, gamma: gamma,
+            timeToExpiry: max((nextExpiry ?? now) - now, 0), rate: config.rate,
             costRate: config.costs.proportionalRate(at: spot))
-        if case .rebalance(let target) = hedgeRule.decide(context) {
-            rebalance(toNetDelta: target, reason: .auto, netDelta: context.netDelta)
+        if case .rebalance(let target) = rule.decide(context) {
+            rebalance(toNetDelta: target, reason: .auto, netDelta: netDelta)
         }
     }
 

@@ -16,6 +16,8 @@ public enum SessionAction: Sendable, Hashable, Codable {
     case setHedgeRule(HedgeRule)
     /// Shares per lot, ≥ 0 (0 = fractional).
     case setLotSize(Double)
+    /// Buy or sell options at the model price plus the option half-spread (the option ticket).
+    case tradeOption(OptionOrder)
     /// End the session: close out the stock at the current price.
     case finish
 }

@@ -44,12 +44,17 @@ public struct SessionConfig: Sendable, Hashable, Codable {
     public var ewmaHalfLife: Double
     /// Trades kept in memory for the blotter (the journal keeps them all).
     public var tradeHistory: Int
+    /// How implied vols move; nil keeps every position at the vol it was booked at.
+    public var impliedVolModel: ImpliedVolModel?
+    /// Price gaps and implied-vol jumps at known times.
+    public var events: EventSchedule
 
     public init(spot: Double, rate: Double = 0, dividendYield: Double = 0, process: MarketProcess,
                 timeStep: Double, steps: Int, book: OptionBook, costs: TransactionCosts = .free,
                 lotSize: Double = 0, hedgeRule: HedgeRule = .every(PeriodicHedge(interval: 1)), autoHedge: Bool = true,
                 hedgeVolatility: HedgeVolatility = .implied, detail: SessionDetail = .full,
-                volatilityWindow: Int = 100, ewmaHalfLife: Double = 50, tradeHistory: Int = 500) {
+                volatilityWindow: Int = 100, ewmaHalfLife: Double = 50, tradeHistory: Int = 500,
+                impliedVolModel: ImpliedVolModel? = nil, events: EventSchedule = []) {
         self.spot = spot
         self.rate = rate
         self.dividendYield = dividendYield
@@ -66,6 +71,8 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         self.volatilityWindow = volatilityWindow
         self.ewmaHalfLife = ewmaHalfLife
         self.tradeHistory = tradeHistory
+        self.impliedVolModel = impliedVolModel
+        self.events = events
     }
 
     /// Checks every field; the message names the field and its bad value.

@@ -1,0 +1,355 @@
+/// The built-in scenarios as scenario files: the source of truth for `Scenario.builtIn`,
+/// parsed by `ScenarioFile.parse` like a user's file. Keys and units are in the README's
+/// scenario reference; `gammascalp scenarios --show NAME` prints any of them, fully commented.
+enum BuiltInScenarioFiles {
+    /// Default first.
+    static let texts = [
+        classicScalp, thetaBleed, shortGamma, trendDay, jumps, stochasticVol, volCrush, expensiveHedging,
+    ]
+
+    static let classicScalp = """
+        name = "classic-scalp"
+        description = "Long 10 ATM straddles, 30 days, bought at 20% implied; the market realizes 25%."
+        goal = "Realized above implied: hedge the moves and the gamma pays more than the theta costs."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        dividend = 0
+        step_minutes = 5
+        days = 30
+
+        [process]
+        kind = "gbm"
+        vol = 0.25
+
+        [implied]
+        atm_vol = 0.20
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 30
+        quantity = 10
+        multiplier = 100
+        implied_vol = 0.20
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 1500
+
+        [session]
+        speed = 10
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let thetaBleed = """
+        name = "theta-bleed"
+        description = "Long 10 ATM straddles bought at 30% implied in a flat market that realizes 12%."
+        goal = "Realized below implied: every hedge locks in a little gamma, but theta bleeds faster; trading more cannot fix a vol you overpaid."
+
+        [market]
+        spot = 100
+        drift = 0
+        rate = 0.05
+        step_minutes = 5
+        days = 10
+
+        [process]
+        kind = "gbm"
+        vol = 0.12
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 30
+        quantity = 10
+        implied_vol = 0.30
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 1500
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let shortGamma = """
+        name = "short-gamma"
+        description = "Short 10 ATM straddles sold at 25% implied, 15 days to expiry; the market is calm at 15% but can flip into a 45% stress spell (about a 1-in-5 chance in the 15 days)."
+        goal = "Short gamma: theta pays you every day, but every hedge buys high and sells low, and one stressed spell takes back weeks of theta; hedge with discipline and respect the loss limit."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 5
+        days = 15
+
+        [process]
+        kind = "regime"
+        calm_vol = 0.15
+        stressed_vol = 0.45
+        calm_to_stressed = 6
+        stressed_to_calm = 36
+        start = "calm"
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 15
+        quantity = -10
+        implied_vol = 0.25
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 1500
+        loss = 3000
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let trendDay = """
+        name = "trend-day"
+        description = "One day of one-minute steps: the stock grinds about 3% higher on 15% vol; long 10 ATM straddles, 7 days, at 20% implied."
+        goal = "In a trend, hedging every tick sells the move away in small pieces; a wider band lets the delta run with the trend and keeps the gamma of the whole move."
+
+        [market]
+        spot = 100
+        drift = 10.95
+        rate = 0.05
+        step_minutes = 1
+        days = 1
+
+        [process]
+        kind = "gbm"
+        vol = 0.15
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 7
+        quantity = 10
+        implied_vol = 0.20
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:600"
+        auto = false
+
+        [session]
+        speed = 5
+        vol_window = 60
+        ewma_half_life = 30
+        """
+
+    static let jumps = """
+        name = "jumps"
+        description = "A quiet 15%-vol market that gaps about twice a month, mostly down; long 10 ATM straddles and 10 95-strike puts priced on the skew."
+        goal = "Jumps cannot be hedged: the hedge is always one gap behind. Long gamma earns its P&L in a few jumps, so it is lumpy and skewed, and realized vol from the quiet steps understates the risk."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 5
+        days = 30
+
+        [process]
+        kind = "merton"
+        vol = 0.15
+        jump_intensity = 24
+        jump_mean = -0.02
+        jump_stdev = 0.04
+
+        [implied]
+        atm_vol = 0.24
+        skew_slope = -0.15
+        skew_curvature = 0.5
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 30
+        quantity = 10
+
+        [[book]]
+        kind = "put"
+        strike = 95
+        expiry_days = 30
+        quantity = 10
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 2000
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let stochasticVol = """
+        name = "stochastic-vol"
+        description = "Heston market: vol starts at 20%, wanders around 25% and rises as the price falls; long 10 ATM straddles at 22% implied, which drifts too."
+        goal = "Realized vol is itself random: it clusters, mean-reverts and moves against the price. Watch the rolling and EWMA estimates against implied before deciding how hard to hedge."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 5
+        days = 30
+
+        [process]
+        kind = "heston"
+        initial_variance = 0.04
+        long_run_variance = 0.0625
+        mean_reversion = 3
+        vol_of_vol = 0.6
+        correlation = -0.7
+        scheme = "qe"
+
+        [implied]
+        atm_vol = 0.22
+        dynamics = "mean-reverting"
+        speed = 4
+        long_run = 0.22
+        vol_of_vol = 0.3
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 30
+        quantity = 10
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 1500
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let volCrush = """
+        name = "vol-crush"
+        description = "Long 10 ATM straddles at 60% implied ahead of earnings after day 2; the stock gaps 6% lower and implied collapses to 30%."
+        goal = "An event straddle pays only if the move beats the move priced in: the gap's gamma gain is smaller than the vega lost when implied vol is crushed."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 5
+        days = 5
+
+        [process]
+        kind = "gbm"
+        vol = 0.30
+
+        [implied]
+        atm_vol = 0.60
+
+        [[events]]
+        after_days = 2
+        label = "earnings"
+        price_jump = -0.06
+        vol_change = -0.30
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 14
+        quantity = 10
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "band:100"
+        auto = false
+
+        [limits]
+        net_delta = 1500
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let expensiveHedging = """
+        name = "expensive-hedging"
+        description = "Long 10 ATM straddles at 20% implied, realized 25%, in a stock with a wide spread: 10 bps each way plus a cent a share."
+        goal = "When trading is expensive, hedging every step spends more than the whole gamma profit on the spread; a delta band trades a few times a day and stays profitable. The wider the band, the more it keeps and the more it risks."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 15
+        days = 10
+
+        [process]
+        kind = "gbm"
+        vol = 0.25
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 10
+        quantity = 10
+        implied_vol = 0.20
+
+        [hedging]
+        lot = 10
+        cost_bps = 10
+        fee = 0.01
+        policy = "band:300"
+        auto = true
+        benchmark = "every:1"
+
+        [limits]
+        net_delta = 1000
+
+        [session]
+        vol_window = 96
+        ewma_half_life = 48
+        """
+}

@@ -1,0 +1,64 @@
+/// The `[[book]]` tables: one option line each (a straddle is a call and a put).
+extension ScenarioFile {
+    enum BookKind: String, CaseIterable {
+        case call, put, straddle
+    }
+
+    /// One `[[book]]` table as written; its implied vol may wait for the ATM vol and skew.
+    struct BookEntry {
+        var path: String
+        var kinds: [OptionKind]
+        var strike: Double
+        var expiry: Double
+        var quantity: Double
+        var multiplier: Double
+        var impliedVol: Double?
+    }
+
+    /// Reads a `[[book]]` table: kind, strike or moneyness, expiry_days, quantity, multiplier, implied_vol.
+    static func readBookEntry(_ t: inout ScenarioTable, market: MarketTerms) throws(ScenarioFileError) -> BookEntry {
+        guard let kind = try t.choice("kind", BookKind.self) else { throw t.missing("kind") }
+        let strike: Double
+        if let given = try t.number("strike") {
+            try t.check(given > 0, "strike", given, "must be > 0")
+            if t.contains("moneyness") { throw t.error("moneyness", "give strike or moneyness, not both") }
+            strike = given
+        } else {
+            let moneyness = try t.number("moneyness") ?? 1
+            try t.check(moneyness > 0, "moneyness", moneyness, "must be > 0 (strike ÷ spot)")
+            strike = moneyness * market.spot
+        }
+        let days = try t.requiredNumber("expiry_days")
+        try t.check(days > 0, "expiry_days", days, "must be > 0")
+        let quantity = try t.requiredNumber("quantity")
+        try t.check(quantity != 0, "quantity", quantity, "must not be 0 (contracts; negative is short)")
+        let multiplier = try t.number("multiplier") ?? 100
+        try t.check(multiplier > 0, "multiplier", multiplier, "must be > 0")
+        let impliedVol = try t.number("implied_vol")
+        if let impliedVol {
+            try t.check(impliedVol >= ImpliedVolDynamics.minimumVol && impliedVol <= 10, "implied_vol", impliedVol,
+                        "must be between \(decimal(ImpliedVolDynamics.minimumVol)) and 10")
+        }
+        let kinds: [OptionKind] = switch kind {
+        case .call: [.call]
+        case .put: [.put]
+        case .straddle: [.call, .put]
+        }
+        return BookEntry(path: t.path, kinds: kinds, strike: strike, expiry: years(days: days), quantity: quantity,
+                         multiplier: multiplier, impliedVol: impliedVol)
+    }
+
+    /// The positions of `entries`, each at its own implied vol or, without one, at the
+    /// scenario's vol for its strike (the ATM vol through the skew).
+    static func positions(_ entries: [BookEntry], spot: Double, atmVol: Double, skew: VolSkew?) -> OptionBook {
+        var positions: [OptionPosition] = []
+        for entry in entries {
+            let vol = entry.impliedVol ?? skew?.impliedVol(strike: entry.strike, spot: spot, atmVol: atmVol) ?? atmVol
+            for kind in entry.kinds {
+                positions.append(OptionPosition(kind: kind, strike: entry.strike, expiry: entry.expiry,
+                                                 quantity: entry.quantity, multiplier: entry.multiplier, impliedVol: vol))
+            }
+        }
+        return OptionBook(positions)
+    }
+}

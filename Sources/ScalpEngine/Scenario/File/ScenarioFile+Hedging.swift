@@ -1,0 +1,58 @@
+/// The `[hedging]`, `[limits]` and `[session]` sections.
+extension ScenarioFile {
+    /// What `[hedging]` fixes.
+    struct HedgingTerms {
+        var lot = 100.0
+        var costs = TransactionCosts.free
+        var policy = HedgeRule.every(PeriodicHedge(interval: 1))
+        var auto = true
+        var benchmark = Scenario.defaultBenchmarkRule
+        var hedgeVol = HedgeVolatility.implied
+    }
+
+    /// Reads `[hedging]`: lot, cost_bps, fee, policy, auto, benchmark, hedge_vol.
+    static func readHedging(_ t: inout ScenarioTable) throws(ScenarioFileError) -> HedgingTerms {
+        var terms = HedgingTerms()
+        terms.lot = try t.number("lot") ?? terms.lot
+        try t.check(terms.lot >= 0, "lot", terms.lot, "must be ≥ 0 (shares; 0 for fractional)")
+        let bps = try t.number("cost_bps") ?? 0
+        try t.check(bps >= 0 && bps < 10_000, "cost_bps", bps, "must be between 0 and 10000")
+        let fee = try t.number("fee") ?? 0
+        try t.check(fee >= 0, "fee", fee, "must be ≥ 0")
+        terms.costs = TransactionCosts(halfSpreadBps: bps, feePerShare: fee)
+        terms.policy = try t.hedgeRule("policy") ?? terms.policy
+        terms.auto = try t.bool("auto") ?? terms.auto
+        terms.benchmark = try t.hedgeRule("benchmark") ?? terms.benchmark
+        terms.hedgeVol = try t.choice("hedge_vol", HedgeVolatility.self) ?? terms.hedgeVol
+        return terms
+    }
+
+    /// Reads `[limits]`: net_delta, loss (each optional).
+    static func readLimits(_ t: inout ScenarioTable) throws(ScenarioFileError) -> RiskLimits {
+        let netDelta = try t.number("net_delta")
+        if let netDelta { try t.check(netDelta > 0, "net_delta", netDelta, "must be > 0 (shares)") }
+        let loss = try t.number("loss")
+        if let loss { try t.check(loss > 0, "loss", loss, "must be > 0 (currency; the largest loss allowed)") }
+        return RiskLimits(netDelta: netDelta, loss: loss)
+    }
+
+    /// What `[session]` fixes.
+    struct SessionTerms {
+        var speed = 10.0
+        var volWindow = 100
+        var ewmaHalfLife = 50.0
+    }
+
+    /// Reads `[session]`: speed, vol_window, ewma_half_life.
+    static func readSession(_ t: inout ScenarioTable) throws(ScenarioFileError) -> SessionTerms {
+        var terms = SessionTerms()
+        terms.speed = try t.number("speed") ?? terms.speed
+        try t.check(terms.speed > 0 && terms.speed <= 100_000, "speed", terms.speed, "must be between 0 and 100000 steps per second")
+        terms.volWindow = try t.integer("vol_window") ?? terms.volWindow
+        try t.check(terms.volWindow >= 2 && terms.volWindow <= 1_000_000, "vol_window", Double(terms.volWindow),
+                    "must be between 2 and 1000000 steps")
+        terms.ewmaHalfLife = try t.number("ewma_half_life") ?? terms.ewmaHalfLife
+        try t.check(terms.ewmaHalfLife > 0, "ewma_half_life", terms.ewmaHalfLife, "must be > 0 (steps)")
+        return terms
+    }
+}

@@ -1,0 +1,59 @@
+/// The `[implied]` section and the `[[events]]` tables.
+extension ScenarioFile {
+    enum DynamicsKind: String, CaseIterable {
+        case constant
+        case meanReverting = "mean-reverting"
+    }
+
+    /// What `[implied]` fixes.
+    struct ImpliedTerms {
+        var atmVol: Double
+        var dynamics: ImpliedVolDynamics
+        var skew: VolSkew?
+    }
+
+    /// Reads `[implied]`: atm_vol, dynamics (+ speed, long_run, vol_of_vol), skew_slope, skew_curvature.
+    /// Without atm_vol the first book entry's implied_vol is the ATM vol.
+    static func readImplied(_ t: inout ScenarioTable, book: [BookEntry]) throws(ScenarioFileError) -> ImpliedTerms {
+        let floor = ImpliedVolDynamics.minimumVol
+        func vol(_ key: String) throws(ScenarioFileError) -> Double? {
+            guard let value = try t.number(key) else { return nil }
+            try t.check(value >= floor && value <= 10, key, value, "must be between \(decimal(floor)) and 10")
+            return value
+        }
+        guard let atm = try vol("atm_vol") ?? book.first(where: { $0.impliedVol != nil })?.impliedVol else {
+            throw t.error("atm_vol", "required when a [[book]] table has no implied_vol")
+        }
+        var dynamics = ImpliedVolDynamics.constant
+        switch try t.choice("dynamics", DynamicsKind.self) ?? .constant {
+        case .constant:
+            for key in ["speed", "long_run", "vol_of_vol"] where t.contains(key) {
+                throw t.error(key, "only for dynamics = \"mean-reverting\"")
+            }
+        case .meanReverting:
+            let speed = try t.requiredNumber("speed")
+            try t.check(speed >= 0, "speed", speed, "must be ≥ 0 (per year)")
+            let longRun = try vol("long_run") ?? atm
+            let volOfVol = try t.requiredNumber("vol_of_vol")
+            try t.check(volOfVol >= 0, "vol_of_vol", volOfVol, "must be ≥ 0 (per √year)")
+            dynamics = .meanReverting(speed: speed, longRun: longRun, volOfVol: volOfVol)
+        }
+        let slope = try t.number("skew_slope")
+        let curvature = try t.number("skew_curvature")
+        let skew = slope == nil && curvature == nil ? nil : VolSkew(slope: slope ?? 0, curvature: curvature ?? 0)
+        return ImpliedTerms(atmVol: atm, dynamics: dynamics, skew: skew)
+    }
+
+    /// Reads an `[[events]]` table: after_days, label, price_jump, vol_change.
+    static func readEvent(_ t: inout ScenarioTable, market: MarketTerms) throws(ScenarioFileError) -> ScheduledEvent {
+        let days = try t.requiredNumber("after_days")
+        try t.check(days > 0 && days <= market.days, "after_days", days,
+                    "must be within the session, after 0 and at most \(decimal(market.days)) days")
+        let label = try t.string("label") ?? "event"
+        let jump = try t.number("price_jump") ?? 0
+        try t.check(abs(jump) <= 1, "price_jump", jump, "must be between -1 and 1 (a log return)")
+        let change = try t.number("vol_change") ?? 0
+        try t.check(abs(change) <= 5, "vol_change", change, "must be between -5 and 5 (vol as a fraction)")
+        return ScheduledEvent(time: years(days: days), logPriceJump: jump, impliedVolChange: change, label: label)
+    }
+}

@@ -1,0 +1,89 @@
+/// The `[market]` and `[process]` sections.
+extension ScenarioFile {
+    /// What `[market]` fixes: the spot, the carry and the clock.
+    struct MarketTerms {
+        var spot: Double
+        var drift: Double
+        var rate: Double
+        var dividend: Double
+        /// Years per step.
+        var timeStep: Double
+        var steps: Int
+        /// Session length in days, as written (for checking event times).
+        var days: Double
+    }
+
+    /// Reads `[market]`: spot, drift, rate, dividend, step_minutes, days.
+    static func readMarket(_ t: inout ScenarioTable) throws(ScenarioFileError) -> MarketTerms {
+        let spot = try t.number("spot") ?? 100
+        try t.check(spot > 0, "spot", spot, "must be > 0")
+        let rate = try t.number("rate") ?? 0
+        try t.check(abs(rate) < 10, "rate", rate, "must be between -10 and 10 (a fraction per year)")
+        let drift = try t.number("drift") ?? rate
+        try t.check(abs(drift) < 100, "drift", drift, "must be between -100 and 100 (a fraction per year)")
+        let dividend = try t.number("dividend") ?? 0
+        try t.check(abs(dividend) < 10, "dividend", dividend, "must be between -10 and 10 (a fraction per year)")
+        let minutes = try t.number("step_minutes") ?? 5
+        try t.check(minutes > 0, "step_minutes", minutes, "must be > 0")
+        let days = try t.requiredNumber("days")
+        try t.check(days > 0, "days", days, "must be > 0")
+        let exactSteps = days * 1440 / minutes
+        let steps = exactSteps.rounded()
+        try t.check(steps >= 1 && steps <= 50_000_000, "days", days,
+                    "must be between 1 and 50,000,000 steps of \(decimal(minutes)) minutes")
+        try t.check(abs(exactSteps - steps) <= 1e-9 * steps, "days", days,
+                    "must be a whole number of \(decimal(minutes))-minute steps (\(decimal((exactSteps * 100).rounded() / 100)) steps)")
+        return MarketTerms(spot: spot, drift: drift, rate: rate, dividend: dividend,
+                           timeStep: years(minutes: minutes), steps: Int(steps), days: days)
+    }
+
+    /// The kinds of process a file can name.
+    enum ProcessKind: String, CaseIterable {
+        case gbm, merton, regime, heston
+    }
+
+    /// Reads `[process]`: its kind and that kind's parameters; drift and dividend come from `[market]`.
+    static func readProcess(_ t: inout ScenarioTable, market: MarketTerms) throws(ScenarioFileError) -> MarketProcess {
+        let kind = try t.choice("kind", ProcessKind.self) ?? .gbm
+        func nonNegative(_ key: String) throws(ScenarioFileError) -> Double {
+            let value = try t.requiredNumber(key)
+            try t.check(value >= 0, key, value, "must be ≥ 0")
+            return value
+        }
+        switch kind {
+        case .gbm:
+            return .geometricBrownian(GeometricBrownianMotion(
+                drift: market.drift, volatility: try nonNegative("vol"), dividendYield: market.dividend))
+        case .merton:
+            let vol = try nonNegative("vol")
+            let intensity = try nonNegative("jump_intensity")
+            let mean = try t.requiredNumber("jump_mean")
+            try t.check(abs(mean) <= 1, "jump_mean", mean, "must be between -1 and 1 (a log return)")
+            let stdev = try t.number("jump_stdev") ?? 0
+            try t.check(stdev >= 0 && stdev <= 1, "jump_stdev", stdev, "must be between 0 and 1")
+            return .mertonJumpDiffusion(MertonJumpDiffusion(
+                drift: market.drift, volatility: vol, dividendYield: market.dividend,
+                jumpIntensity: intensity, jumpMean: mean, jumpStdev: stdev))
+        case .regime:
+            let calm = try nonNegative("calm_vol")
+            let stressed = try nonNegative("stressed_vol")
+            let toStressed = try nonNegative("calm_to_stressed")
+            let toCalm = try nonNegative("stressed_to_calm")
+            let start = try t.choice("start", RegimeSwitchingVolatility.Regime.self) ?? .calm
+            return .regimeSwitching(RegimeSwitchingVolatility(
+                drift: market.drift, dividendYield: market.dividend, calmVolatility: calm, stressedVolatility: stressed,
+                calmToStressedRate: toStressed, stressedToCalmRate: toCalm, regime: start))
+        case .heston:
+            let v0 = try nonNegative("initial_variance")
+            let theta = try nonNegative("long_run_variance")
+            let kappa = try nonNegative("mean_reversion")
+            let xi = try nonNegative("vol_of_vol")
+            let rho = try t.requiredNumber("correlation")
+            try t.check(abs(rho) <= 1, "correlation", rho, "must be between -1 and 1")
+            let scheme = try t.choice("scheme", HestonProcess.Scheme.self) ?? .quadraticExponential
+            return .heston(HestonProcess(
+                drift: market.drift, dividendYield: market.dividend, initialVariance: v0, longRunVariance: theta,
+                meanReversion: kappa, volOfVol: xi, correlation: rho, scheme: scheme))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Units of a scenario file: times in calendar days and minutes (converted to the engine's
+/// years here, in one place, so reading and writing agree to the last bit), everything else
+/// in the engine's own units.
+extension ScenarioFile {
+    /// Calendar days per year, as everywhere in the engine.
+    public static let daysPerYear = OptionGreeks.daysPerYear
+    /// Minutes per year: 365 × 24 × 60 = 525 600.
+    public static let minutesPerYear = daysPerYear * 24 * 60
+
+    /// Years from calendar days.
+    static func years(days: Double) -> Double { days / daysPerYear }
+    /// Years from minutes.
+    static func years(minutes: Double) -> Double { minutes / minutesPerYear }
+
+    /// The shortest decimal that reads back as `value`: "0.05", "100", "1e-05".
+    static func decimal(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// The shortest decimal `x` with `toYears(x) == years` exactly, so a time written in
+    /// days or minutes reads back as the same number of years: "30" rather than
+    /// "30.000000000000004". Falls back to the nearest value's shortest form.
+    static func decimal(years: Double, perUnit: Double, toYears: (Double) -> Double) -> String {
+        let guess = years * perUnit
+        for digits in 1...17 {
+            let text = String(format: "%.\(digits)g", guess)
+            if let value = Double(text), toYears(value) == years { return decimal(value) }
+        }
+        var candidate = guess
+        for _ in 0..<8 {
+            if toYears(candidate) == years { return decimal(candidate) }
+            candidate = toYears(candidate) < years ? candidate.nextUp : candidate.nextDown
+        }
+        return decimal(guess)
+    }
+
+    /// `years` as calendar days, exact on reading back.
+    static func daysText(years: Double) -> String {
+        decimal(years: years, perUnit: daysPerYear, toYears: { Self.years(days: $0) })
+    }
+
+    /// `years` as minutes, exact on reading back.
+    static func minutesText(years: Double) -> String {
+        decimal(years: years, perUnit: minutesPerYear, toYears: { Self.years(minutes: $0) })
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// Writing a scenario back as a commented TOML file that reads back to an equal scenario.
+///
+/// What a file cannot say is not written: the session's `detail` and `tradeHistory` (screen
+/// settings, not the scenario's), and a process drift or dividend different from the
+/// market's (a file has one of each, in `[market]`: the process's drift, the session's dividend).
+extension ScenarioFile {
+    /// The scenario as TOML text, every key with a comment giving its unit.
+    public static func write(_ scenario: Scenario) -> String {
+        var out = TOMLWriter()
+        let config = scenario.config
+        out.comment("gammascalp scenario. Times are calendar days or minutes; rates, yields and vols are")
+        out.comment("annualised fractions (0.05 = 5%). Every key is described in the README's scenario reference.")
+        out.string("name", scenario.name, "short identifier")
+        out.string("description", scenario.description, nil)
+        out.string("goal", scenario.learningGoal, nil)
+
+        let drift = drift(of: config.process)
+        out.section("market")
+        out.number("spot", config.spot, "currency")
+        out.number("drift", drift, "expected total return μ per year")
+        out.number("rate", config.rate, "riskless rate per year, continuous")
+        out.number("dividend", config.dividendYield, "dividend yield per year, continuous")
+        let minutes = minutesText(years: config.timeStep)
+        out.raw("step_minutes", minutes, "simulated minutes per step")
+        let days = (Double(minutes) ?? 0) * Double(config.steps) / 1440
+        out.raw("days", String(format: "%.12g", days).replacingPlus, "session length, calendar days (\(config.steps) steps)")
+
+        out.section("process")
+        writeProcess(config.process, to: &out)
+
+        out.section("implied")
+        out.number("atm_vol", scenario.atmImpliedVol, "ATM implied vol at the start")
+        switch scenario.impliedVolDynamics {
+        case .constant:
+            out.string("dynamics", "constant", "constant | mean-reverting")
+        case .meanReverting(let walk):
+            out.string("dynamics", "mean-reverting", "constant | mean-reverting")
+            out.number("speed", walk.speed, "mean-reversion speed κ per year")
+            out.number("long_run", walk.longRun, "the level implied vol reverts to")
+            out.number("vol_of_vol", walk.volOfVol, "vol of implied vol per √year")
+        }
+        if let skew = scenario.skew {
+            out.number("skew_slope", skew.slope, "IV change per unit of ln(strike/spot)")
+            out.number("skew_curvature", skew.curvature, "IV change per unit of ln(strike/spot)²")
+        } else {
+            out.comment("no skew: skew_slope and skew_curvature give each strike its own implied vol")
+        }
+
+        if scenario.events.isEmpty {
+            out.blank()
+            out.comment("no scheduled events: add [[events]] tables (after_days, label, price_jump, vol_change)")
+        }
+        for event in scenario.events.events {
+            out.arraySection("events")
+            out.raw("after_days", daysText(years: event.time), "session time, days after the start")
+            out.string("label", event.label, nil)
+            out.number("price_jump", event.logPriceJump, "price gap, log return")
+            out.number("vol_change", event.impliedVolChange, "change of the ATM implied vol")
+        }
+
+        for line in bookLines(config.book) {
+            out.arraySection("book")
+            out.string("kind", line.kind, "call | put | straddle (a call and a put)")
+            out.number("strike", line.position.strike, "currency")
+            out.raw("expiry_days", daysText(years: line.position.expiry), "calendar days from the start")
+            out.number("quantity", line.position.quantity, "contracts, negative = short")
+            out.number("multiplier", line.position.multiplier, "shares per contract")
+            let position = line.position
+            if let skew = scenario.skew,
+               position.impliedVol == skew.impliedVol(strike: position.strike, spot: config.spot, atmVol: scenario.atmImpliedVol) {
+                // Reading derives the same vol again, so the file says where it comes from instead.
+                out.comment("implied_vol from atm_vol and the skew: \(decimal((position.impliedVol * 1e4).rounded() / 100))%")
+            } else {
+                out.number("implied_vol", position.impliedVol, "the vol it is traded and marked at")
+            }
+        }
+
+        out.section("hedging")
+        out.number("lot", config.lotSize, "shares per lot; 0 = fractional shares")
+        out.number("cost_bps", config.costs.halfSpreadBps, "half-spread per trade, basis points of notional")
+        out.number("fee", config.costs.feePerShare, "commission per share, currency")
+        out.string("policy", config.hedgeRule.description, "none | every:K | band:X[:edge] | move:P | ww[:γ][:neutral]")
+        out.bool("auto", config.autoHedge, "auto-hedge on at the start")
+        out.string("benchmark", scenario.benchmarkRule.description, "the benchmark hedger's policy")
+        out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | realized: the vol in the hedge delta")
+
+        out.section("limits", comment: "omit a key for no limit")
+        if let netDelta = scenario.riskLimits.netDelta { out.number("net_delta", netDelta, "largest |net delta|, shares") }
+        if let loss = scenario.riskLimits.loss { out.number("loss", loss, "largest loss, currency") }
+
+        out.section("session")
+        out.number("speed", scenario.stepsPerSecond, "live steps per second")
+        out.raw("vol_window", String(config.volatilityWindow), "rolling realized-vol window, steps")
+        out.number("ewma_half_life", config.ewmaHalfLife, "EWMA realized-vol half-life, steps")
+        return out.text
+    }
+
+    /// The drift μ to write in `[market]`: the process's.
+    static func drift(of process: MarketProcess) -> Double {
+        switch process {
+        case .geometricBrownian(let p): p.drift
+        case .mertonJumpDiffusion(let p): p.drift
+        case .regimeSwitching(let p): p.drift
+        case .heston(let p): p.drift
+        }
+    }
+
+    static func writeProcess(_ process: MarketProcess, to out: inout TOMLWriter) {
+        let kinds = "gbm | merton | regime | heston"
+        switch process {
+        case .geometricBrownian(let p):
+            out.string("kind", "gbm", kinds)
+            out.number("vol", p.volatility, "realized vol σ per year")
+        case .mertonJumpDiffusion(let p):
+            out.string("kind", "merton", kinds)
+            out.number("vol", p.volatility, "diffusion vol σ per year, between jumps")
+            out.number("jump_intensity", p.jumpIntensity, "expected jumps per year")
+            out.number("jump_mean", p.jumpMean, "mean log jump")
+            out.number("jump_stdev", p.jumpStdev, "standard deviation of the log jump")
+        case .regimeSwitching(let p):
+            out.string("kind", "regime", kinds)
+            out.number("calm_vol", p.calmVolatility, "realized vol per year when calm")
+            out.number("stressed_vol", p.stressedVolatility, "realized vol per year when stressed")
+            out.number("calm_to_stressed", p.calmToStressedRate, "switching rate per year (mean calm spell 1/rate years)")
+            out.number("stressed_to_calm", p.stressedToCalmRate, "switching rate per year")
+            out.string("start", p.regime.rawValue, "calm | stressed")
+        case .heston(let p):
+            out.string("kind", "heston", kinds)
+            out.number("initial_variance", p.variance, "v₀ per year (0.04 = 20% vol)")
+            out.number("long_run_variance", p.longRunVariance, "θ per year")
+            out.number("mean_reversion", p.meanReversion, "κ per year")
+            out.number("vol_of_vol", p.volOfVol, "ξ per √year")
+            out.number("correlation", p.correlation, "ρ of price and variance shocks")
+            out.string("scheme", p.scheme.rawValue, "qe | full-truncation")
+        }
+    }
+
+    /// The book as file lines: a call directly followed by its matching put is one straddle.
+    static func bookLines(_ book: OptionBook) -> [(kind: String, position: OptionPosition)] {
+        var lines: [(kind: String, position: OptionPosition)] = []
+        var index = 0
+        let positions = book.positions
+        while index < positions.count {
+            let position = positions[index]
+            if position.kind == .call, index + 1 < positions.count {
+                var put = position
+                put.kind = .put
+                if positions[index + 1] == put {
+                    lines.append(("straddle", position))
+                    index += 2
+                    continue
+                }
+            }
+            lines.append((position.kind.rawValue, position))
+            index += 1
+        }
+        return lines
+    }
+}
+
+private extension String {
+    /// `%g` writes exponents as `1e+06`; TOML accepts the plus sign, but plain is easier to read.
+    var replacingPlus: String { replacingOccurrences(of: "e+", with: "e") }
+}

@@ -1,0 +1,96 @@
+import TOMLKit
+
+/// Scenario files: a scenario as TOML text, read and written. The engine does no file I/O:
+/// the caller reads the file and passes its text with a name to show in errors.
+///
+/// Layout (every key is listed, with its unit and default, in the README's scenario reference):
+/// top-level `name`, `description`, `goal`; `[market]`; `[process]`; `[implied]`;
+/// `[[events]]`; `[[book]]`; `[hedging]`; `[limits]`; `[session]`. Times are calendar days
+/// or minutes; rates, yields and vols are annualised fractions. Unknown keys are refused.
+public enum ScenarioFile {
+    /// The scenario described by `text`; `file` names it in errors (and, without a `name`
+    /// key, names the scenario: its last path component without the extension).
+    public static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ScenarioFileError(file: file, line: error.source.begin.line, column: error.source.begin.column,
+                                    key: nil, problem: error.description)
+        } catch {
+            throw ScenarioFileError(file: file, line: 1, key: nil, problem: "\(error)")
+        }
+        let source = ScenarioSource(file: file, text: text)
+        var top = ScenarioTable(root, path: "", source: source)
+
+        let name = try top.string("name") ?? defaultName(file: file)
+        if name.trimmingSpaces.isEmpty { throw top.error("name", "must not be empty") }
+        let description = try top.string("description") ?? ""
+        let goal = try top.string("goal") ?? ""
+
+        guard var marketTable = try top.section("market") else { throw top.error("market", "required: a [market] table") }
+        let market = try readMarket(&marketTable)
+        try marketTable.finish()
+
+        guard var processTable = try top.section("process") else { throw top.error("process", "required: a [process] table") }
+        let process = try readProcess(&processTable, market: market)
+        try processTable.finish()
+
+        var entries: [BookEntry] = []
+        for var table in try top.sections("book") {
+            entries.append(try readBookEntry(&table, market: market))
+            try table.finish()
+        }
+        if entries.isEmpty { throw top.error("book", "required: at least one [[book]] table") }
+
+        var impliedTable = try top.section("implied") ?? ScenarioTable(TOMLTable(), path: "implied", source: source)
+        let implied = try readImplied(&impliedTable, book: entries)
+        try impliedTable.finish()
+
+        var events: [ScheduledEvent] = []
+        for var table in try top.sections("events") {
+            events.append(try readEvent(&table, market: market))
+            try table.finish()
+        }
+
+        var hedging = HedgingTerms()
+        if var table = try top.section("hedging") {
+            hedging = try readHedging(&table)
+            try table.finish()
+        }
+        var limits = RiskLimits.none
+        if var table = try top.section("limits") {
+            limits = try readLimits(&table)
+            try table.finish()
+        }
+        var session = SessionTerms()
+        if var table = try top.section("session") {
+            session = try readSession(&table)
+            try table.finish()
+        }
+        try top.finish()
+
+        let config = SessionConfig(
+            spot: market.spot, rate: market.rate, dividendYield: market.dividend, process: process,
+            timeStep: market.timeStep, steps: market.steps,
+            book: positions(entries, spot: market.spot, atmVol: implied.atmVol, skew: implied.skew),
+            costs: hedging.costs, lotSize: hedging.lot, hedgeRule: hedging.policy, autoHedge: hedging.auto,
+            hedgeVolatility: hedging.hedgeVol, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife)
+        do {
+            try config.validate()
+        } catch {
+            throw ScenarioFileError(file: file, line: 1, key: nil, problem: "the session cannot run: \(error)")
+        }
+        return Scenario(
+            name: name, description: description, learningGoal: goal, config: config,
+            stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
+            skew: implied.skew, events: EventSchedule(events), benchmarkRule: hedging.benchmark, riskLimits: limits)
+    }
+
+    /// `scenarios/calm-day.toml` → `calm-day`.
+    static func defaultName(file: String) -> String {
+        let last = file.split(separator: "/").last.map(String.init) ?? file
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
+    }
+}

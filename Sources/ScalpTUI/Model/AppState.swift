@@ -1,0 +1,226 @@
+import ScalpEngine
+
+/// What `gammascalp play` starts from.
+public struct PlaySettings: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    /// Multiplier of the scenario's steps per second (1 = its default speed).
+    public var speed: Double
+    /// Start with the auto-hedger on (it hedges to neutral at time 0).
+    public var autoHedge: Bool
+    public var startPaused: Bool
+
+    public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false) {
+        self.scenario = scenario
+        self.seed = seed
+        self.speed = speed
+        self.autoHedge = autoHedge
+        self.startPaused = startPaused
+    }
+}
+
+/// The live screen's whole state: the engine session plus what only the screen needs (run
+/// state, speed, overlays, chart history). One value, changed only by `handle(_:)`,
+/// `advance(steps:)` and `end(_:)`, the Bubble Tea `Update` of this program. Every change
+/// to the session goes through `apply(_:)`, which records the action and its trades for the
+/// journal.
+public struct AppState: Sendable {
+    public let scenario: Scenario
+    /// The scenario's name made safe to draw.
+    public let title: String
+    public let seed: UInt64
+    public private(set) var session: Session
+    public private(set) var history: History
+    public private(set) var paused: Bool
+    /// Multiplier of `scenario.stepsPerSecond`.
+    public private(set) var speed: Double
+    public private(set) var showHelp = false
+    /// Set once the session has ended; the summary shows and the next key exits.
+    public private(set) var endReason: EndReason?
+    public private(set) var exitRequested = false
+    public private(set) var tradesByReason: [TradeReason: Int] = [:]
+    /// Bumped on every change the screen could show: the loop redraws only when it moved.
+    public private(set) var revision = 0
+    public var journalLocation: String?
+    /// Set when the journal could not be written; shown in the header.
+    public var journalProblem: String? { didSet { revision += 1 } }
+    /// `A` cycles through these.
+    public let policyCycle: [HedgeRule]
+    /// `[` and `]` step through these lot sizes (0 = fractional shares).
+    public let lotLadder: [Double]
+    /// A `tick` journal line every this many steps (one simulated hour).
+    public let tickJournalInterval: Int
+    private var events: [JournalEvent] = []
+    private var journaledTrades = 0
+
+    public static let minimumSpeed = 1.0 / 64
+    public static let maximumSpeed = 1024.0
+
+    public init(_ settings: PlaySettings, historyCapacity: Int = 4096) {
+        scenario = settings.scenario
+        title = TextLayout.sanitize(settings.scenario.name)
+        seed = settings.seed
+        var config = settings.scenario.config
+        config.detail = .full
+        if settings.autoHedge { config.autoHedge = true }
+        session = Session(config: config, seed: settings.seed)
+        history = History(capacity: historyCapacity)
+        paused = settings.startPaused
+        speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
+        policyCycle = Self.policies(startingWith: config.hedgeRule)
+        lotLadder = Self.lots(including: config.lotSize)
+        let hour = 1.0 / (OptionGreeks.daysPerYear * 24)
+        tickJournalInterval = max(1, Int((hour / config.timeStep).rounded()))
+        events.append(.start(scenario: settings.scenario, seed: settings.seed, config: config,
+                             stepsPerSecond: settings.scenario.stepsPerSecond))
+        recordNewTrades()
+        events.append(.tick(TickSample(session)))
+        history.record(session)
+    }
+
+    /// Steps per real second at the current speed.
+    public var stepsPerSecond: Double { scenario.stepsPerSecond * speed }
+    /// True while simulated time should advance.
+    public var isRunning: Bool { !paused && endReason == nil && !session.isFinished }
+
+    /// The journal events produced since the last call, oldest first.
+    public mutating func takeEvents() -> [JournalEvent] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    // MARK: - Update
+
+    /// A key press. After the session has ended any key exits.
+    public mutating func handle(_ key: Key, keyMap: KeyMap = .standard) {
+        if endReason != nil {
+            exitRequested = true
+            return
+        }
+        if let command = keyMap.command(for: key) { perform(command) }
+    }
+
+    public mutating func perform(_ command: Command) {
+        if endReason != nil {
+            exitRequested = true
+            return
+        }
+        switch command {
+        case .togglePause:
+            paused.toggle()
+            control(paused ? .pause : .resume)
+        case .stepOnce:
+            if paused { advance(steps: 1) } else {
+                paused = true
+                control(.pause)
+            }
+        case .hedgeNow: apply(.hedgeNow)
+        case .buyLot: apply(.buyLot)
+        case .sellLot: apply(.sellLot)
+        case .lotDown:
+            if let lot = lotLadder.last(where: { $0 < session.lotSize }) { apply(.setLotSize(lot)) }
+        case .lotUp:
+            if let lot = lotLadder.first(where: { $0 > session.lotSize }) { apply(.setLotSize(lot)) }
+        case .toggleAutoHedge: apply(.setAutoHedge(!session.autoHedge))
+        case .nextPolicy: apply(.setHedgeRule(nextPolicy))
+        case .faster: setSpeed(speed * 2)
+        case .slower: setSpeed(speed / 2)
+        case .toggleHelp: showHelp.toggle()
+        case .closeOverlay: showHelp = false
+        case .quit: end(.quit)
+        case .redraw: break
+        }
+        revision += 1
+    }
+
+    /// Advances simulated time by up to `steps` steps (fewer if the session ends).
+    public mutating func advance(steps: Int) {
+        guard steps > 0, endReason == nil else { return }
+        for _ in 0..<steps {
+            guard !session.isFinished else { break }
+            session.apply(.tick)
+            recordNewTrades()
+            history.record(session)
+            if session.step % tickJournalInterval == 0 { events.append(.tick(TickSample(session))) }
+            if session.isFinished {
+                finishJournal(.expired)
+                break
+            }
+        }
+        revision += 1
+    }
+
+    /// Ends the session now (q, Ctrl-C, SIGTERM, SIGHUP): the stock is closed out and the
+    /// summary shows. Does nothing if it already ended.
+    public mutating func end(_ reason: EndReason) {
+        guard endReason == nil else { return }
+        showHelp = false
+        if !session.isFinished { apply(.finish) }
+        finishJournal(reason)
+        revision += 1
+    }
+
+    /// Leaves the loop after the summary (or at once, on SIGTERM).
+    public mutating func requestExit() {
+        exitRequested = true
+    }
+
+    public var summary: SessionSummary { SessionSummary(session, tradesByReason: tradesByReason) }
+
+    /// The policy `A` switches to next.
+    public var nextPolicy: HedgeRule {
+        let index = policyCycle.firstIndex(of: session.hedgeRule).map { $0 + 1 } ?? 0
+        return policyCycle[index % policyCycle.count]
+    }
+
+    // MARK: - Private
+
+    private mutating func apply(_ action: SessionAction) {
+        session.apply(action)
+        events.append(.action(step: session.step, time: session.time, action: action))
+        recordNewTrades()
+    }
+
+    private mutating func control(_ event: ControlEvent) {
+        events.append(.control(step: session.step, time: session.time, control: event))
+    }
+
+    private mutating func setSpeed(_ value: Double) {
+        let clamped = min(max(value, Self.minimumSpeed), Self.maximumSpeed)
+        guard clamped != speed else { return }
+        speed = clamped
+        control(.speed(stepsPerSecond))
+    }
+
+    private mutating func finishJournal(_ reason: EndReason) {
+        endReason = reason
+        if session.step % tickJournalInterval != 0 { events.append(.tick(TickSample(session))) }
+        events.append(.end(step: session.step, time: session.time, reason: reason, summary: summary))
+    }
+
+    /// Journals the trades made since the last call, from the session's recent trades.
+    private mutating func recordNewTrades() {
+        let new = session.tradeCount - journaledTrades
+        guard new > 0 else { return }
+        for trade in session.recentTrades.suffix(new) {
+            events.append(.trade(trade))
+            tradesByReason[trade.reason, default: 0] += 1
+        }
+        journaledTrades = session.tradeCount
+    }
+
+    /// The scenario's own rule first, then the classic choices, without repeats.
+    static func policies(startingWith rule: HedgeRule) -> [HedgeRule] {
+        var cycle = [rule]
+        for text in ["every:1", "every:12", "band:100", "band:300", "move:0.005", "ww:0.001"] {
+            if let candidate = HedgeRule(text), !cycle.contains(candidate) { cycle.append(candidate) }
+        }
+        return cycle
+    }
+
+    static func lots(including lot: Double) -> [Double] {
+        var ladder: [Double] = [1, 10, 25, 50, 100, 200, 500, 1000]
+        if !ladder.contains(lot) { ladder.append(lot) }
+        return ladder.sorted()
+    }
+}

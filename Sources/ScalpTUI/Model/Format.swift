@@ -1,0 +1,119 @@
+import Foundation
+import ScalpEngine
+
+/// Number and time formatting for the screen: thousands separators, explicit signs where a
+/// sign carries meaning, ASCII minus (so captured screens are easy to parse), never "-0".
+public enum Format {
+    /// `value` with `decimals` places and thousands separators, e.g. "-12,345.67";
+    /// `sign` adds "+" to positive values.
+    public static func number(_ value: Double, _ decimals: Int = 2, sign: Bool = false) -> String {
+        guard value.isFinite else { return "n/a" }
+        let digits = String(format: "%.\(max(decimals, 0))f", abs(value))
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        var integer = Substring(parts[0])
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = integer.dropLast(3)
+        }
+        var text = integer + grouped
+        if parts.count > 1 { text += "." + parts[1] }
+        let isZero = !digits.contains { $0 != "0" && $0 != "." }
+        if isZero { return String(text) }
+        if value < 0 { return "-" + text }
+        return sign ? "+" + text : String(text)
+    }
+
+    /// Currency with sign, e.g. "+1,234.56".
+    public static func money(_ value: Double, _ decimals: Int = 2) -> String { number(value, decimals, sign: true) }
+
+    /// Currency that drops decimals when large, to fit narrow columns: "+12,345" / "+12.35".
+    public static func compactMoney(_ value: Double) -> String {
+        abs(value) >= 10_000 ? number(value, 0, sign: true) : number(value, 2, sign: true)
+    }
+
+    /// Shares, whole when whole: "-1,200", "+35.5".
+    public static func shares(_ value: Double, sign: Bool = false) -> String {
+        value == value.rounded() ? number(value, 0, sign: sign) : number(value, 1, sign: sign)
+    }
+
+    /// A fraction as a percentage: 0.248 → "24.8%".
+    public static func percent(_ fraction: Double?, _ decimals: Int = 1) -> String {
+        guard let fraction, fraction.isFinite else { return "--" }
+        return number(fraction * 100, decimals) + "%"
+    }
+
+    /// A difference of two fractions in percentage points: 0.048 → "+4.8".
+    public static func points(_ fraction: Double?, _ decimals: Int = 1) -> String {
+        guard let fraction, fraction.isFinite else { return "--" }
+        return number(fraction * 100, decimals, sign: true)
+    }
+
+    /// Session time as "day D hh:mm" (day 1 is the first day).
+    public static func clock(_ years: Double) -> String {
+        let minutes = Int((years * OptionGreeks.daysPerYear * 1440).rounded())
+        let day = minutes / 1440 + 1
+        let inDay = minutes % 1440
+        return "day \(day) " + twoDigits(inDay / 60) + ":" + twoDigits(inDay % 60)
+    }
+
+    /// A duration as "26d 09h35m" (or "09h35m" under a day).
+    public static func duration(_ years: Double) -> String {
+        let minutes = max(Int((years * OptionGreeks.daysPerYear * 1440).rounded()), 0)
+        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+        let clock = twoDigits(hours) + "h" + twoDigits(rest) + "m"
+        return days > 0 ? "\(days)d " + clock : clock
+    }
+
+    /// Days as a short label: "30d", "2.5d", "6h".
+    public static func days(_ years: Double) -> String {
+        let days = years * OptionGreeks.daysPerYear
+        if days >= 10 { return number(days, 0) + "d" }
+        if days >= 1 { return number(days, 1) + "d" }
+        return number(days * 24, 0) + "h"
+    }
+
+    /// A speed multiplier: "×1", "×0.5", "×16".
+    public static func multiplier(_ value: Double) -> String {
+        value >= 1 && value == value.rounded() ? "×\(Int(value))" : "×" + trimmed(value)
+    }
+
+    /// Shortest plain text: 0.5 → "0.5", 16 → "16".
+    public static func trimmed(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        var text = String(format: "%.4f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension Format {
+    /// A number in at most `width` columns: with `decimals` if it fits, then whole, then
+    /// with a k/M suffix.
+    public static func fit(_ value: Double, width: Int, decimals: Int = 2, sign: Bool = false) -> String {
+        for places in Set([decimals, 0]).sorted(by: >) {
+            let text = number(value, places, sign: sign)
+            if text.count <= width { return text }
+        }
+        return short(value, sign: sign)
+    }
+
+    /// "12.3k", "-1.2M".
+    public static func short(_ value: Double, sign: Bool = false) -> String {
+        let magnitude = abs(value)
+        let (scaled, suffix): (Double, String) =
+            magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M")
+            : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
+        let decimals = abs(scaled) >= 100 || suffix.isEmpty ? 0 : 1
+        return number(scaled, decimals, sign: sign) + suffix
+    }
+
+    /// Session time as "d3 14:25", for narrow columns.
+    public static func shortClock(_ years: Double) -> String {
+        let full = clock(years)  // "day 3 14:25"
+        return "d" + full.dropFirst(4)
+    }
+}

@@ -1,0 +1,59 @@
+import ScalpEngine
+
+/// The end-of-session report: every figure comes from the engine's session; this type only
+/// gathers them for the summary screen, the journal's `end` line and the shell.
+public struct SessionSummary: Sendable, Hashable {
+    public var step: Int
+    public var steps: Int
+    public var time: Double
+    public var pnl: Double
+    public var attribution: PnLAttribution
+    public var trades: Int
+    public var manualTrades: Int
+    public var autoTrades: Int
+    public var closeOutTrades: Int
+    public var sharesTraded: Double
+    public var costs: Double
+    /// Realized vol over the whole session, nil before two returns.
+    public var realizedVol: Double?
+    /// The book's implied vol as bought.
+    public var impliedVol: Double
+    /// Standard deviation of the per-step hedging error, currency.
+    public var hedgingErrorPerStep: Double
+    /// The same over the session so far (× √steps).
+    public var hedgingError: Double
+
+    public init(_ session: Session, tradesByReason: [TradeReason: Int]) {
+        step = session.step
+        steps = session.config.steps
+        time = session.time
+        pnl = session.pnl
+        attribution = session.attribution
+        trades = session.tradeCount
+        manualTrades = session.manualTradeCount
+        closeOutTrades = tradesByReason[.closeOut] ?? 0
+        autoTrades = max(session.tradeCount - session.manualTradeCount - closeOutTrades, 0)
+        sharesTraded = session.sharesTraded
+        costs = session.attribution.costs
+        realizedVol = session.sessionRealizedVol
+        impliedVol = session.openingImpliedVol
+        hedgingErrorPerStep = session.hedgingError.standardDeviation
+        hedgingError = session.hedgingErrorSoFar
+    }
+
+    /// Plain-text lines (for the shell after the screen closes).
+    public var lines: [String] {
+        var lines = [
+            "session ended at \(Format.clock(time)) (step \(step) of \(steps))",
+            "P&L \(Format.money(pnl))  =  delta \(Format.money(attribution.delta))  gamma \(Format.money(attribution.gamma))"
+                + "  theta \(Format.money(attribution.theta))  vega \(Format.money(attribution.vega))"
+                + "  costs \(Format.money(attribution.costs))  financing \(Format.money(attribution.financing))"
+                + "  residual \(Format.money(attribution.residual))",
+            "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
+                + "  shares traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
+        ]
+        lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
+                     + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
+        return lines
+    }
+}

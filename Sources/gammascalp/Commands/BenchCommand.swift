@@ -1,0 +1,156 @@
+import ArgumentParser
+import Foundation
+import ScalpEngine
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure this machine: prices+Greeks, implied-vol solves and simulate path-steps per second.",
+        discussion: """
+        In the manner of `openssl speed`, each figure is counted over about --seconds of work:
+          prices+Greeks  BlackScholes.greeks over a spread of calls and puts
+          implied vol    ImpliedVolatility.solve on the premiums of those options
+          simulate       path-steps per second of `simulate` with its defaults (a long
+                         1-year ATM call, 252 steps, hedged every step), on one thread
+                         and on --threads threads
+        Build with `swift build -c release` for meaningful figures.
+        """
+    )
+
+    @Option(parsing: .unconditional, help: "Seconds of work per figure (> 0).")
+    var seconds = 0.5
+
+    @Option(parsing: .unconditional, help: "Threads for the all-threads simulate figure (≥ 1; default: all cores).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    mutating func validate() throws {
+        try FlagCheck.positive(seconds, "--seconds")
+        guard seconds <= 600 else { throw ValidationError("--seconds must be at most 600, got \(seconds)") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        guard threads <= 1_024 else { throw ValidationError("--threads must be at most 1024, got \(threads)") }
+    }
+
+    func run() throws {
+        let inputs = BenchInputs()
+        let greeks = Self.rate(seconds: seconds) { inputs.priceAll() }
+        let solves = Self.rate(seconds: seconds) { inputs.solveAll() }
+        let oneThread = Self.simulateRate(threads: 1, seconds: seconds)
+        let allThreads = Self.simulateRate(threads: threads, seconds: seconds)
+        let scaling = allThreads / oneThread
+        if json {
+            print(JSONText.object([
+                ("cpus", .integer(ProcessInfo.processInfo.activeProcessorCount)), ("threads", .integer(threads)),
+                ("price_greeks_per_s", .number(greeks)), ("implied_vol_per_s", .number(solves)),
+                ("simulate_path_steps_per_s_1_thread", .number(oneThread)),
+                ("simulate_path_steps_per_s_all_threads", .number(allThreads)),
+                ("scaling", .number(scaling)),
+            ]).rendered)
+            return
+        }
+        print("gammascalp \(GammaScalp.version) bench, \(ProcessInfo.processInfo.activeProcessorCount) cpus")
+        print(Table([
+            ["prices+Greeks", Self.millions(greeks), "per second"],
+            ["implied vol", Self.millions(solves), "solves per second"],
+            ["simulate, 1 thread", Self.millions(oneThread), "path-steps per second"],
+            ["simulate, \(threads) threads", Self.millions(allThreads),
+             "path-steps per second (\(Table.fixed(scaling, 2))× one thread)"],
+        ], rightAligned: [1]).rendered)
+    }
+
+    static func millions(_ perSecond: Double) -> String { Table.fixed(perSecond / 1e6, 2) + " M" }
+
+    /// Operations per second of `batch` (which returns how many it did), repeated for about `seconds`.
+    static func rate(seconds: Double, _ batch: () -> Int) -> Double {
+        _ = batch() // warm caches and lazily built tables
+        let stopwatch = Stopwatch()
+        var operations = 0
+        repeat { operations += batch() } while stopwatch.elapsedSeconds < seconds
+        return Double(operations) / stopwatch.elapsedSeconds
+    }
+
+    /// Path-steps per second of the default `simulate` run on `threads` threads: a pilot run
+    /// sizes a main run of about `seconds`.
+    static func simulateRate(threads: Int, seconds: Double) -> Double {
+        func measure(paths: Int) -> (rate: Double, elapsed: Double) {
+            let simulation = MonteCarlo(config: SimulationSetup.defaultConfig, seed: 1, paths: paths)
+            let stopwatch = Stopwatch()
+            let statistics = simulation.run(threads: threads)
+            let elapsed = stopwatch.elapsedSeconds
+            precondition(statistics.paths == paths)
+            return (Double(simulation.pathSteps) / elapsed, elapsed)
+        }
+        let pilot = measure(paths: 256)
+        let steps = Double(SimulationSetup.defaultConfig.steps)
+        let paths = Int(pilot.rate * seconds / steps)
+        return measure(paths: max(paths, MonteCarlo.defaultBlockSize * threads)).rate
+    }
+}
+
+/// A fixed spread of contracts for the pricing figures: calls and puts over strikes from
+/// 70% to 130% of spot, vols from 10% to 60%, expiries from a week to two years.
+struct BenchInputs {
+    struct Contract {
+        var kind: OptionKind
+        var strike: Double
+        var volatility: Double
+        var expiry: Double
+        var premium: Double
+    }
+
+    static let spot = 100.0
+    static let rate = 0.03
+    static let dividend = 0.01
+    let contracts: [Contract]
+    /// The contracts whose premium has an implied vol (not lost to rounding deep out of the money).
+    let solvable: [Contract]
+
+    init() {
+        var contracts: [Contract] = []
+        for kind in [OptionKind.call, .put] {
+            for strike in stride(from: 70.0, through: 130, by: 5) {
+                for volatility in [0.1, 0.2, 0.35, 0.6] {
+                    for expiry in [7.0 / 365, 0.25, 1, 2] {
+                        let premium = BlackScholes.price(kind: kind, spot: Self.spot, strike: strike, volatility: volatility,
+                                                         timeToExpiry: expiry, rate: Self.rate, dividendYield: Self.dividend)
+                        contracts.append(Contract(kind: kind, strike: strike, volatility: volatility, expiry: expiry, premium: premium))
+                    }
+                }
+            }
+        }
+        self.contracts = contracts
+        solvable = contracts.filter { contract in
+            (try? ImpliedVolatility.solve(kind: contract.kind, premium: contract.premium, spot: Self.spot,
+                                          strike: contract.strike, timeToExpiry: contract.expiry,
+                                          rate: Self.rate, dividendYield: Self.dividend)) != nil
+        }
+    }
+
+    /// Prices every contract with all Greeks; returns how many.
+    func priceAll() -> Int {
+        var checksum = 0.0
+        for contract in contracts {
+            let greeks = BlackScholes.greeks(kind: contract.kind, spot: Self.spot, strike: contract.strike,
+                                             volatility: contract.volatility, timeToExpiry: contract.expiry,
+                                             rate: Self.rate, dividendYield: Self.dividend)
+            checksum += greeks.price + greeks.delta + greeks.gamma + greeks.vega + greeks.theta + greeks.rho
+        }
+        precondition(checksum.isFinite)
+        return contracts.count
+    }
+
+    /// Solves every solvable contract's implied vol from its price; returns how many.
+    func solveAll() -> Int {
+        var checksum = 0.0
+        for contract in solvable {
+            let result = try? ImpliedVolatility.solve(kind: contract.kind, premium: contract.premium, spot: Self.spot,
+                                                      strike: contract.strike, timeToExpiry: contract.expiry,
+                                                      rate: Self.rate, dividendYield: Self.dividend)
+            checksum += result?.volatility ?? 0
+        }
+        precondition(checksum.isFinite)
+        return solvable.count
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import ScalpEngine
+import ScalpTUI
+
+/// `gammascalp play` (and `gammascalp` alone): the live screen.
+struct PlayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play",
+        abstract: "The live gamma-scalping screen (the default command).",
+        discussion: """
+        Hold the scenario's options while the price moves, and keep the book hedged by
+        trading the underlying, by hand or with an auto-hedge policy.
+
+        Keys: space pause/resume · . one step while paused · h hedge to neutral · b/s buy/sell
+        a lot · [ ] lot size · a auto-hedge on/off · A next hedge policy · + - speed · ? help ·
+        Esc close · q end the session and show its summary (then any key exits).
+
+        Every session writes a JSON-lines journal (start, ticks, trades, actions, end) to
+        $XDG_STATE_HOME/gammascalp/sessions/ (default ~/.local/state/gammascalp/sessions/)
+        unless --journal FILE or --no-journal. Themes: `gammascalp themes`; NO_COLOR turns
+        color off.
+        """
+    )
+
+    @Option(help: ArgumentHelp("The scenario: a built-in name (\(Scenario.builtIn.map(\.name).joined(separator: ", "))).",
+                               valueName: "name|file"))
+    var scenario: String?
+
+    @Option(parsing: .unconditional, help: "Random seed, 0 to 2^63−1 (default: from the clock; shown in the header).")
+    var seed: Int?
+
+    @Option(help: ArgumentHelp("Color theme: a name from `gammascalp themes`, or a theme file.", valueName: "name|file"))
+    var theme: String?
+
+    @Option(parsing: .unconditional, help: "Speed as a multiple of the scenario's steps per second (1 = its default).")
+    var speed: Double = 1
+
+    @Option(help: ArgumentHelp("Write the session journal to FILE (appending).", valueName: "file"))
+    var journal: String?
+
+    @Flag(help: "Do not write a session journal.")
+    var noJournal = false
+
+    @Flag(help: "Start with the auto-hedger on (it hedges to neutral at once).")
+    var autoHedge = false
+
+    @Flag(help: "Start paused.")
+    var paused = false
+
+    mutating func validate() throws {
+        try FlagCheck.positive(speed, "--speed")
+        guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
+            throw ValidationError("--speed must be between \(Format.trimmed(AppState.minimumSpeed)) and "
+                                  + "\(Format.trimmed(AppState.maximumSpeed)), got \(Format.trimmed(speed))")
+        }
+        if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
+        if journal != nil, noJournal { throw ValidationError("--journal and --no-journal cannot be used together") }
+        if let journal, journal.isEmpty { throw ValidationError("--journal needs a file name") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let startedAt = ProcessStart.secondsSinceStart()
+        let scenario = try scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
+        let theme: Theme
+        do {
+            theme = try ThemeCatalog(environment: environment).load(self.theme ?? "default")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
+        var journalFile: JournalFile?
+        if !noJournal {
+            let path: String
+            do {
+                path = try journal ?? JournalFile.defaultPath(scenario: scenario.name, seed: seed, environment: environment)
+            } catch {
+                throw CommandFailure("journal: \(error)")
+            }
+            do {
+                journalFile = try JournalFile(path: path)
+            } catch {
+                throw CommandFailure("\(journal == nil ? "journal" : "--journal"): cannot write '\(path)': \(error)")
+            }
+        }
+        let state = AppState(PlaySettings(scenario: scenario, seed: seed, speed: speed, autoHedge: autoHedge,
+                                          startPaused: paused))
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme, noColor: noColor)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let clock = ContinuousClock()
+        let origin = clock.now
+        let loop = EventLoop(state: state, backend: terminal, journal: journalFile) {
+            let elapsed = clock.now - origin
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        if environment["GAMMASCALP_TEST_TRAP"] == "1" {
+            // For the end-to-end test of terminal restore after a Swift runtime trap.
+            loop.keyHook = { key in
+                if key == .character("!") { fatalError("GAMMASCALP_TEST_TRAP: trap on request") }
+            }
+        }
+        var timing = FrameTiming(startup: startedAt)
+        if environment["GAMMASCALP_TIMING"] != nil {
+            loop.frameObserver = { seconds in timing.record(seconds) }
+        }
+        let outcome = loop.run()
+        terminal.stop()
+
+        if let path = environment["GAMMASCALP_TIMING"], !path.isEmpty {
+            timing.write(to: path, frames: loop.frames, steps: loop.state.session.step)
+        }
+        if outcome.signal == .hangup { throw ExitCode(128 + TerminationSignal.hangup.rawValue) }
+        for line in loop.state.summary.lines { print(line) }
+        if let journalFile { print("journal \(journalFile.location)") }
+        if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+        if let signal = outcome.signal { throw ExitCode(128 + signal.rawValue) }
+    }
+
+    /// A six-digit seed from the clock, short enough to read out to a class.
+    static func clockSeed() -> UInt64 {
+        UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000
+    }
+}
+
+/// How long the process has been running, from /proc (Linux), for the startup figure.
+enum ProcessStart {
+    static func secondsSinceStart() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let uptimeText = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
+              let uptime = Double(uptimeText.split(separator: " ").first ?? ""),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name; starttime is field 22 overall, 20 after ")".
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]) else { return nil }
+        let hertz = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return uptime - ticks / hertz
+    }
+}
+
+/// Frame times and the first frame's delay, written as JSON when GAMMASCALP_TIMING=FILE.
+struct FrameTiming {
+    var startup: Double?
+    var firstFrame: Double?
+    var count = 0
+    var total = 0.0
+    var longest = 0.0
+    private let origin = ContinuousClock.now
+
+    init(startup: Double?) { self.startup = startup }
+
+    mutating func record(_ seconds: Double) {
+        if firstFrame == nil {
+            let elapsed = ContinuousClock.now - origin
+            let sinceRun = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            firstFrame = (startup ?? 0) + sinceRun
+        }
+        count += 1
+        total += seconds
+        longest = max(longest, seconds)
+    }
+
+    func write(to path: String, frames: Int, steps: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        let json = JSONText.object([
+            ("first_frame_ms", firstFrame.map { .number(($0 * 1000).rounded()) } ?? .null),
+            ("frames", .integer(frames)), ("steps", .integer(steps)),
+            ("mean_frame_ms", .number(count > 0 ? (total / Double(count) * 1e5).rounded() / 100 : 0)),
+            ("max_frame_ms", .number((longest * 1e5).rounded() / 100)),
+            ("cpu_user_s", .number(seconds(usage.ru_utime))), ("cpu_system_s", .number(seconds(usage.ru_stime))),
+            ("max_rss_kb", .integer(usage.ru_maxrss)),
+        ])
+        try? (json.rendered + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import XCTest
+
+/// The built `gammascalp` next to this test bundle, whatever the scratch path.
+enum Products {
+    static var directory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+        #else
+        return Bundle.main.bundleURL
+        #endif
+    }
+
+    static var gammascalp: String { directory.appendingPathComponent("gammascalp").path }
+}
+
+/// Runs a program to completion and returns its status and output.
+@discardableResult
+func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
+                input: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// The first executable called `name` on PATH.
+func which(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+        let candidate = "\(folder)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+}
+
+/// One private tmux server (its own socket, no user config) with one window running an
+/// interactive bash, which the tests type into. Everything is torn down in `close()`.
+final class TmuxSession {
+    let tmux: String
+    let socket: String
+    let home: URL
+    nonisolated(unsafe) private static var counter = 0  // tests run one at a time
+
+    /// Starts `bash` at width × height in a fresh home folder.
+    init(width: Int = 120, height: Int = 40, extraEnvironment: [String: String] = [:]) throws {
+        guard let tmux = which("tmux") else { throw XCTSkip("tmux is not installed (CI installs it)") }
+        self.tmux = tmux
+        Self.counter += 1
+        socket = "gammascalp-test-\(getpid())-\(Self.counter)"
+        home = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try? FileManager.default.removeItem(at: home)
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let config = home.appendingPathComponent("tmux.conf")
+        try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 0\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        var environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "HOME": home.path, "LANG": "C.UTF-8", "PS1": "$ ", "HISTFILE": "/dev/null",
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+        ]
+        environment.merge(extraEnvironment) { $1 }
+        let result = try runProcess(tmux, ["-L", socket, "-f", config.path, "new-session", "-d", "-s", "T",
+                                           "-x", "\(width)", "-y", "\(height)", "bash --norc --noprofile -i"],
+                                    environment: environment)
+        guard result.status == 0 else { throw TmuxError("tmux new-session failed: \(result.stderr)") }
+        guard wait(timeout: 5, for: { $0.contains("$") }) != nil else { throw TmuxError("no shell prompt") }
+    }
+
+    deinit { close() }
+
+    private var closed = false
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? runProcess(tmux, ["-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    @discardableResult
+    func command(_ arguments: [String]) throws -> String {
+        let result = try runProcess(tmux, ["-L", socket] + arguments)
+        guard result.status == 0 else { throw TmuxError("tmux \(arguments.joined(separator: " ")): \(result.stderr)") }
+        return result.stdout
+    }
+
+    /// Types a line into the shell.
+    func type(_ line: String) throws {
+        try command(["send-keys", "-t", "T", "-l", line])
+        try command(["send-keys", "-t", "T", "Enter"])
+    }
+
+    /// Sends tmux key names ("h", "Space", "C-c", "Escape").
+    func keys(_ keys: String...) throws {
+        try command(["send-keys", "-t", "T"] + keys)
+    }
+
+    /// The visible screen as text (with escape sequences for colors when `escapes`).
+    func capture(escapes: Bool = false) -> String {
+        (try? command(["capture-pane", "-p", "-t", "T"] + (escapes ? ["-e"] : []))) ?? ""
+    }
+
+    /// Polls the screen until `predicate` holds, or nil after `timeout` seconds.
+    @discardableResult
+    func wait(timeout: Double = 5, for predicate: (String) -> Bool) -> String? {
+        let end = Date().addingTimeInterval(timeout)
+        repeat {
+            let screen = capture()
+            if predicate(screen) { return screen }
+            usleep(40_000)
+        } while Date() < end
+        return nil
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try command(["resize-window", "-t", "T", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The process id of the program running in the shell (its child), if any.
+    func foregroundChild() -> Int32? {
+        guard let shell = Int32((try? command(["display-message", "-p", "-t", "T", "#{pane_pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").compactMap { Int32($0) }.first
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,169 @@
+import XCTest
+import ScalpEngine
+@testable import ScalpTUI
+
+final class AppStateTests: XCTestCase {
+    func makeState(seed: UInt64 = 7, autoHedge: Bool = false, paused: Bool = true) -> AppState {
+        AppState(PlaySettings(scenario: .classicScalp, seed: seed, autoHedge: autoHedge, startPaused: paused))
+    }
+
+    func testStartsWithAStartEventAndTheScenariosSettings() {
+        var state = makeState()
+        XCTAssertEqual(state.title, "classic-scalp")
+        XCTAssertTrue(state.paused)
+        XCTAssertFalse(state.isRunning)
+        XCTAssertEqual(state.stepsPerSecond, Scenario.classicScalp.stepsPerSecond)
+        XCTAssertEqual(state.tickJournalInterval, 12)  // one simulated hour of 5-minute steps
+        let events = state.takeEvents()
+        guard case .start(let scenario, let seed, let config, _) = events.first else { return XCTFail("no start") }
+        XCTAssertEqual(scenario.name, "classic-scalp")
+        XCTAssertEqual(seed, 7)
+        XCTAssertEqual(config.detail, .full)
+        guard case .tick(let tick) = events.last else { return XCTFail("no first tick") }
+        XCTAssertEqual(tick.step, 0)
+        XCTAssertTrue(state.takeEvents().isEmpty)
+    }
+
+    func testHedgeNowBringsNetDeltaWithinOneLot() {
+        var state = makeState()
+        state.advance(steps: 60)
+        XCTAssertGreaterThan(abs(state.session.netDelta), 0)
+        state.perform(.hedgeNow)
+        XCTAssertLessThanOrEqual(abs(state.session.netDelta), state.session.lotSize / 2 + 1e-9)
+    }
+
+    func testUserActionsAreJournaledWithTheirStepAndTrades() {
+        var state = makeState()
+        _ = state.takeEvents()
+        state.advance(steps: 5)
+        state.perform(.buyLot)
+        let events = state.takeEvents()
+        guard case .action(let step, _, let action) = events.first else { return XCTFail("\(events)") }
+        XCTAssertEqual(step, 5)
+        XCTAssertEqual(action, .buyLot)
+        guard case .trade(let trade) = events.last else { return XCTFail("\(events)") }
+        XCTAssertEqual(trade.quantity, 100)
+        XCTAssertEqual(trade.reason, .manual)
+        XCTAssertEqual(trade.step, 5)
+    }
+
+    func testTicksAreJournaledOncePerSimulatedHour() {
+        var state = makeState()
+        _ = state.takeEvents()
+        state.advance(steps: 36)
+        let ticks = state.takeEvents().compactMap { if case .tick(let tick) = $0 { tick.step } else { nil } }
+        XCTAssertEqual(ticks, [12, 24, 36])
+    }
+
+    func testAutoHedgeToggleTradesAsTimePasses() {
+        var state = makeState()
+        state.perform(.toggleAutoHedge)
+        XCTAssertTrue(state.session.autoHedge)
+        state.advance(steps: 400)
+        XCTAssertGreaterThan(state.tradesByReason[.auto] ?? 0, 0)
+        let events = state.takeEvents()
+        XCTAssertTrue(events.contains { if case .action(_, _, .setAutoHedge(true)) = $0 { true } else { false } })
+        XCTAssertTrue(events.contains { if case .trade(let trade) = $0 { trade.reason == .auto } else { false } })
+    }
+
+    func testStartingWithAutoHedgeHedgesAtTimeZero() {
+        var state = makeState(autoHedge: true)
+        XCTAssertTrue(state.session.autoHedge)
+        XCTAssertEqual(state.session.tradeCount, 1)
+        XCTAssertTrue(state.takeEvents().contains { if case .trade(let trade) = $0 { trade.step == 0 } else { false } })
+    }
+
+    func testLotLadderAndPolicyCycle() {
+        var state = makeState()
+        XCTAssertEqual(state.session.lotSize, 100)
+        state.perform(.lotUp)
+        XCTAssertEqual(state.session.lotSize, 200)
+        state.perform(.lotDown)
+        state.perform(.lotDown)
+        XCTAssertEqual(state.session.lotSize, 50)
+        for _ in 0..<10 { state.perform(.lotDown) }
+        XCTAssertEqual(state.session.lotSize, 1)
+        XCTAssertEqual(state.policyCycle.map(\.description),
+                       ["band:100", "every:1", "every:12", "band:300", "move:0.005", "ww:0.001"])
+        var seen: [String] = []
+        for _ in 0..<state.policyCycle.count {
+            state.perform(.nextPolicy)
+            seen.append(state.session.hedgeRule.description)
+        }
+        XCTAssertEqual(seen, ["every:1", "every:12", "band:300", "move:0.005", "ww:0.001", "band:100"])
+    }
+
+    func testPauseStepAndSpeed() {
+        var state = makeState(paused: false)
+        XCTAssertTrue(state.isRunning)
+        state.perform(.stepOnce)  // while running: pauses first
+        XCTAssertTrue(state.paused)
+        XCTAssertEqual(state.session.step, 0)
+        state.perform(.stepOnce)
+        XCTAssertEqual(state.session.step, 1)
+        state.perform(.faster)
+        state.perform(.faster)
+        XCTAssertEqual(state.speed, 4)
+        for _ in 0..<20 { state.perform(.faster) }
+        XCTAssertEqual(state.speed, AppState.maximumSpeed)
+        for _ in 0..<40 { state.perform(.slower) }
+        XCTAssertEqual(state.speed, AppState.minimumSpeed)
+        let controls = state.takeEvents().compactMap { if case .control(_, _, let c) = $0 { c } else { nil } }
+        XCTAssertEqual(controls.first, .pause)
+        XCTAssertEqual(controls[1], .speed(20))
+    }
+
+    func testQuitClosesOutShowsTheSummaryAndTheNextKeyExits() {
+        var state = makeState()
+        state.advance(steps: 30)
+        state.perform(.sellLot)
+        _ = state.takeEvents()
+        state.handle(.character("q"))
+        XCTAssertEqual(state.endReason, .quit)
+        XCTAssertTrue(state.session.isFinished)
+        XCTAssertEqual(state.session.stockShares, 0)
+        XCTAssertFalse(state.exitRequested)
+        let events = state.takeEvents()
+        XCTAssertTrue(events.contains { if case .action(_, _, .finish) = $0 { true } else { false } })
+        XCTAssertTrue(events.contains { if case .trade(let trade) = $0 { trade.reason == .closeOut } else { false } })
+        guard case .end(let step, _, .quit, let summary) = events.last else { return XCTFail("\(events)") }
+        XCTAssertEqual(step, 30)
+        XCTAssertEqual(summary.trades, 2)
+        XCTAssertEqual(summary.manualTrades, 1)
+        XCTAssertEqual(summary.closeOutTrades, 1)
+        XCTAssertEqual(summary.pnl, state.session.pnl)
+        state.advance(steps: 10)  // ended: time stands still
+        XCTAssertEqual(state.session.step, 30)
+        state.handle(.character("x"))
+        XCTAssertTrue(state.exitRequested)
+    }
+
+    func testTheSessionEndsAtExpiry() {
+        var state = makeState()
+        let steps = state.session.config.steps
+        state.advance(steps: steps + 10)
+        XCTAssertEqual(state.endReason, .expired)
+        XCTAssertEqual(state.session.step, steps)
+        guard case .end(_, _, .expired, _) = state.takeEvents().last else { return XCTFail("no end") }
+    }
+
+    func testHistoryIsBounded() {
+        var state = AppState(PlaySettings(scenario: .classicScalp, seed: 1, startPaused: true), historyCapacity: 50)
+        state.advance(steps: 200)
+        XCTAssertEqual(state.history.count, 50)
+        XCTAssertEqual(state.history.steps.last, 200)
+        XCTAssertEqual(state.history.steps.first, 151)
+    }
+
+    func testEveryVisibleChangeBumpsTheRevision() {
+        var state = makeState()
+        var revision = state.revision
+        for command: Command in [.togglePause, .toggleHelp, .hedgeNow, .faster] {
+            state.perform(command)
+            XCTAssertGreaterThan(state.revision, revision, "\(command)")
+            revision = state.revision
+        }
+        state.advance(steps: 1)
+        XCTAssertGreaterThan(state.revision, revision)
+    }
+}

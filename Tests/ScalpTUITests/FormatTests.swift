@@ -1,0 +1,45 @@
+import XCTest
+import ScalpEngine
+@testable import ScalpTUI
+
+final class FormatTests: XCTestCase {
+    func testNumbersGroupThousandsAndNeverShowMinusZero() {
+        XCTAssertEqual(Format.number(1234567.891), "1,234,567.89")
+        XCTAssertEqual(Format.number(-1234.6, 0), "-1,235")
+        XCTAssertEqual(Format.number(-0.001), "0.00")
+        XCTAssertEqual(Format.number(0.004, 2, sign: true), "0.00")
+        XCTAssertEqual(Format.money(12.5), "+12.50")
+        XCTAssertEqual(Format.money(-999.999), "-1,000.00")
+        XCTAssertEqual(Format.number(.nan), "n/a")
+        XCTAssertEqual(Format.shares(-300), "-300")
+        XCTAssertEqual(Format.shares(12.26, sign: true), "+12.3")
+    }
+
+    func testFitDropsDecimalsThenUsesSuffixes() {
+        XCTAssertEqual(Format.fit(-1234.56, width: 9), "-1,234.56")
+        XCTAssertEqual(Format.fit(-1234.56, width: 6), "-1,235")
+        XCTAssertEqual(Format.fit(-1234.56, width: 5), "-1.2k")
+        XCTAssertEqual(Format.short(2_500_000, sign: true), "+2.5M")
+    }
+
+    func testPercentAndPoints() {
+        XCTAssertEqual(Format.percent(0.2483), "24.8%")
+        XCTAssertEqual(Format.percent(nil), "--")
+        XCTAssertEqual(Format.points(0.048), "+4.8")
+        XCTAssertEqual(Format.points(-0.05), "-5.0")
+    }
+
+    func testSessionClockAndDurations() {
+        let step = Scenario.fiveMinutes
+        XCTAssertEqual(Format.clock(0), "day 1 00:00")
+        XCTAssertEqual(Format.clock(step * 12 * 24 * 2 + step * 29), "day 3 02:25")
+        XCTAssertEqual(Format.shortClock(step * 29), "d1 02:25")
+        XCTAssertEqual(Format.duration(step * (12 * 24 * 26 + 12 * 9 + 7)), "26d 09h35m")
+        XCTAssertEqual(Format.duration(step * 3), "00h15m")
+        XCTAssertEqual(Format.days(30.0 / 365), "30d")
+        XCTAssertEqual(Format.days(2.5 / 365), "2.5d")
+        XCTAssertEqual(Format.days(0.25 / 365), "6h")
+        XCTAssertEqual(Format.multiplier(0.5), "×0.5")
+        XCTAssertEqual(Format.multiplier(16), "×16")
+    }
+}
