@@ -34,7 +34,7 @@ struct SimulateCommandTests {
 
     @Test func benchRejectsBadFlags() throws {
         let result = try CLI.run(["bench", "--seconds", "0"])
-        #expect(result.status != 0 && result.stderr == "error: --seconds must be positive, got 0.0\n")
+        #expect(result.status != 0 && result.stderr == "error: --seconds must be positive, got 0\n")
     }
 
     // MARK: - JSON

@@ -5,6 +5,7 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
     case mertonJumpDiffusion(MertonJumpDiffusion)
     case regimeSwitching(RegimeSwitchingVolatility)
     case heston(HestonProcess)
+    case historical(HistoricalPath)
 
     @inlinable
     public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
@@ -25,6 +26,10 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
             let next = process.advance(spot: spot, dt: dt, using: &rng)
             self = .heston(process)
             return next
+        case .historical(var process):
+            let next = process.advance(spot: spot, dt: dt, using: &rng)
+            self = .historical(process)
+            return next
         }
     }
 
@@ -34,6 +39,7 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
         case .mertonJumpDiffusion(let process): process.instantaneousVolatility
         case .regimeSwitching(let process): process.instantaneousVolatility
         case .heston(let process): process.instantaneousVolatility
+        case .historical(let process): process.instantaneousVolatility
         }
     }
 
@@ -44,6 +50,7 @@ public enum MarketProcess: PriceProcess, Hashable, Codable {
         case .mertonJumpDiffusion: "Merton jumps"
         case .regimeSwitching: "regime switching"
         case .heston: "Heston"
+        case .historical: "price history"
         }
     }
 }

@@ -6,6 +6,8 @@ public enum ImpliedVolDynamics: Sendable, Hashable, Codable {
     case constant
     /// An exact Ornstein-Uhlenbeck walk around a long-run level.
     case meanReverting(MeanRevertingImpliedVol)
+    /// Recorded values, one per step (a price file's implied-vol column).
+    case historical(ImpliedVolSeries)
 
     /// Mean reversion at `speed` κ per year to `longRun`, with vol of vol `volOfVol` per √year.
     public static func meanReverting(speed: Double, longRun: Double, volOfVol: Double) -> Self {
@@ -26,6 +28,10 @@ public enum ImpliedVolDynamics: Sendable, Hashable, Codable {
             let next = walk.advance(atmVol: atmVol, dt: dt, using: &rng)
             self = .meanReverting(walk)
             return max(next, Self.minimumVol)
+        case .historical(var series):
+            let next = series.next()
+            self = .historical(series)
+            return max(next, Self.minimumVol)
         }
     }
 
@@ -34,6 +40,7 @@ public enum ImpliedVolDynamics: Sendable, Hashable, Codable {
         switch self {
         case .constant: "constant"
         case .meanReverting: "mean-reverting"
+        case .historical: "recorded"
         }
     }
 }

@@ -38,16 +38,16 @@ struct ContractOptions: ParsableArguments {
 /// Range checks for numeric flags; the message names the flag and the bad value.
 enum FlagCheck {
     static func finite(_ value: Double, _ flag: String) throws {
-        guard value.isFinite else { throw ValidationError("\(flag) must be a finite number, got \(value)") }
+        guard value.isFinite else { throw ValidationError("\(flag) must be a finite number, got \(Table.plain(value))") }
     }
 
     static func positive(_ value: Double, _ flag: String) throws {
         try finite(value, flag)
-        guard value > 0 else { throw ValidationError("\(flag) must be positive, got \(value)") }
+        guard value > 0 else { throw ValidationError("\(flag) must be positive, got \(Table.plain(value))") }
     }
 
     static func nonNegative(_ value: Double, _ flag: String) throws {
         try finite(value, flag)
-        guard value >= 0 else { throw ValidationError("\(flag) must be ≥ 0, got \(value)") }
+        guard value >= 0 else { throw ValidationError("\(flag) must be ≥ 0, got \(Table.plain(value))") }
     }
 }

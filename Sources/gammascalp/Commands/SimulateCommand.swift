@@ -54,6 +54,14 @@ struct SimulateCommand: ParsableCommand {
                                    + " or a scenario file.", valueName: "name|file"))
     var scenario: String?
 
+    @Option(help: ArgumentHelp("""
+        Replay a real price history instead of simulating: a CSV with a header row, a date or \
+        timestamp column, a close column and optionally an implied-vol column (fraction or percent). \
+        The option is struck at the first close (unless --strike) and expires on the last row; \
+        every path is the same history.
+        """, valueName: "file.csv"))
+    var prices: String?
+
     @Flag(help: "Print one JSON object instead of the summary.")
     var json = false
 
@@ -95,6 +103,7 @@ struct SimulateCommand: ParsableCommand {
     /// The session every path runs and the premium to report, from the scenario (or the
     /// defaults) with the flags laid over it.
     func makeSetup() throws -> SimulationSetup {
+        if let prices { return try historySetup(prices) }
         let base = try scenario.map { try ScenarioLookup.resolve($0) }
         var config = base?.config ?? SimulationSetup.defaultConfig
         let scenarioHorizon = config.timeStep * Double(config.steps)
@@ -120,6 +129,40 @@ struct SimulateCommand: ParsableCommand {
             ? config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield).price
             : option.unitPremium(config: config)
         return SimulationSetup(config: config, scenarioName: base?.name, premium: premium, premiumIsPerUnit: !keepsBook)
+    }
+}
+
+extension SimulateCommand {
+    /// The session for `--prices`: the file's closes (and implied vols) with the option,
+    /// hedging and cost flags; flags that shape a simulated market are refused.
+    func historySetup(_ path: String) throws -> SimulationSetup {
+        let conflicting: [(String, Bool)] = [
+            ("--scenario", scenario != nil), ("--steps", steps != nil), ("--expiry", option.expiry != nil),
+            ("--spot", market.spot != nil), ("--drift", market.drift != nil), ("--realized-vol", market.realizedVol != nil),
+        ]
+        if let flag = conflicting.first(where: \.1)?.0 {
+            throw ValidationError("--prices: \(flag) cannot be used with a price history (the file sets it)")
+        }
+        let history = try PriceHistoryReader.load(path)
+        if let strike = option.strike { try FlagCheck.positive(strike, "--strike") }
+        if let impliedVol = option.impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
+        if let rate = market.rate { try FlagCheck.finite(rate, "--rate") }
+        if let dividend = market.dividend { try FlagCheck.finite(dividend, "--dividend") }
+        let units = option.position ?? 1
+        try FlagCheck.finite(units, "--position")
+        var config = history.scenario(
+            name: path, kinds: (option.kind ?? .call).optionKinds, strike: option.strike, quantity: units, multiplier: 1,
+            impliedVol: option.impliedVol ?? 0.20, rate: market.rate ?? 0.05, dividendYield: market.dividend ?? 0,
+            costs: .free, lotSize: 0, hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true).config
+        config.detail = .pnlOnly
+        try hedging.apply(to: &config)
+        do {
+            try config.validate()
+        } catch {
+            throw ValidationError("the replayed session cannot run: \(error)")
+        }
+        return SimulationSetup(config: config, scenarioName: path, premium: option.unitPremium(config: config),
+                               premiumIsPerUnit: true)
     }
 }
 

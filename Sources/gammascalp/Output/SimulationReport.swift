@@ -93,7 +93,7 @@ struct SimulationReport {
     static func describe(_ position: OptionPosition) -> String {
         let units = position.units
         return (units >= 0 ? "long " : "short ") + "\(Table.plain(abs(units))) \(position.kind.rawValue)"
-            + " strike \(Table.plain(position.strike))  expiry \(Table.plain(position.expiry))y"
+            + " strike \(Table.plain(position.strike))  expiry \(Table.fixed(position.expiry, 4))y"
             + "  implied vol \(Table.percent(position.impliedVol))"
     }
 }

@@ -40,6 +40,8 @@ extension ScenarioFile {
             out.number("speed", walk.speed, "mean-reversion speed κ per year")
             out.number("long_run", walk.longRun, "the level implied vol reverts to")
             out.number("vol_of_vol", walk.volOfVol, "vol of implied vol per √year")
+        case .historical:
+            out.comment("implied vol recorded in a price file: replay it with --prices, it has no scenario-file form")
         }
         if let skew = scenario.skew {
             out.number("skew_slope", skew.slope, "IV change per unit of ln(strike/spot)")
@@ -104,6 +106,7 @@ extension ScenarioFile {
         case .mertonJumpDiffusion(let p): p.drift
         case .regimeSwitching(let p): p.drift
         case .heston(let p): p.drift
+        case .historical: 0
         }
     }
 
@@ -134,6 +137,8 @@ extension ScenarioFile {
             out.number("vol_of_vol", p.volOfVol, "ξ per √year")
             out.number("correlation", p.correlation, "ρ of price and variance shocks")
             out.string("scheme", p.scheme.rawValue, "qe | full-truncation")
+        case .historical:
+            out.comment("a recorded price history: replay it with --prices, it has no scenario-file form")
         }
     }
 

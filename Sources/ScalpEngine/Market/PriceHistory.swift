@@ -1,0 +1,101 @@
+import Foundation
+
+/// A real price series to replay instead of a simulated one: closes at evenly spaced times,
+/// and optionally the implied vol quoted beside each close.
+public struct PriceHistory: Sendable, Hashable, Codable {
+    /// The date or timestamp of each row, as written in the file.
+    public var labels: [String]
+    /// Closing prices, currency (> 0).
+    public var closes: [Double]
+    /// Implied vol beside each close, annualised fraction; nil when the file has none.
+    public var impliedVols: [Double]?
+    /// Years between rows: 1/252 for daily data, trading time for intraday data.
+    public var timeStep: Double
+    /// True for one row per trading day.
+    public var isDaily: Bool
+
+    public init(labels: [String], closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool) {
+        self.labels = labels
+        self.closes = closes
+        self.impliedVols = impliedVols
+        self.timeStep = timeStep
+        self.isDaily = isDaily
+    }
+
+    /// Trading days per year (daily data), and trading hours per day (intraday data).
+    public static let tradingDaysPerYear = 252.0
+    public static let tradingHoursPerDay = 6.5
+
+    /// Steps in the replay: one per row after the first.
+    public var steps: Int { closes.count - 1 }
+
+    /// A scenario that replays this history: spot at the first close, one option position
+    /// (call, put or straddle) struck at `strike` (default the first close, at the money)
+    /// expiring at the last row, at the file's implied vol (which then moves with it) or
+    /// at `impliedVol`.
+    public func scenario(name: String, kinds: [OptionKind], strike: Double? = nil, quantity: Double, multiplier: Double,
+                         impliedVol: Double, rate: Double, dividendYield: Double, costs: TransactionCosts,
+                         lotSize: Double, hedgeRule: HedgeRule, autoHedge: Bool) -> Scenario {
+        let expiry = Double(steps) * timeStep
+        let openingVol = impliedVols?.first ?? impliedVol
+        let positions = kinds.map {
+            OptionPosition(kind: $0, strike: strike ?? closes[0], expiry: expiry, quantity: quantity,
+                           multiplier: multiplier, impliedVol: openingVol)
+        }
+        let config = SessionConfig(
+            spot: closes[0], rate: rate, dividendYield: dividendYield,
+            process: .historical(HistoricalPath(self)), timeStep: timeStep, steps: steps,
+            book: OptionBook(positions), costs: costs, lotSize: lotSize, hedgeRule: hedgeRule, autoHedge: autoHedge,
+            volatilityWindow: isDaily ? 21 : 78, ewmaHalfLife: isDaily ? 10 : 39)
+        let span = "\(labels.first ?? "?") to \(labels.last ?? "?")"
+        return Scenario(
+            name: name,
+            description: "Replays \(closes.count) real closes, \(span)" + (impliedVols == nil ? "." : ", with their implied vol."),
+            learningGoal: "How gamma scalping at the quoted implied vol would have gone through this history.",
+            config: config, stepsPerSecond: isDaily ? 2 : 10, atmImpliedVol: openingVol,
+            impliedVolDynamics: impliedVols.map { .historical(ImpliedVolSeries($0)) } ?? .constant)
+    }
+}
+
+/// A `PriceProcess` that steps through recorded closes: no randomness, the same path every run.
+public struct HistoricalPath: PriceProcess, Hashable, Codable {
+    public let closes: [Double]
+    /// Trailing realized vol at each row (21 returns), annualised: the "realized" vol a hedger
+    /// at realized vol uses.
+    public let trailingVols: [Double]
+    /// Index of the current close.
+    public private(set) var index = 0
+
+    public init(_ history: PriceHistory) {
+        closes = history.closes
+        var estimator = RealizedVolEstimator(window: 21)
+        var vols: [Double] = []
+        let fallback = history.impliedVols?.first ?? 0.2
+        for (i, close) in history.closes.enumerated() {
+            if i > 0 { estimator.add(logReturn: log(close / history.closes[i - 1])) }
+            vols.append(estimator.volatility(dt: history.timeStep) ?? fallback)
+        }
+        trailingVols = vols
+    }
+
+    public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
+        if index < closes.count - 1 { index += 1 }
+        return closes[index]
+    }
+
+    public var instantaneousVolatility: Double { trailingVols[index] }
+}
+
+/// Implied vol read from a recorded series, one value per step.
+public struct ImpliedVolSeries: Sendable, Hashable, Codable {
+    public let values: [Double]
+    public private(set) var index = 0
+
+    public init(_ values: [Double]) { self.values = values }
+
+    /// The next recorded value (the last one once the series is exhausted).
+    public mutating func next() -> Double {
+        if index < values.count - 1 { index += 1 }
+        return values[index]
+    }
+}

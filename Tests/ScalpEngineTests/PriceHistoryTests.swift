@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import ScalpEngine
+
+@Suite("Real price history")
+struct PriceHistoryTests {
+    let daily = """
+    Date,Open,Close,VIX
+    2024-01-02,100,101.5,13.2
+    2024-01-03,101,100.0,14.0
+    2024-01-04,100,102.25,15.5
+    2024-01-05,102,103.0,12.0
+    2024-01-08,103,101.0,13.0
+    """
+
+    @Test func readsDailyClosesAndAPercentVolColumn() throws {
+        let history = try PriceHistory.parse(csv: daily, file: "spx.csv")
+        #expect(history.closes == [101.5, 100, 102.25, 103, 101])
+        #expect(history.impliedVols == [0.132, 0.14, 0.155, 0.12, 0.13])
+        #expect(history.timeStep == 1.0 / 252 && history.isDaily && history.steps == 4)
+        #expect(history.labels.first == "2024-01-02")
+    }
+
+    @Test func intradayStepsInTradingTime() throws {
+        let text = "timestamp,close\n2024-03-01 09:30,10\n2024-03-01 09:35,10.1\n2024-03-01 09:40,10.05\n2024-03-04 09:30,10.2\n"
+        let history = try PriceHistory.parse(csv: text, file: "f.csv")
+        #expect(close(history.timeStep, 300 / (6.5 * 3600 * 252), rel: 1e-15))
+        #expect(!history.isDaily && history.impliedVols == nil)
+    }
+
+    @Test func quotedCellsAndFractionVols() throws {
+        let text = "\"date\",\"adj close\",\"implied_vol\"\n\"2024-01-02\",\"1,000.5\",0.2\n2024-01-03,999,0.21\n2024-01-04,1001,0.22\n"
+        // "1,000.5" is one quoted cell, but not a number: refused with its line.
+        #expect(throws: PriceHistoryError.self) { try PriceHistory.parse(csv: text, file: "q.csv") }
+        let fixed = text.replacingOccurrences(of: "\"1,000.5\"", with: "\"1000.5\"")
+        let history = try PriceHistory.parse(csv: fixed, file: "q.csv")
+        #expect(history.closes == [1000.5, 999, 1001] && history.impliedVols == [0.2, 0.21, 0.22])
+    }
+
+    @Test(arguments: [
+        ("Date,Close\n2024-01-02,100\n2024-01-04,101\n2024-01-03,102\n", "f.csv:4: '2024-01-03' is not after the row before"),
+        ("Date,Close\n2024-01-02,100\n2024-01-03,abc\n2024-01-04,102\n", "f.csv:3: Close: 'abc' is not a positive price"),
+        ("Date,Close\n2024-01-02,100\n2024-01-03,-5\n2024-01-04,102\n", "f.csv:3: Close: '-5' is not a positive price"),
+        ("Date,Open\n2024-01-02,100\n2024-01-03,101\n2024-01-04,102\n", "f.csv:1: no close column"),
+        ("Day,Close\n2024-01-02,100\n2024-01-03,101\n2024-01-04,102\n", "f.csv:1: no date column"),
+        ("Date,Close\n2024-01-02,100\n2024-02-03,101\n2024-02-04,102\n", "f.csv:3: a gap of 32 days"),
+        ("Date,Close\n2024-01-02,100\n01/03/2024,101\n2024-01-04,102\n", "f.csv:3: Date: '01/03/2024' is not a date"),
+        ("Date,Close\n2024-01-02,100\n2024-01-03\n2024-01-04,102\n", "f.csv:3: expected 2 columns, found 1"),
+        ("Date,Close\n2024-01-02,100\n", "f.csv: needs at least 3 rows"),
+        ("Time,Close\n2024-01-02 10:00,1\n2024-01-02 10:05,1\n2024-01-02 10:35,1\n2024-01-02 10:40,1\n", "f.csv:4: uneven spacing"),
+        ("Date,Close,IV\n2024-01-02,100,0.2\n2024-01-03,101,\n2024-01-04,102,0.2\n", "f.csv:3: IV: '' is not a positive implied vol"),
+    ])
+    func badFilesAreRefusedWithTheLine(text: String, expected: String) {
+        do {
+            _ = try PriceHistory.parse(csv: text, file: "f.csv")
+            Issue.record("accepted a bad file; expected \(expected)")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+
+    /// The replay follows the file exactly, the option is struck at the first close and
+    /// expires on the last row, and the implied vol follows the file's column.
+    @Test func sessionReplaysTheCloses() throws {
+        let history = try PriceHistory.parse(csv: daily, file: "spx.csv")
+        let scenario = history.scenario(name: "spx.csv", kinds: [.call, .put], quantity: 1, multiplier: 100, impliedVol: 0.2,
+                                        rate: 0.03, dividendYield: 0, costs: .free, lotSize: 0,
+                                        hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true)
+        var session = Session(config: scenario.config, seed: 999)
+        #expect(session.book.positions.map(\.strike) == [101.5, 101.5])
+        #expect(session.book.positions[0].impliedVol == 0.132)
+        var spots = [session.spot]
+        var vols = [session.atmImpliedVol]
+        while !session.isFinished {
+            session.apply(.tick)
+            spots.append(session.spot)
+            vols.append(session.atmImpliedVol)
+        }
+        #expect(spots == history.closes)
+        #expect(vols == history.impliedVols)
+        #expect(session.book.positions.allSatisfy { $0.isSettled })
+        // Another seed, the same history: the same P&L to the last bit.
+        var other = Session(config: scenario.config, seed: 1)
+        runToEnd(&other)
+        #expect(other.cash == session.cash)
+    }
+}
