@@ -12,7 +12,7 @@ final class PlayEndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        if let session, testRun?.hasSucceeded == false {
+        if let session, (testRun?.totalFailureCount ?? 0) > 0 {
             print("--- screen at failure ---\n\(session.capture())\n---")
         }
         session?.close()
@@ -216,7 +216,9 @@ final class PlayEndToEndTests: XCTestCase {
         session.close()
         _ = try start("--seed 14 --paused", environment: ["NO_COLOR": "1"])
         let plain = session.capture(escapes: true)
-        XCTAssertFalse(plain.contains("38;5;") || plain.contains("\u{1B}[3"), "colors despite NO_COLOR")
+        let color = plain.range(of: #"\x1B\[[0-9;]*(3[0-7]|4[0-7]|[34]8;[25];[0-9;]*)m"#, options: .regularExpression)
+        XCTAssertNil(color, "colors despite NO_COLOR: \(color.map { plain[$0].debugDescription } ?? "")")
+        XCTAssertTrue(plain.contains("\u{1B}[1;7m"), "no reverse-video header without color")
         _ = try quit()
     }
 }

@@ -20,20 +20,61 @@ enum Products {
 /// Runs a program to completion and returns its status and output.
 @discardableResult
 func runProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil,
-                input: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+                captureOutput: Bool = true) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
     if let environment { process.environment = environment }
+    process.standardInput = FileHandle.nullDevice
+    guard captureOutput else {
+        return (spawnDetached(path, arguments, environment: environment ?? ProcessInfo.processInfo.environment), "", "")
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
     try process.run()
+    // Read both pipes at once, so neither can fill up and stall the child.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+        errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+        group.leave()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    let errData = errBox.data
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs a program that leaves a daemon behind (tmux new-session) and returns its exit
+/// status. Not Foundation's Process: on Linux it waits for a pipe the daemon inherits, so it
+/// would wait for the daemon. Here the child gets /dev/null for 0-2 and none of our other
+/// descriptors.
+func spawnDetached(_ path: String, _ arguments: [String], environment: [String: String]) -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] {
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+    }
+    let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+    for fd in open.compactMap({ Int32($0) }) where fd > 2 && fcntl(fd, F_GETFD) >= 0 {
+        posix_spawn_file_actions_addclose(&actions, fd)
+    }
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { return -1 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    return status
 }
 
 /// The first executable called `name` on PATH.
@@ -66,6 +107,8 @@ final class TmuxSession {
         let config = home.appendingPathComponent("tmux.conf")
         try "set -g default-terminal tmux-256color\nset -g status off\nset -g escape-time 0\n"
             .write(to: config, atomically: true, encoding: .utf8)
+        let rc = home.appendingPathComponent("bashrc")
+        try "PS1='$ '\nunset PROMPT_COMMAND\n".write(to: rc, atomically: true, encoding: .utf8)
         var environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": home.path, "LANG": "C.UTF-8", "PS1": "$ ", "HISTFILE": "/dev/null",
@@ -74,10 +117,12 @@ final class TmuxSession {
         ]
         environment.merge(extraEnvironment) { $1 }
         let result = try runProcess(tmux, ["-L", socket, "-f", config.path, "new-session", "-d", "-s", "T",
-                                           "-x", "\(width)", "-y", "\(height)", "bash --norc --noprofile -i"],
-                                    environment: environment)
-        guard result.status == 0 else { throw TmuxError("tmux new-session failed: \(result.stderr)") }
-        guard wait(timeout: 5, for: { $0.contains("$") }) != nil else { throw TmuxError("no shell prompt") }
+                                           "-x", "\(width)", "-y", "\(height)", "bash --noprofile --rcfile \(rc.path) -i"],
+                                    environment: environment, captureOutput: false)
+        guard result.status == 0 else { throw TmuxError("tmux new-session failed with status \(result.status)") }
+        guard wait(timeout: 5, for: { $0.hasPrefix("$") }) != nil else {
+            throw TmuxError("no shell prompt; the screen shows:\n\(capture())")
+        }
     }
 
     deinit { close() }

@@ -24,13 +24,15 @@ public enum NormalDistribution {
 
     /// Distribution function Φ(x) = ½·erfc(−x/√2).
     ///
-    /// −x/√2 is formed in double-double and the low part applied as a first-order
-    /// correction, because in the far tail erfc magnifies the rounding of its argument
-    /// (by 2u² relative): without it Φ(−37) would be off by 1e-13 instead of 1e-16.
+    /// In the tails −x/√2 is formed in double-double and the low part applied as a
+    /// first-order correction, because erfc magnifies the rounding of its argument u by 2u²
+    /// (relative): without it Φ(−37) would be off by 1e-13 instead of 1e-16. For |u| < 1 the
+    /// magnification is below one ulp, so the correction (an extra exp) is skipped there,
+    /// which is where at-the-money deltas live.
     @inlinable
     public static func cdf(_ x: Double) -> Double {
         let high = -x * inverseSqrtTwo
-        guard high.isFinite else { return 0.5 * erfc(high) }
+        guard abs(high) >= 1, high.isFinite else { return 0.5 * erfc(high) }
         let low = fma(-x, inverseSqrtTwo, -high) - x * inverseSqrtTwoLow
         return 0.5 * (erfc(high) - low * twoOverSqrtPi * exp(-high * high))
     }

@@ -67,6 +67,7 @@ public struct Session: Sendable {
     private var volDynamics: ImpliedVolDynamics
     /// Whether any position's implied vol can change during the session.
     private let impliedVolsMove: Bool
+    private let hedgesAtRealizedVol: Bool
     /// Each position's vega (units × vega per 1.00 vol) at the last mark, for vega attribution.
     private var markedVegas: [Double] = []
 
@@ -99,6 +100,7 @@ public struct Session: Sendable {
         volRng = Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x5EED_0F1D_A1E5_7A7E), stream: stream)
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
+        hedgesAtRealizedVol = config.hedgeVolatility == .realized
         markedGreeks = opening
         if impliedVolsMove { markedVegas = positionVegas() }
         if autoHedge, hedgeRule != .none {
@@ -273,7 +275,9 @@ public struct Session: Sendable {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
-        let volatility = hedgeVolOverride
+        // Only touch `process` when hedging at realized vol: reading the enum copies its
+        // payload, which cost a tenth of the Monte Carlo's step when done every time.
+        let volatility: Double? = hedgesAtRealizedVol ? process.instantaneousVolatility : nil
         let netDelta = book.delta(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield,
                                   volatility: volatility) + stockShares
         let gamma = rule.needsGamma
@@ -322,7 +326,7 @@ public struct Session: Sendable {
 
     /// The volatility override for hedge deltas: nil to use each position's implied vol.
     private var hedgeVolOverride: Double? {
-        config.hedgeVolatility == .realized ? process.instantaneousVolatility : nil
+        hedgesAtRealizedVol ? process.instantaneousVolatility : nil
     }
 
     /// Net delta in shares as the hedger sees it (at the hedge volatility).

@@ -115,11 +115,13 @@ struct PlayCommand: ParsableCommand {
         if let path = environment["GAMMASCALP_TIMING"], !path.isEmpty {
             timing.write(to: path, frames: loop.frames, steps: loop.state.session.step)
         }
-        if outcome.signal == .hangup { throw ExitCode(128 + TerminationSignal.hangup.rawValue) }
+        // Killed by a signal: exit as the shell expects (128 + N), with nothing more to say
+        // on a hung-up terminal.
+        if outcome.signal == .hangup { Foundation.exit(128 + TerminationSignal.hangup.rawValue) }
         for line in loop.state.summary.lines { print(line) }
         if let journalFile { print("journal \(journalFile.location)") }
         if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
-        if let signal = outcome.signal { throw ExitCode(128 + signal.rawValue) }
+        if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
     }
 
     /// A six-digit seed from the clock, short enough to read out to a class.

@@ -29,12 +29,17 @@ struct SimulateCommand: ParsableCommand {
         --implied-vol change every position of its book; --kind or --position replace the \
         book with one option, its other terms taken from the first position. With the \
         scenario's own book the P&L is the whole book's and premium is the book's value \
-        at t=0.
+        at t=0. The scenario's implied-vol dynamics, skew and scheduled events run in every \
+        path as they do on the live screen.
+
+        With --prices FILE.csv the market is a recorded price history instead (every path \
+        is the same history): see --prices.
 
         Examples:
           gammascalp simulate --paths 100000 --realized-vol 0.25 --json
           gammascalp simulate --paths 20000 --hedge ww:1 --cost-bps 5 --csv paths.csv
           gammascalp simulate --paths 2000 --scenario classic-scalp --hedge every:12
+          gammascalp simulate --paths 1 --prices spx-2024.csv --kind straddle
         """
     )
 

@@ -95,6 +95,9 @@ enum JournalLine {
         case .start(let scenario, let seed, let config, let stepsPerSecond):
             var raw: [(String, String)] = []
             if let json = encoded(config) { raw.append(("config", json)) }
+            // The whole scenario (benchmark rule, limits, implied-vol model): what replay,
+            // report and leaderboard rebuild the session from.
+            if let json = encoded(scenario) { raw.append(("scenario_spec", json)) }
             return line([
                 ("type", .string("start")), ("t", .number(0)), ("version", .string(GammaScalp.version)),
                 ("format", .integer(JournalFile.formatVersion)),
