@@ -14,7 +14,7 @@ struct GammaScalp: ParsableCommand {
         The headless commands run the same engine without a screen.
         """,
         version: version,
-        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, BenchCommand.self, ScenariosCommand.self],
+        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, BenchCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, LeaderboardCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 

@@ -19,11 +19,14 @@ final class PlayEndToEndTests: XCTestCase {
         session = nil
     }
 
-    func start(_ arguments: String = "", width: Int = 120, height: Int = 40,
-               environment: [String: String] = [:], waitFor marker: String = "Net delta") throws -> URL {
+    /// Starts the binary in a fresh shell; returns the journal it writes (nil: the default place).
+    func start(_ arguments: String = "", width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+               journal: Bool = true, waitFor marker: String = "Net delta") throws -> URL {
         session = try TmuxSession(width: width, height: height, extraEnvironment: environment)
-        let journal = session.home.appendingPathComponent("journal.jsonl")
-        try session.type("\(binary) --journal \(journal.path) \(arguments); echo EXIT=$?")
+        let journal = journal ? session.home.appendingPathComponent("journal.jsonl") : session.home
+        let flag = journal == session.home ? "" : "--journal \(journal.path) "
+        // (--no-intro: these tests start on the dashboard; TrainingEndToEndTests covers the intro.)
+        try session.type("\(binary) \(flag)--no-intro \(arguments); echo EXIT=$?")
         XCTAssertNotNil(session.wait { $0.contains(marker) }, "the screen never showed \(marker)")
         return journal
     }
@@ -153,13 +156,21 @@ final class PlayEndToEndTests: XCTestCase {
         try assertCleanShell()
     }
 
-    func testCtrlCEndsLikeQuit() throws {
-        _ = try start("--seed 6")
+    func testCtrlCEndsLikeQuitAndTheJournalGoesUnderXDGStateHome() throws {
+        _ = try start("--seed 6", journal: false)
         try session.keys("C-c")
         XCTAssertNotNil(session.wait { $0.contains("Press any key to exit") })
         try session.keys("z")
         XCTAssertNotNil(session.wait { $0.contains("EXIT=0") })
         try assertCleanShell()
+        let folder = session.home.appendingPathComponent("state/gammascalp/sessions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(files.count, 1)
+        let file = try XCTUnwrap(files.first)
+        XCTAssertTrue(file.hasSuffix("-classic-scalp-seed6.jsonl"), file)
+        let lines = try journalLines(folder.appendingPathComponent(file))
+        XCTAssertEqual(lines.last?["type"] as? String, "end")
+        XCTAssertEqual(lines.last?["reason"] as? String, "quit")
     }
 
     func testSigtermLeavesACleanShellAndAValidJournal() throws {

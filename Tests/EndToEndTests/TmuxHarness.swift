@@ -93,6 +93,7 @@ final class TmuxSession {
     let tmux: String
     let socket: String
     let home: URL
+    private var socketPath: String?
     nonisolated(unsafe) private static var counter = 0  // tests run one at a time
 
     /// Starts `bash` at width × height in a fresh home folder.
@@ -120,6 +121,8 @@ final class TmuxSession {
                                            "-x", "\(width)", "-y", "\(height)", "bash --noprofile --rcfile \(rc.path) -i"],
                                     environment: environment, captureOutput: false)
         guard result.status == 0 else { throw TmuxError("tmux new-session failed with status \(result.status)") }
+        socketPath = (try? command(["display-message", "-p", "#{socket_path}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         guard wait(timeout: 5, for: { $0.hasPrefix("$") }) != nil else {
             throw TmuxError("no shell prompt; the screen shows:\n\(capture())")
         }
@@ -133,6 +136,7 @@ final class TmuxSession {
         guard !closed else { return }
         closed = true
         _ = try? runProcess(tmux, ["-L", socket, "kill-server"])
+        if let socketPath { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: home)
     }
 

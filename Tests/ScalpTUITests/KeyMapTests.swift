@@ -9,6 +9,7 @@ final class KeyMapTests: XCTestCase {
             (.character(" "), .togglePause), (.character("."), .stepOnce), (.character("h"), .hedgeNow),
             (.character("b"), .buyLot), (.character("s"), .sellLot), (.character("["), .lotDown),
             (.character("]"), .lotUp), (.character("a"), .toggleAutoHedge), (.character("A"), .nextPolicy),
+            (.character("o"), .optionTicket),
             (.character("+"), .faster), (.character("-"), .slower), (.character("?"), .toggleHelp),
             (.escape, .closeOverlay), (.character("q"), .quit), (.ctrl("c"), .quit), (.ctrl("l"), .redraw),
             (.up, .lotUp), (.down, .lotDown), (.right, .faster), (.left, .slower),

@@ -73,6 +73,10 @@ final class SnapshotTests: XCTestCase {
         var state = Self.session()
         state.perform(.toggleHelp)
         try assertSnapshot(Dashboard.render(state, width: 120, height: 40), "help-120x40")
+        // Short terminals get the keys in two columns, and nothing is cut off.
+        let small = Dashboard.render(state, width: 80, height: 24)
+        try assertSnapshot(small, "help-80x24")
+        XCTAssertTrue(small.text.contains("Esc or ? closes this help"))
     }
 
     func testSummary() throws {

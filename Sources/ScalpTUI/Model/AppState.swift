@@ -9,13 +9,22 @@ public struct PlaySettings: Sendable {
     /// Start with the auto-hedger on (it hedges to neutral at time 0).
     public var autoHedge: Bool
     public var startPaused: Bool
+    /// A recorded session to show again instead of live play (`gammascalp replay`).
+    public var replay: ScriptedPlay?
+    /// Training: show the scenario's description and goal over the screen at the start
+    /// (time starts when it is dismissed).
+    public var showIntro = false
+    /// Training: the price file's row labels (`play --prices`), shown instead of the clock.
+    public var priceLabels: [String]?
 
-    public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false) {
+    public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
+                replay: ScriptedPlay? = nil) {
         self.scenario = scenario
         self.seed = seed
         self.speed = speed
         self.autoHedge = autoHedge
         self.startPaused = startPaused
+        self.replay = replay
     }
 }
 
@@ -29,7 +38,12 @@ public struct AppState: Sendable {
     /// The scenario's name made safe to draw.
     public let title: String
     public let seed: UInt64
-    public private(set) var session: Session
+    /// The trainee's session and the benchmark hedger beside it (`AppState+Training`).
+    public private(set) var training: TrainingSession
+    /// The trainee's session: everything on the screen but the benchmark.
+    public var session: Session { training.trainee }
+    /// Intro, option ticket, option fills and limit states (`AppState+Training`).
+    public internal(set) var trainingState: TrainingState
     public private(set) var history: History
     public private(set) var paused: Bool
     /// Multiplier of `scenario.stepsPerSecond`.
@@ -50,7 +64,11 @@ public struct AppState: Sendable {
     public let lotLadder: [Double]
     /// A `tick` journal line every this many steps (one simulated hour).
     public let tickJournalInterval: Int
-    private var events: [JournalEvent] = []
+    /// Replay: the recorded session shown again; nil when playing live.
+    public let replay: ScriptedPlay?
+    /// Replay: the index of the next recorded action.
+    private var replayCursor = 0
+    var events: [JournalEvent] = []
     private var journaledTrades = 0
 
     public static let minimumSpeed = 1.0 / 64
@@ -60,10 +78,11 @@ public struct AppState: Sendable {
         scenario = settings.scenario
         title = TextLayout.sanitize(settings.scenario.name)
         seed = settings.seed
-        var config = settings.scenario.config
-        config.detail = .full
-        if settings.autoHedge { config.autoHedge = true }
-        session = Session(config: config, seed: settings.seed)
+        training = TrainingSession(scenario: settings.scenario, seed: settings.seed,
+                                   autoHedge: settings.autoHedge ? true : nil)
+        let config = training.trainee.config
+        trainingState = TrainingState(showIntro: settings.showIntro && settings.replay == nil,
+                                      priceLabels: settings.priceLabels)
         history = History(capacity: historyCapacity)
         paused = settings.startPaused
         speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
@@ -71,17 +90,27 @@ public struct AppState: Sendable {
         lotLadder = Self.lots(including: config.lotSize)
         let hour = 1.0 / (OptionGreeks.daysPerYear * 24)
         tickJournalInterval = max(1, Int((hour / config.timeStep).rounded()))
+        replay = settings.replay
         events.append(.start(scenario: settings.scenario, seed: settings.seed, config: config,
                              stepsPerSecond: settings.scenario.stepsPerSecond))
         recordNewTrades()
         events.append(.tick(TickSample(session)))
         history.record(session)
+        journalLimitChanges()
+        applyRecordedActions()
+        if session.isFinished { finishJournal(replay?.endReason ?? .quit) }
     }
 
     /// Steps per real second at the current speed.
     public var stepsPerSecond: Double { scenario.stepsPerSecond * speed }
     /// True while simulated time should advance.
-    public var isRunning: Bool { !paused && endReason == nil && !session.isFinished }
+    public var isRunning: Bool { !paused && endReason == nil && !session.isFinished && !isReplayComplete && !holdsTime }
+
+    /// Replay: true once the recording has been shown to its last step.
+    public var isReplayComplete: Bool {
+        guard let replay else { return false }
+        return replayCursor == replay.script.actions.count && session.step >= replay.script.ending.step
+    }
 
     /// The journal events produced since the last call, oldest first.
     public mutating func takeEvents() -> [JournalEvent] {
@@ -95,6 +124,10 @@ public struct AppState: Sendable {
     public mutating func handle(_ key: Key, keyMap: KeyMap = .standard) {
         if endReason != nil {
             exitRequested = true
+            return
+        }
+        if handleTrainingKey(key, keyMap: keyMap) {
+            revision += 1
             return
         }
         if let command = keyMap.command(for: key) { perform(command) }
@@ -125,6 +158,9 @@ public struct AppState: Sendable {
         case .nextPolicy: apply(.setHedgeRule(nextPolicy))
         case .faster: setSpeed(speed * 2)
         case .slower: setSpeed(speed / 2)
+        case .optionTicket:
+            showHelp = false
+            openTicket()
         case .toggleHelp: showHelp.toggle()
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
@@ -137,16 +173,19 @@ public struct AppState: Sendable {
     public mutating func advance(steps: Int) {
         guard steps > 0, endReason == nil else { return }
         for _ in 0..<steps {
-            guard !session.isFinished else { break }
-            session.apply(.tick)
+            guard !session.isFinished, !isReplayComplete else { break }
+            training.apply(.tick)
             recordNewTrades()
+            journalLimitChanges()
             history.record(session)
             if session.step % tickJournalInterval == 0 { events.append(.tick(TickSample(session))) }
+            applyRecordedActions()
             if session.isFinished {
-                finishJournal(.expired)
+                finishJournal(replay?.endReason ?? .expired)
                 break
             }
         }
+        if isReplayComplete { paused = true }
         revision += 1
     }
 
@@ -155,6 +194,8 @@ public struct AppState: Sendable {
     public mutating func end(_ reason: EndReason) {
         guard endReason == nil else { return }
         showHelp = false
+        trainingState.ticket = nil
+        trainingState.showIntro = false
         if !session.isFinished { apply(.finish) }
         finishJournal(reason)
         revision += 1
@@ -165,7 +206,7 @@ public struct AppState: Sendable {
         exitRequested = true
     }
 
-    public var summary: SessionSummary { SessionSummary(session, tradesByReason: tradesByReason) }
+    public var summary: SessionSummary { SessionSummary(training, tradesByReason: tradesByReason) }
 
     /// The policy `A` switches to next.
     public var nextPolicy: HedgeRule {
@@ -175,10 +216,19 @@ public struct AppState: Sendable {
 
     // MARK: - Private
 
-    private mutating func apply(_ action: SessionAction) {
-        session.apply(action)
+    mutating func apply(_ action: SessionAction) {
+        training.apply(action)
         events.append(.action(step: session.step, time: session.time, action: action))
         recordNewTrades()
+        journalLimitChanges()
+    }
+
+    /// Replay: applies the recorded actions due at this step, as the keys once did.
+    private mutating func applyRecordedActions() {
+        guard let script = replay?.script else { return }
+        let due = script.actionsDue(atStep: session.step, from: replayCursor)
+        for index in due { apply(script.actions[index].action) }
+        replayCursor = due.upperBound
     }
 
     private mutating func control(_ event: ControlEvent) {

@@ -15,6 +15,8 @@ public enum JournalEvent: Sendable {
     case control(step: Int, time: Double, control: ControlEvent)
     /// The session ended.
     case end(step: Int, time: Double, reason: EndReason, summary: SessionSummary)
+    /// A risk limit was breached, or the breach ended.
+    case limit(LimitEvent)
 
     /// Trades and the end are synced to disk as soon as they are written.
     public var needsSync: Bool {
@@ -45,6 +47,38 @@ public struct TickSample: Sendable, Hashable {
         ewmaVol = session.ewmaRealizedVol
         impliedVol = session.book.live.isEmpty ? session.openingImpliedVol : session.impliedVol
         pnl = session.pnl
+    }
+}
+
+/// A risk limit's state changed: the trainee went over it, or came back inside.
+public struct LimitEvent: Sendable, Hashable {
+    public enum Limit: String, Sendable, Hashable {
+        /// |net delta| in shares against the scenario's net-delta limit.
+        case netDelta = "net_delta"
+        /// The loss (−P&L) in currency against the scenario's loss limit.
+        case loss
+    }
+
+    public enum Change: String, Sendable, Hashable {
+        case breach, clear
+    }
+
+    public var step: Int
+    public var time: Double
+    public var limit: Limit
+    public var change: Change
+    /// Net delta in shares (signed), or the loss in currency (−P&L).
+    public var value: Double
+    /// The limit: |value| above it is a breach.
+    public var maximum: Double
+
+    public init(step: Int, time: Double, limit: Limit, change: Change, value: Double, maximum: Double) {
+        self.step = step
+        self.time = time
+        self.limit = limit
+        self.change = change
+        self.value = value
+        self.maximum = maximum
     }
 }
 

@@ -33,7 +33,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 /// or screen changes; nothing else reaches the session.
 public enum Command: Hashable, Sendable, CaseIterable {
     case togglePause, stepOnce, hedgeNow, buyLot, sellLot, lotDown, lotUp
-    case toggleAutoHedge, nextPolicy, faster, slower
+    case toggleAutoHedge, nextPolicy, faster, slower, optionTicket
     case toggleHelp, closeOverlay, quit, redraw
 }
 
@@ -68,11 +68,12 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("]"), .up], command: .lotUp, help: "larger lot"),
         Binding(keys: [.character("a")], command: .toggleAutoHedge, help: "auto-hedge on / off"),
         Binding(keys: [.character("A")], command: .nextPolicy, help: "next hedge policy"),
+        Binding(keys: [.character("o")], command: .optionTicket, help: "option ticket"),
         Binding(keys: [.character("+"), .character("="), .right], command: .faster, help: "faster (×2)"),
         Binding(keys: [.character("-"), .character("_"), .left], command: .slower, help: "slower (÷2)"),
         Binding(keys: [.character("?")], command: .toggleHelp, help: "this help"),
         Binding(keys: [.escape], command: .closeOverlay, help: "close the overlay"),
-        Binding(keys: [.character("q"), .ctrl("c")], command: .quit, help: "end the session, show its summary"),
+        Binding(keys: [.character("q"), .ctrl("c")], command: .quit, help: "end session, see summary"),
         Binding(keys: [.ctrl("l")], command: .redraw, help: "redraw the screen"),
     ])
 }

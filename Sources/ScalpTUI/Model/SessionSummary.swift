@@ -22,6 +22,10 @@ public struct SessionSummary: Sendable, Hashable {
     public var hedgingErrorPerStep: Double
     /// The same over the session so far (× √steps).
     public var hedgingError: Double
+    /// The trainee against the benchmark hedger on the same path; nil for a bare session.
+    public var score: TrainingScore?
+    /// The benchmark hedger's rule, with `score`.
+    public var benchmarkRule: HedgeRule?
 
     public init(_ session: Session, tradesByReason: [TradeReason: Int]) {
         step = session.step
@@ -41,6 +45,13 @@ public struct SessionSummary: Sendable, Hashable {
         hedgingError = session.hedgingErrorSoFar
     }
 
+    /// The trainee's summary with the score against the benchmark hedger.
+    public init(_ training: TrainingSession, tradesByReason: [TradeReason: Int]) {
+        self.init(training.trainee, tradesByReason: tradesByReason)
+        score = training.score
+        benchmarkRule = training.scenario.benchmarkRule
+    }
+
     /// Plain-text lines (for the shell after the screen closes).
     public var lines: [String] {
         var lines = [
@@ -54,6 +65,10 @@ public struct SessionSummary: Sendable, Hashable {
         ]
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
+        if let score {
+            lines.append("score \(Int(score.points))/100 against the benchmark (\(benchmarkRule?.description ?? "?")"
+                         + " P&L \(Format.money(score.benchmarkPnL))): \(score.verdict)")
+        }
         return lines
     }
 }

@@ -13,10 +13,19 @@ enum Charts {
         let direction: Role = change > 0 ? .up : change < 0 ? .down : .text
         let strikes = Array(Set(session.book.positions.map(\.strike))).sorted()
         let strikeText = strikes.count == 1 ? "K " + Format.trimmed(strikes[0]) : "\(strikes.count) strikes"
-        let box = Box(title: [Span("Price ", Style(.title, on: .background, .bold)),
-                              Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
-                              Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))],
-                      trailing: [Span(strikeText, Style(.muted))])
+        let title = [Span("Price ", Style(.title, on: .background, .bold)),
+                     Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
+                     Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
+        // A scheduled event that just fired takes the strikes' place for a few seconds.
+        var trailing = [Span(strikeText, Style(.muted))]
+        if let event = state.recentEvent {
+            let room = rect.width - Panels.width(title) - 8
+            let full = AppState.describe(event), label = TextLayout.sanitize(event.label)
+            if let text = [full, label].first(where: { TextLayout.width($0) <= room }) {
+                trailing = [Span(text, Style(.warning, on: .background, .bold))]
+            }
+        }
+        let box = Box(title: title, trailing: trailing)
         let inner = box.render(into: &grid, rect)
         guard inner.height >= 2, inner.width > axisWidth + 4 else { return }
         let showTimeAxis = inner.height >= 6
@@ -86,8 +95,8 @@ enum Charts {
 
         if showTimeAxis {
             let y = inner.maxY - 1
-            let from = Format.clock(Double(firstStep) * session.config.timeStep)
-            let to = Format.clock(session.time)
+            let from = state.timeLabel(step: firstStep)
+            let to = state.timeLabel(step: session.step)
             grid.put(from, x: plot.x, y: y, style: axis)
             let toX = max(plot.x + lastColumn - TextLayout.width(to) + 1, plot.x + TextLayout.width(from) + 2)
             grid.put(to, x: toX, y: y, style: axis, limit: plot.maxX - toX)

@@ -24,8 +24,12 @@ public enum Dashboard {
         Panels.blotter(state, into: &grid, layout.blotter)
         if state.endReason != nil {
             Overlays.summary(state, into: &grid)
+        } else if let ticket = state.trainingState.ticket {
+            Overlays.ticket(state, ticket, into: &grid)
         } else if state.showHelp {
             Overlays.help(state, keyMap: keyMap, into: &grid)
+        } else if state.trainingState.showIntro {
+            Overlays.intro(state, into: &grid)
         }
         return grid
     }

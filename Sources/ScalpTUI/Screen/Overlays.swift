@@ -25,80 +25,63 @@ enum Overlays {
     }
 
     static func help(_ state: AppState, keyMap: KeyMap, into grid: inout Grid) {
-        var lines: [[Span]] = []
-        for binding in keyMap.bindings {
-            let keys = binding.keys.map(\.description).joined(separator: " ")
-            lines.append([Span(TextLayout.pad(keys, 14), Style(.accent, on: .background, .bold)),
-                          Span(binding.help, Style(.text))])
-        }
-        lines.append([])
-        let policies = state.policyCycle.map(\.description).joined(separator: " → ")
-        lines.append([Span("A cycles  ", Style(.muted)), Span(policies, Style(.text))])
-        lines.append([Span("Now       ", Style(.muted)),
-                      Span(state.session.hedgeRule.label + (state.session.autoHedge ? " (auto on)" : " (auto off)"),
-                           Style(.text))])
-        let ladder = state.lotLadder.map { Format.shares($0) }.joined(separator: " ")
-        lines.append([Span("Lots      ", Style(.muted)), Span(ladder, Style(.text))])
-        lines.append([Span("Speed     ", Style(.muted)),
-                      Span("\(Format.trimmed(state.scenario.stepsPerSecond)) steps/s at ×1; "
-                           + "+/- double or halve (×1/64 to ×1024)", Style(.text))])
-        lines.append([])
-        lines.append([Span("Esc or ? closes this help", Style(.muted))])
         let bounds = grid.bounds.inset(horizontal: 2, vertical: 1)
-        let width = min(max(lines.map(Panels.width).max() ?? 0, 40) + 6, bounds.width)
-        let rect = bounds.centered(width: width, height: min(lines.count + 4, bounds.height))
-        let inner = panel("Keys", into: &grid, rect)
-        for (index, line) in lines.enumerated() where index < inner.height {
-            grid.put(line, x: inner.x, y: inner.y + index, limit: inner.width)
-        }
-    }
+        let keyStyle = Style(.accent, on: .background, .bold)
+        let bindings = keyMap.bindings.map { ($0.keys.map(\.description).joined(separator: " "), $0.help) }
+        let policies = state.policyCycle.map(\.description)
+        let ladder = state.lotLadder.map { Format.shares($0) }.joined(separator: " ")
+        let label = 10
 
-    static func summary(_ state: AppState, into grid: inout Grid) {
-        let s = state.summary
-        let a = s.attribution
-        let muted = Style(.muted)
-        let how: String
-        switch state.endReason {
-        case .expired: how = "The options expired"
-        case .terminated: how = "Stopped by a signal"
-        default: how = "You ended the session"
+        // Everything after the key list, wrapped to `width`.
+        func tail(width: Int) -> [[Span]] {
+            var lines: [[Span]] = [[]]
+            var cycle: [String] = []
+            var current = ""
+            for policy in policies {
+                let next = current.isEmpty ? policy : current + " → " + policy
+                if TextLayout.width(next) > width - label, !current.isEmpty {
+                    cycle.append(current + " →")
+                    current = policy
+                } else {
+                    current = next
+                }
+            }
+            cycle.append(current)
+            for (index, text) in cycle.enumerated() {
+                lines.append([Span(TextLayout.pad(index == 0 ? "A cycles" : "", label), Style(.muted)), Span(text, Style(.text))])
+            }
+            lines.append([Span(TextLayout.pad("Now", label), Style(.muted)),
+                          Span(state.session.hedgeRule.label + (state.session.autoHedge ? " (auto on)" : " (auto off)"),
+                               Style(.text))])
+            lines.append([Span(TextLayout.pad("Lots", label), Style(.muted)), Span(ladder, Style(.text))])
+            lines.append([Span(TextLayout.pad("Speed", label), Style(.muted)),
+                          Span("\(Format.trimmed(state.scenario.stepsPerSecond)) steps/s at ×1, ×1/64 to ×1024", Style(.text))])
+            lines.append([])
+            lines.append([Span("Esc or ? closes this help", Style(.muted))])
+            return lines
         }
-        func row(_ label: String, _ value: String, _ style: Style = Style(.text)) -> [Span] {
-            [Span(TextLayout.pad(label, 14), muted), Span(value, style)]
+
+        // One column of keys if it fits the height, else two side by side.
+        let width = min(bounds.width, 76)
+        let inner = width - 6
+        var lines = bindings.map { [Span(TextLayout.pad($0.0, 14), keyStyle), Span($0.1, Style(.text))] } + tail(width: inner)
+        if lines.count + 4 > bounds.height {
+            let half = (bindings.count + 1) / 2
+            let column = inner / 2
+            lines = (0..<half).map { row in
+                var line: [Span] = []
+                for index in [row, row + half] where index < bindings.count {
+                    let (keys, help) = bindings[index]
+                    line.append(Span(TextLayout.pad(keys, 9), keyStyle))
+                    line.append(Span(TextLayout.pad(TextLayout.fit(help, width: column - 10), column - 9), Style(.text)))
+                }
+                return line
+            } + tail(width: inner)
         }
-        func pair(_ l1: String, _ v1: Double, _ l2: String, _ v2: Double) -> [Span] {
-            [Span(TextLayout.pad("  " + l1, 14), muted), Span(TextLayout.pad(Format.money(v1), 13, align: .right), Panels.signed(v1)),
-             Span(TextLayout.pad("   " + l2, 14), muted), Span(TextLayout.pad(Format.money(v2), 13, align: .right), Panels.signed(v2))]
-        }
-        var lines: [[Span]] = [
-            [Span("\(how) at \(Format.clock(s.time)), step \(s.step) of \(s.steps).", Style(.text))],
-            [],
-            [Span(TextLayout.pad("Total P&L", 14), Style(.text, on: .background, .bold)),
-             Span(TextLayout.pad(Format.money(s.pnl), 13, align: .right), Panels.signed(s.pnl).bold())],
-            pair("delta", a.delta, "gamma", a.gamma),
-            pair("theta", a.theta, "vega", a.vega),
-            pair("costs", a.costs, "financing", a.financing),
-            [Span(TextLayout.pad("  residual", 14), muted),
-             Span(TextLayout.pad(Format.money(a.residual), 13, align: .right), Panels.signed(a.residual))],
-            [],
-            row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))"),
-            row("Shares traded", Format.shares(s.sharesTraded) + "   costs " + Format.money(s.costs)),
-            row("Realized vol", Format.percent(s.realizedVol) + " vs implied " + Format.percent(s.impliedVol)
-                + "  (gap " + Format.points(s.realizedVol.map { $0 - s.impliedVol }) + " pts)"),
-            row("Hedging error", Format.number(s.hedgingError) + " over the session, "
-                + Format.number(s.hedgingErrorPerStep) + " per step"),
-        ]
-        if let location = state.journalLocation {
-            lines.append(row("Journal", location))
-        }
-        lines.append([])
-        lines.append([Span("Press any key to exit.", Style(.accent, on: .background, .bold))])
-        let bounds = grid.bounds.inset(horizontal: 1, vertical: 1)
-        let width = min(max(lines.map(Panels.width).max() ?? 0, 60) + 6, bounds.width)
         let rect = bounds.centered(width: width, height: min(lines.count + 4, bounds.height))
-        let inner = panel("Session summary", into: &grid, rect)
-        for (index, line) in lines.enumerated() where index < inner.height {
-            grid.put(line, x: inner.x, y: inner.y + index, limit: inner.width)
+        let area = panel("Keys", into: &grid, rect)
+        for (index, line) in lines.enumerated() where index < area.height {
+            grid.put(line, x: area.x, y: area.y + index, limit: area.width)
         }
     }
 }

@@ -17,7 +17,7 @@ enum Panels {
         let runWord: String, runSymbol: String, runStyle: Style
         if state.endReason != nil || session.isFinished {
             (runSymbol, runWord, runStyle) = ("■", "ended", Style(.muted, on: .selection, .bold))
-        } else if state.paused {
+        } else if state.paused || state.holdsTime {
             (runSymbol, runWord, runStyle) = ("❚❚", "paused", Style(.warning, on: .selection, .bold))
         } else {
             (runSymbol, runWord, runStyle) = ("▶", "running", Style(.up, on: .selection, .bold))
@@ -29,20 +29,21 @@ enum Panels {
         let policy = Span(" " + session.hedgeRule.description + " ", text)
         let expiry = session.timeToNextExpiry
         let seed = String(state.seed)
+        let clock = state.timeLabel(step: session.step)
 
         // Longest first; the first pair that fits is drawn.
         let tiers: [([Span], [Span])] = [
             ([Span(" gammascalp", Style(.title, on: .selection, .bold)), sep, Span(state.title, name), sep,
-              Span("seed ", muted), Span(seed, text), sep, Span(Format.clock(session.time), text), sep,
+              Span("seed ", muted), Span(seed, text), sep, Span(clock, text), sep,
               Span("expiry ", muted), Span(expiry.map { Format.duration($0) } ?? "expired", text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, Span(" " + Format.trimmed(state.stepsPerSecond) + " steps/s", muted),
               sep, auto, policy]),
             ([Span(" " + state.title, name), sep, Span("seed ", muted), Span(seed, text), sep,
-              Span(Format.clock(session.time), text), sep,
+              Span(clock, text), sep,
               Span("exp ", muted), Span(expiry.map { Format.days($0) } ?? "expired", text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, sep, auto, policy]),
             ([Span(" " + state.title, name), sep, Span("#" + seed, text), sep,
-              Span(Format.shortClock(session.time), text), sep, Span(expiry.map { Format.days($0) } ?? "expired", text)],
+              Span(state.timeLabel(step: session.step, short: true), text), sep, Span(expiry.map { Format.days($0) } ?? "expired", text)],
              [Span(runSymbol, runStyle), speed, sep, auto, policy]),
         ]
         var (left, right) = tiers.first { width($0.0) + width($0.1) + 1 <= rect.width } ?? tiers[tiers.count - 1]
@@ -61,19 +62,29 @@ enum Panels {
         let key = Style(.accent, on: .selection, .bold)
         let label = Style(.muted, on: .selection)
         let lot = Format.shares(state.session.lotSize)
+        // The option ticket's key only where the key map has it (not in a replay).
+        let ticket = !keyMap.keys(for: .optionTicket).isEmpty
         let wide: [(String, String)] = [
             ("space", "pause"), (".", "step"), ("h", "hedge"), ("b/s", "buy/sell \(lot)"), ("[ ]", "lot"),
-            ("a", "auto"), ("A", "policy"), ("+/-", "speed"), ("?", "help"), ("q", "quit"),
-        ]
+            ("a", "auto"), ("A", "policy"), ("o", "options"), ("+/-", "speed"), ("?", "help"), ("q", "quit"),
+        ].filter { ticket || $0.0 != "o" }
         let narrow: [(String, String)] = [
             ("␣", "pause"), (".", "step"), ("h", "hedge"), ("b/s", lot), ("[]", "lot"),
-            ("a", "auto"), ("A", "policy"), ("+-", "speed"), ("?", "help"), ("q", "quit"),
-        ]
+            ("a", "auto"), ("A", "policy"), ("o", "opt"), ("+-", "speed"), ("?", "help"), ("q", "quit"),
+        ].filter { ticket || $0.0 != "o" }
         func spans(_ items: [(String, String)], gap: String) -> [Span] {
             items.flatMap { [Span(gap, label), Span($0.0, key), Span(" " + $0.1, label)] }
         }
         var line = spans(wide, gap: "  ")
         if width(line) > rect.width { line = spans(narrow, gap: " ") }
+        if width(line) > rect.width { line = spans(narrow.filter { $0.0 != "." }, gap: " ") }
+        if let ticketForm = state.trainingState.ticket {
+            line = spans([("↑↓", "field"), ("←→", "change"), ("0-9", "type"), ("Enter", "send"), ("Esc", "cancel")], gap: "  ")
+            if ticketForm.entry != nil { line += [Span("  ⌫", key), Span(" erase", label)] }
+        } else if state.trainingState.showIntro {
+            line = [Span(" any key", key), Span(state.paused ? " closes this" : " starts the session", label), Span("  ?", key), Span(" keys", label),
+                    Span("  q", key), Span(" quit", label)]
+        }
         if state.endReason != nil { line = [Span(" session ended: press any key to exit", key)] }
         grid.put(line, x: rect.x, y: rect.y, limit: rect.width)
     }
@@ -137,7 +148,7 @@ enum Panels {
             Format.fit(session.spot, width: columns[5].width, decimals: 2),
             fit(session.stockShares, 6, decimals: 0), "", "", "",
         ]
-        if wide { stock.append(fit(session.stockShares * session.spot, 10)) }
+        if wide { stock.append(fit(session.stockShares * session.spot, 10, sign: false)) }
         draw(stock, row: row, style: Style(.text))
         row += 1
         let total = session.currentGreeks()
@@ -191,15 +202,17 @@ enum Panels {
         let ruleBand = session.hedgeBandHalfWidth
         let band = ruleBand ?? (lot > 0 ? lot : 100)
         let outside = abs(delta) > band
-        let deltaStyle = Style(outside ? .warning : .text, on: .background, .bold)
+        let limitStatus = state.deltaLimitStatus
+        let deltaStyle = Style(limitStatus.role ?? (outside ? .warning : .text), on: .background, .bold)
         let compact = inner.height < 5 || inner.width < 34
         let bandText = (ruleBand != nil ? "band ±" : "lot ±") + Format.shares(band, sign: false)
         var lines: [[Span]] = []
-        lines.append([
+        let deltaSpans = [
             Span(compact ? "Δ " : "Net delta ", Style(.muted)),
             Span(Format.shares(delta.rounded(), sign: true) + " sh", deltaStyle),
-            Span("  " + bandText, Style(.muted)),
-        ])
+        ]
+        lines.append(deltaSpans + deltaLimitSpans(state, band: Span("  " + bandText, Style(.muted)),
+                                                  room: inner.width - 2 - width(deltaSpans)))
         // The gauge takes line 2.
         let greeks = session.currentGreeks()
         if compact {
@@ -234,7 +247,8 @@ enum Panels {
             grid.put(line, x: inner.x + 1, y: y, limit: inner.width - 2)
             y += 1
             if index == 0, y < inner.maxY {
-                CenteredGauge(value: delta, band: band, scale: 3 * band)
+                CenteredGauge(value: delta, band: band, scale: 3 * band,
+                              inside: limitStatus.role ?? .gauge, outside: limitStatus.isOver ? .loss : .warning)
                     .render(into: &grid, Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1))
                 y += 1
             }
@@ -245,52 +259,96 @@ enum Panels {
 
     static func pnl(_ state: AppState, into grid: inout Grid, _ rect: Rect) {
         let session = state.session
-        let inner = Box("P&L").render(into: &grid, rect)
+        let title = " P&L "
+        let inner = Box("P&L", trailing: pnlTrailing(state, room: rect.width - TextLayout.width(title) - 6))
+            .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
-        let total = session.pnl
         let a = session.attribution
         let content = inner.inset(horizontal: 1, vertical: 0)
-        let totalText = Format.money(total)
-        var used = grid.put([Span("Total ", Style(.muted)), Span(totalText, signed(total).bold())],
-                            x: content.x, y: content.y, limit: content.width)
-        used += 2
-        let items: [(String, Double)] = [
-            ("delta", a.delta), ("gamma", a.gamma), ("theta", a.theta), ("vega", a.vega),
-            ("costs", a.costs), ("financing", a.financing), ("residual", a.residual),
+        let bench = state.benchmark.pnl
+        let lossRole = state.lossLimitStatus.role
+        // Pairs, two to a row: the trainee against the benchmark first, then the attribution.
+        let items: [(String, Double, Style?)] = [
+            ("you", session.pnl, Style(lossRole ?? .text, on: .background, .bold)),
+            ("bench", bench, Style(.text, on: .background, .bold)),
+            ("gap", state.pnlGap, nil), ("costs", a.costs, nil),
+            ("delta", a.delta, nil), ("gamma", a.gamma, nil), ("theta", a.theta, nil), ("vega", a.vega, nil),
+            ("financing", a.financing, nil), ("residual", a.residual, nil),
         ]
-        let pairRows = inner.height >= 5 ? 4 : max(inner.height - 1, 0)
+        let rowsOfPairs = (items.count + 1) / 2
+        let pairRows = min(rowsOfPairs, inner.height)
         let half = content.width / 2
         let labelWidth = half >= 20 ? 10 : 6
         for row in 0..<pairRows {
             for column in 0..<2 {
                 let index = row * 2 + column
                 guard index < items.count else { continue }
-                let (name, value) = items[index]
+                let (name, value, labelStyle) = items[index]
                 let x = content.x + column * half
                 let short = ["financing": "fin.", "residual": "resid"][name] ?? name
                 let label = TextLayout.pad(labelWidth >= 10 ? name : short, labelWidth)
                 let valueWidth = half - labelWidth - 1
                 let text = TextLayout.pad(Format.fit(value, width: valueWidth, sign: true), valueWidth, align: .right)
-                grid.put([Span(label, Style(.muted)), Span(text, signed(value))], x: x, y: content.y + 1 + row,
+                let valueStyle = index < 2 ? signed(value).bold() : signed(value)
+                grid.put([Span(label, labelStyle ?? Style(.muted)), Span(text, valueStyle)], x: x, y: content.y + row,
                          limit: half - 1)
             }
         }
-        let sparkTop = 1 + pairRows
+        let sparkTop = pairRows
+        guard inner.height - sparkTop >= 1 else { return }
         let pnls = Array(state.history.pnls)
-        let spark = Sparkline(pnls) { $0 >= 0 ? .profit : .loss }
-        if inner.height - sparkTop >= 1 {
-            spark.render(into: &grid, Rect(x: content.x, y: content.y + sparkTop, width: content.width,
-                                           height: min(inner.height - sparkTop, 4)))
-        } else if content.width - used >= 8 {
-            spark.render(into: &grid, Rect(x: content.x + used, y: content.y, width: content.width - used, height: 1))
+        Sparkline(pnls) { $0 >= 0 ? .profit : .loss }
+            .render(into: &grid, Rect(x: content.x, y: content.y + sparkTop, width: content.width,
+                                      height: min(inner.height - sparkTop, 4)))
+    }
+
+    /// The P&L box's trailing title: the benchmark's rule, or the loss limit when it is near
+    /// or breached; the longest that fits in `room` columns.
+    static func pnlTrailing(_ state: AppState, room: Int) -> [Span] {
+        let rule = state.scenario.benchmarkRule.description
+        let candidates: [[Span]]
+        switch state.lossLimitStatus {
+        case .over:
+            let style = Style(.loss, on: .background, .bold)
+            candidates = [[Span("OVER LOSS LIMIT", style)], [Span("LOSS LIMIT", style)]]
+        case .near(let usage):
+            let style = Style(.warning, on: .background, .bold)
+            let used = Format.number(usage * 100, 0) + "%"
+            candidates = [[Span("loss at \(used) of limit", style)], [Span("loss \(used) of lim", style)], [Span("loss \(used)", style)]]
+        case .none, .within:
+            candidates = [[Span("bench ", Style(.muted)), Span(rule, Style(.text))], [Span(rule, Style(.text))]]
         }
+        return candidates.first { width($0) + 2 <= room } ?? []
+    }
+
+    /// The net-delta line's tail: the hedge band, and the net-delta limit with a warning as it
+    /// nears and an alarm over it; the longest that fits in `room` columns.
+    static func deltaLimitSpans(_ state: AppState, band: Span, room: Int) -> [Span] {
+        guard let limit = state.scenario.riskLimits.netDelta else { return [band] }
+        let limitText = "±" + Format.shares(limit)
+        let candidates: [[Span]]
+        switch state.deltaLimitStatus {
+        case .over:
+            let style = Style(.loss, on: .background, .bold)
+            candidates = [[band, Span("  OVER LIMIT " + limitText, style)], [Span("  OVER LIMIT " + limitText, style)],
+                          [Span("  OVER LIMIT", style)], [Span(" OVER", style)]]
+        case .near(let usage):
+            let style = Style(.warning, on: .background, .bold)
+            let used = Format.number(usage * 100, 0) + "%"
+            candidates = [[band, Span("  limit \(limitText) at \(used)", style)], [Span("  \(used) of limit \(limitText)", style)],
+                          [Span("  \(used) of limit", style)], [Span(" \(used)", style)]]
+        case .none, .within:
+            candidates = [[band, Span("  limit " + limitText, Style(.muted))], [band]]
+        }
+        return candidates.first { width($0) <= room } ?? []
     }
 
     // MARK: - Blotter
 
     static func blotter(_ state: AppState, into grid: inout Grid, _ rect: Rect) {
         let session = state.session
-        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)", Style(.text))]).render(into: &grid, rect)
+        let options = session.optionTradeCount > 0 ? " · \(session.optionTradeCount) opt" : ""
+        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options, Style(.text))]).render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let content = inner.inset(horizontal: 1, vertical: 0)
         let showCost = content.width >= 36
@@ -309,22 +367,60 @@ enum Panels {
             }
         }
         draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0)
-        let trades = session.recentTrades.reversed().prefix(max(content.height - 1, 0))
-        if trades.isEmpty, content.height >= 2 {
+        let rows = blotterRows(state, count: max(content.height - 1, 0))
+        if rows.isEmpty, content.height >= 2 {
             grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1), style: Style(.muted))
         }
-        for (offset, trade) in trades.enumerated() {
-            let buy = trade.quantity > 0
-            let side = Style(buy ? .up : .down, on: .background, .bold)
-            let reason = trade.reason == .closeOut ? "close" : trade.reason.rawValue
-            var cells: [(String, Style)] = [
-                (Format.shortClock(trade.time), Style(.muted)), (buy ? "BUY" : "SELL", side),
-                (Format.shares(abs(trade.quantity)), Style(.text)), (Format.number(trade.price, 2), Style(.text)),
-            ]
-            if showCost { cells.append((Format.number(trade.cost, 2), Style(.muted))) }
-            if showReason { cells.append((reason, Style(trade.reason == .manual ? .accent : .muted))) }
-            draw(cells, row: offset + 1)
+        for (offset, row) in rows.enumerated() {
+            switch row {
+            case .option(let fill):
+                // An option trade: its time, then the trade in words across the other columns.
+                let side = Style(fill.isBuy ? .up : .down, on: .background, .bold)
+                grid.put([Span(TextLayout.pad(state.timeLabel(step: fill.step, short: true), 9), Style(.muted)),
+                          Span(fill.description, side), Span(" @ " + Format.number(fill.price, 2), Style(.text))],
+                         x: content.x, y: content.y + offset + 1, limit: content.width)
+            case .stock(let trade):
+                let buy = trade.quantity > 0
+                let side = Style(buy ? .up : .down, on: .background, .bold)
+                let reason = trade.reason == .closeOut ? "close" : trade.reason.rawValue
+                var cells: [(String, Style)] = [
+                    (state.timeLabel(step: trade.step, short: true), Style(.muted)), (buy ? "BUY" : "SELL", side),
+                    (Format.shares(abs(trade.quantity)), Style(.text)), (Format.number(trade.price, 2), Style(.text)),
+                ]
+                if showCost { cells.append((Format.number(trade.cost, 2), Style(.muted))) }
+                if showReason { cells.append((reason, Style(trade.reason == .manual ? .accent : .muted))) }
+                draw(cells, row: offset + 1)
+            }
         }
+    }
+
+    /// A blotter line: a trade in the underlying, or an option trade from the ticket.
+    enum BlotterRow {
+        case stock(Trade)
+        case option(OptionFill)
+    }
+
+    /// The newest `count` trades, stock and options merged in the order they happened, newest first.
+    static func blotterRows(_ state: AppState, count: Int) -> [BlotterRow] {
+        let session = state.session
+        var stock = session.recentTrades.reversed().makeIterator()
+        var stockIndex = session.tradeCount - 1  // the next stock trade's index among all the session's
+        var options = state.trainingState.fills.reversed().makeIterator()
+        var nextStock = stock.next(), nextOption = options.next()
+        var rows: [BlotterRow] = []
+        while rows.count < count {
+            if let fill = nextOption, nextStock == nil || fill.stockTradesBefore > stockIndex {
+                rows.append(.option(fill))
+                nextOption = options.next()
+            } else if let trade = nextStock {
+                rows.append(.stock(trade))
+                nextStock = stock.next()
+                stockIndex -= 1
+            } else {
+                break
+            }
+        }
+        return rows
     }
 
     // MARK: - Helpers

@@ -9,16 +9,28 @@ struct PlayCommand: ParsableCommand {
         commandName: "play",
         abstract: "The live gamma-scalping screen (the default command).",
         discussion: """
-        Hold the scenario's options while the price moves, and keep the book hedged by
+        Hold the scenario's options while the price moves, and keep the book hedged by \
         trading the underlying, by hand or with an auto-hedge policy.
 
-        Keys: space pause/resume · . one step while paused · h hedge to neutral · b/s buy/sell
-        a lot · [ ] lot size · a auto-hedge on/off · A next hedge policy · + - speed · ? help ·
-        Esc close · q end the session and show its summary (then any key exits).
+        Keys: space pause/resume · . one step while paused · h hedge to neutral · b/s \
+        buy/sell a lot · [ ] lot size · a auto-hedge on/off · A next hedge policy · o option \
+        ticket · + - speed · ? help · Esc close · q end the session and show its summary \
+        (then any key exits). Ctrl-C ends like q; Ctrl-Z suspends.
 
-        Every session writes a JSON-lines journal (start, ticks, trades, actions, end) to
-        $XDG_STATE_HOME/gammascalp/sessions/ (default ~/.local/state/gammascalp/sessions/)
-        unless --journal FILE or --no-journal. Themes: `gammascalp themes`; NO_COLOR turns
+        Training: the session starts under the scenario's description and learning goal \
+        (any key starts it; --no-intro skips it). A benchmark hedger trades the same book \
+        on the same price path with the scenario's benchmark rule; the P&L panel shows both \
+        and the gap, and the summary scores you out of 100 against it. The risk panel warns \
+        from 80% of the scenario's net-delta limit and says OVER LIMIT beyond it.
+
+        --prices FILE.csv replays a real price series (date and close columns, optionally \
+        implied vol) instead of a simulated market: spot starts at the first close, the \
+        options (--kind, --quantity contracts of 100) are struck at --strike (default the \
+        first close) and expire at the last row, at the file's implied vol or --implied-vol.
+
+        Every session writes a JSON-lines journal (start, ticks, trades, actions, end) to \
+        $XDG_STATE_HOME/gammascalp/sessions/ (default ~/.local/state/gammascalp/sessions/) \
+        unless --journal FILE or --no-journal. Themes: `gammascalp themes`; NO_COLOR turns \
         color off.
         """
     )
@@ -48,6 +60,26 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start paused.")
     var paused = false
 
+    @Flag(help: "Do not show the scenario's description and learning goal at the start.")
+    var noIntro = false
+
+    @Option(help: ArgumentHelp("Replay a real price series instead of a simulated market: a CSV with a date and a close "
+                               + "column, and optionally implied vol.", valueName: "file.csv"))
+    var prices: String?
+
+    @Option(parsing: .unconditional, help: "With --prices: the strike (> 0; default the first close).")
+    var strike: Double?
+
+    @Option(name: .customLong("implied-vol"), parsing: .unconditional,
+            help: "With --prices: the implied vol when the file has no vol column, annualised fraction (default 0.2).")
+    var impliedVol: Double?
+
+    @Option(help: "With --prices: call, put or straddle (default straddle).")
+    var kind: SimulatedKind?
+
+    @Option(parsing: .unconditional, help: "With --prices: contracts of 100 held, each leg; negative = short (default 10).")
+    var quantity: Double?
+
     mutating func validate() throws {
         try FlagCheck.positive(speed, "--speed")
         guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
@@ -57,12 +89,27 @@ struct PlayCommand: ParsableCommand {
         if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
         if journal != nil, noJournal { throw ValidationError("--journal and --no-journal cannot be used together") }
         if let journal, journal.isEmpty { throw ValidationError("--journal needs a file name") }
+        if prices == nil {
+            let needsPrices: [(String, Bool)] = [("--strike", strike != nil), ("--implied-vol", impliedVol != nil),
+                                                 ("--kind", kind != nil), ("--quantity", quantity != nil)]
+            if let flag = needsPrices.first(where: \.1)?.0 { throw ValidationError("\(flag) is only for --prices") }
+        } else {
+            if scenario != nil { throw ValidationError("--prices and --scenario cannot be used together") }
+            if let strike { try FlagCheck.positive(strike, "--strike") }
+            if let impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
+            if let quantity {
+                try FlagCheck.finite(quantity, "--quantity")
+                guard quantity != 0 else { throw ValidationError("--quantity must not be 0") }
+            }
+        }
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let startedAt = ProcessStart.secondsSinceStart()
-        let scenario = try scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
+        let history = try prices.map { try PriceHistoryReader.load($0) }
+        let scenario = try history.map { try pricesScenario($0) }
+            ?? scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
         let theme: Theme
         do {
             theme = try ThemeCatalog(environment: environment).load(self.theme ?? "default")
@@ -84,8 +131,10 @@ struct PlayCommand: ParsableCommand {
                 throw CommandFailure("\(journal == nil ? "journal" : "--journal"): cannot write '\(path)': \(error)")
             }
         }
-        let state = AppState(PlaySettings(scenario: scenario, seed: seed, speed: speed, autoHedge: autoHedge,
-                                          startPaused: paused))
+        var settings = PlaySettings(scenario: scenario, seed: seed, speed: speed, autoHedge: autoHedge, startPaused: paused)
+        settings.showIntro = !noIntro
+        settings.priceLabels = history?.labels
+        let state = AppState(settings)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal
         do {
@@ -122,6 +171,24 @@ struct PlayCommand: ParsableCommand {
         if let journalFile { print("journal \(journalFile.location)") }
         if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
         if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
+    }
+
+    /// The scenario for `--prices`: the file's closes with a straddle (or the `--kind`) of
+    /// 10 contracts (or `--quantity`) of 100, lots of 100, costs of 1 bp plus half a cent a
+    /// share, hedged by hand or on band:100, against a benchmark hedging every step.
+    func pricesScenario(_ history: PriceHistory) throws -> Scenario {
+        let name = (prices.map { ($0 as NSString).lastPathComponent } ?? "prices")
+        let scenario = history.scenario(
+            name: name, kinds: (kind ?? .straddle).optionKinds, strike: strike, quantity: quantity ?? 10, multiplier: 100,
+            impliedVol: impliedVol ?? 0.20, rate: 0.05, dividendYield: 0,
+            costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
+            hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false)
+        do {
+            try scenario.config.validate()
+        } catch {
+            throw CommandFailure("--prices: the replayed session cannot run: \(error)")
+        }
+        return scenario
     }
 
     /// A six-digit seed from the clock, short enough to read out to a class.

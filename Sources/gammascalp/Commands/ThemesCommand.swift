@@ -8,13 +8,16 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the color themes for the live screen.",
         discussion: """
-        Bundled themes are built into the binary. Your own go in
-        $XDG_CONFIG_HOME/gammascalp/themes/NAME.toml (default ~/.config/gammascalp/themes/) and
-        hide a bundled theme of the same name; `--theme FILE` takes any file. A theme file has
-        `name`, `description` and a [colors] table of roles (background, text, muted, border,
-        title, accent, up, down, profit, loss, warning, gauge, selection, chart_price,
-        chart_strike, chart_realized, chart_ewma, chart_implied, chart_pnl), each an ANSI name,
-        0-255, "#rrggbb" or "default"; missing roles are filled from related ones.
+        Bundled themes are built into the binary. Your own go in \
+        $XDG_CONFIG_HOME/gammascalp/themes/NAME.toml (default ~/.config/gammascalp/themes/) \
+        and hide a bundled theme of the same name; `--theme FILE` takes any file.
+
+        A theme file has `name`, `description` and a [colors] table of roles (background, \
+        text, muted, border, title, accent, up, down, profit, loss, warning, gauge, \
+        selection, chart_price, chart_strike, chart_realized, chart_ewma, chart_implied, \
+        chart_pnl), each an ANSI name (red, bright_blue, gray), 0-255, "#rrggbb" or \
+        "default"; missing roles are filled from related ones. `gammascalp themes --source` \
+        prints the bundled files to start from.
         """
     )
 

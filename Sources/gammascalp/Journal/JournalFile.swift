@@ -144,8 +144,32 @@ enum JournalLine {
                 ("realized_vol", optional(summary.realizedVol)), ("implied_vol", .number(summary.impliedVol)),
                 ("hedging_error", .number(summary.hedgingError)),
                 ("hedging_error_per_step", .number(summary.hedgingErrorPerStep)),
+            ] + (summary.score.map { [("score", score($0, rule: summary.benchmarkRule))] } ?? []))
+        case .limit(let limit):
+            return line([
+                ("type", .string("limit")), ("t", .number(limit.time)), ("step", .integer(limit.step)),
+                ("limit", .string(limit.limit.rawValue)), ("event", .string(limit.change.rawValue)),
+                ("value", .number(limit.value)), ("max", .number(limit.maximum)),
             ])
         }
+    }
+
+    /// The `end` line's `score`: the trainee against the benchmark hedger on the same path.
+    /// Hedging errors are per step (the standard deviation the score uses); costs are paid (≥ 0).
+    static func score(_ score: TrainingScore, rule: HedgeRule?) -> JSONText {
+        .object([
+            ("points", .number(score.points)), ("verdict", .string(score.verdict)),
+            ("benchmark_rule", rule.map { .string($0.description) } ?? .null),
+            ("pnl", .number(score.traineePnL)), ("benchmark_pnl", .number(score.benchmarkPnL)),
+            ("pnl_gap", .number(score.traineePnL - score.benchmarkPnL)),
+            ("hedging_error", .number(score.traineeHedgingError)),
+            ("benchmark_hedging_error", .number(score.benchmarkHedgingError)),
+            ("costs", .number(score.traineeCosts)), ("benchmark_costs", .number(score.benchmarkCosts)),
+            ("trades", .integer(score.traineeTrades)), ("benchmark_trades", .integer(score.benchmarkTrades)),
+            ("time_over_limit", .number(score.timeOverLimit)),
+            ("delta_limit_breaches", .integer(score.deltaLimitBreaches)),
+            ("loss_limit_breached", .bool(score.lossLimitBreached)),
+        ])
     }
 
     static func parameters(_ action: SessionAction) -> [(String, JSONText)] {

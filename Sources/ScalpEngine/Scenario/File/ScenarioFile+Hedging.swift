@@ -10,7 +10,7 @@ extension ScenarioFile {
         var hedgeVol = HedgeVolatility.implied
     }
 
-    /// Reads `[hedging]`: lot, cost_bps, fee, policy, auto, benchmark, hedge_vol.
+    /// Reads `[hedging]`: lot, cost_bps, fee, option_spread_vol, policy, auto, benchmark, hedge_vol.
     static func readHedging(_ t: inout ScenarioTable) throws(ScenarioFileError) -> HedgingTerms {
         var terms = HedgingTerms()
         terms.lot = try t.number("lot") ?? terms.lot
@@ -19,7 +19,10 @@ extension ScenarioFile {
         try t.check(bps >= 0 && bps < 10_000, "cost_bps", bps, "must be between 0 and 10000")
         let fee = try t.number("fee") ?? 0
         try t.check(fee >= 0, "fee", fee, "must be ≥ 0")
-        terms.costs = TransactionCosts(halfSpreadBps: bps, feePerShare: fee)
+        let optionSpread = try t.number("option_spread_vol") ?? TransactionCosts().optionHalfSpreadVol
+        try t.check(optionSpread >= 0 && optionSpread < 1, "option_spread_vol", optionSpread,
+                    "must be between 0 and 1 (vol; 0.005 is half a vol point)")
+        terms.costs = TransactionCosts(halfSpreadBps: bps, feePerShare: fee, optionHalfSpreadVol: optionSpread)
         terms.policy = try t.hedgeRule("policy") ?? terms.policy
         terms.auto = try t.bool("auto") ?? terms.auto
         terms.benchmark = try t.hedgeRule("benchmark") ?? terms.benchmark

@@ -83,6 +83,7 @@ extension ScenarioFile {
         out.number("lot", config.lotSize, "shares per lot; 0 = fractional shares")
         out.number("cost_bps", config.costs.halfSpreadBps, "half-spread per trade, basis points of notional")
         out.number("fee", config.costs.feePerShare, "commission per share, currency")
+        out.number("option_spread_vol", config.costs.optionHalfSpreadVol, "option ticket half-spread, in vol (0.005 = ½ vol point)")
         out.string("policy", config.hedgeRule.description, "none | every:K | band:X[:edge] | move:P | ww[:γ][:neutral]")
         out.bool("auto", config.autoHedge, "auto-hedge on at the start")
         out.string("benchmark", scenario.benchmarkRule.description, "the benchmark hedger's policy")

@@ -1,0 +1,101 @@
+/// Re-runs a recorded training session: a `TrainingSession` on the script's scenario and
+/// seed, with each recorded action applied when the session reaches its step and ticks in
+/// between, until the recording's end. The actions go through `TrainingSession.apply` and so
+/// `Session.apply`, the very path live play takes, so the replayed prices, trades and P&L are
+/// the recorded ones bit for bit.
+///
+/// It moves one event at a time (`next()`), so a caller can compare against a journal line
+/// by line, draw a screen between steps, or run it through (`runToEnd()`).
+public struct SessionReplay: Sendable {
+    public let script: ReplayScript
+    public private(set) var training: TrainingSession
+    /// Recorded actions applied so far (the index of the next one in `script.actions`).
+    public private(set) var actionsApplied = 0
+    /// Every trade the trainee made so far, oldest first, including any hedge at time 0.
+    public private(set) var trades: [Trade] = []
+
+    public init(_ script: ReplayScript) {
+        self.script = script
+        training = TrainingSession(scenario: script.scenario, seed: script.seed, autoHedge: script.autoHedge)
+        collectTrades()
+    }
+
+    /// The trainee's step now.
+    public var step: Int { training.trainee.step }
+
+    /// What `next()` would do, or nil once the replay has reached the end of the recording.
+    public var upcoming: ReplayEvent.Kind? {
+        guard !training.isFinished else { return nil }
+        if actionsApplied < script.actions.count, script.actions[actionsApplied].step <= step {
+            return .action(script.actions[actionsApplied])
+        }
+        if step < script.ending.step { return .tick }
+        return script.ending.finishes ? .finish : nil
+    }
+
+    /// True once everything recorded has happened (or the session finished on its own).
+    public var isComplete: Bool { upcoming == nil }
+
+    /// Does the next thing: applies the next recorded action if it is due at this step,
+    /// otherwise ticks; at the recording's end, finishes the session if it ended there.
+    /// Returns what happened and the trades it made, or nil when complete.
+    @discardableResult
+    public mutating func next() -> ReplayEvent? {
+        guard let kind = upcoming else { return nil }
+        let before = trades.count
+        switch kind {
+        case .action(let recorded):
+            training.apply(recorded.action)
+            actionsApplied += 1
+        case .tick:
+            training.apply(.tick)
+        case .finish:
+            training.apply(.finish)
+        }
+        collectTrades()
+        return ReplayEvent(kind: kind, step: step, trades: before..<trades.count)
+    }
+
+    /// One step as single-stepping shows it: the actions still due at this step, then one
+    /// tick (or the finish at the end). Returns the events, empty when complete.
+    @discardableResult
+    public mutating func advanceStep() -> [ReplayEvent] {
+        var events: [ReplayEvent] = []
+        while let event = next() {
+            events.append(event)
+            if event.kind == .tick || event.kind == .finish { break }
+        }
+        return events
+    }
+
+    /// Runs to the end of the recording.
+    public mutating func runToEnd() {
+        while next() != nil {}
+    }
+
+    /// Appends the trainee's trades made since the last call (a session keeps its most
+    /// recent trades; an action or a tick makes at most one).
+    private mutating func collectTrades() {
+        let new = training.trainee.tradeCount - trades.count
+        guard new > 0 else { return }
+        trades.append(contentsOf: training.trainee.recentTrades.suffix(new))
+    }
+}
+
+/// One thing a replay did.
+public struct ReplayEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A recorded action was applied.
+        case action(RecordedAction)
+        /// The session advanced one step.
+        case tick
+        /// The recording ended here and the session was finished (stock closed out).
+        case finish
+    }
+
+    public var kind: Kind
+    /// The trainee's step after the event.
+    public var step: Int
+    /// The trades it made, as indices into `SessionReplay.trades`.
+    public var trades: Range<Int>
+}

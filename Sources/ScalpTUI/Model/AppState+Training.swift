@@ -1,0 +1,145 @@
+import Foundation
+import ScalpEngine
+
+/// The training side of the live screen: the benchmark hedger beside the trainee, the risk
+/// limits, the intro, the option ticket and the scheduled events. Everything the trainee
+/// does still goes through `apply(_:)`, and so through `TrainingSession.apply`.
+extension AppState {
+    /// The shadow book, hedged by the scenario's benchmark rule on the same price path.
+    public var benchmark: Session { training.benchmark }
+
+    /// Trainee P&L minus benchmark P&L, currency.
+    public var pnlGap: Double { training.pnlGap }
+
+    /// The score against the benchmark so far (final once the session has ended).
+    public var score: TrainingScore { training.score }
+
+    /// True while an overlay that holds simulated time still is open: the intro, the ticket.
+    public var holdsTime: Bool { trainingState.showIntro || trainingState.ticket != nil }
+
+    /// The trainee's |net delta| against the scenario's net-delta limit.
+    public var deltaLimitStatus: LimitStatus { LimitStatus(usage: training.deltaLimitUsage) }
+
+    /// The trainee's loss (−P&L) against the scenario's loss limit.
+    public var lossLimitStatus: LimitStatus {
+        LimitStatus(usage: scenario.riskLimits.loss.map { $0 > 0 ? max(-session.pnl, 0) / $0 : (session.pnl < 0 ? 2 : 0) })
+    }
+
+    // MARK: - Scheduled events
+
+    /// The latest scheduled event while it is news: for five seconds of play at the current
+    /// speed after it fired (at least one step).
+    public var recentEvent: ScheduledEvent? {
+        guard let event = session.latestEvent else { return nil }
+        let window = max((stepsPerSecond * Self.eventNewsSeconds).rounded(), 1) * session.config.timeStep
+        return session.time - event.time <= window + OptionBook.timeTolerance ? event : nil
+    }
+
+    /// Seconds of play an event stays on the screen.
+    public static let eventNewsSeconds = 5.0
+
+    /// An event in a few words: "earnings: -5.8%, IV -30 pts".
+    public static func describe(_ event: ScheduledEvent) -> String {
+        var parts: [String] = []
+        if event.logPriceJump != 0 { parts.append(Format.number((event.priceFactor - 1) * 100, 1, sign: true) + "%") }
+        if event.impliedVolChange != 0 { parts.append("IV " + Format.points(event.impliedVolChange, 0) + " pts") }
+        let label = TextLayout.sanitize(event.label)
+        return parts.isEmpty ? label : label + ": " + parts.joined(separator: ", ")
+    }
+
+    // MARK: - Time labels
+
+    /// The session time at `step` as the screen shows it: the price file's row label when
+    /// replaying one, else "day D hh:mm" ("dD hh:mm" when `short`, at most 8 columns).
+    public func timeLabel(step: Int, short: Bool = false) -> String {
+        if let labels = trainingState.priceLabels {
+            let label = labels[min(max(step, 0), labels.count - 1)]
+            return short ? Self.shortLabel(label) : label
+        }
+        let time = Double(step) * session.config.timeStep
+        return short ? Format.shortClock(time) : Format.clock(time)
+    }
+
+    /// A row label cut to 8 columns: "2024-03-15" → "24-03-15", "2024-03-15 10:30" → "15 10:30".
+    static func shortLabel(_ label: String) -> String {
+        let scalars = Array(label.unicodeScalars)
+        guard scalars.count > 8 else { return label }
+        if let space = scalars.firstIndex(where: { $0 == " " || $0 == "T" }), space >= 2 {
+            let day = String(String.UnicodeScalarView(scalars[(space - 2)..<space]))
+            let clock = String(String.UnicodeScalarView(scalars[(space + 1)...].prefix(5)))
+            return day + " " + clock
+        }
+        return String(String.UnicodeScalarView(scalars.suffix(8)))
+    }
+
+    // MARK: - Keys for the overlays
+
+    /// Gives a key to the ticket or the intro when one is open; true when it took the key.
+    /// On the intro, q and ? keep their meaning (after closing it); any other key only closes it.
+    mutating func handleTrainingKey(_ key: Key, keyMap: KeyMap) -> Bool {
+        if trainingState.ticket != nil {
+            handleTicketKey(key)
+            return true
+        }
+        if trainingState.showIntro {
+            trainingState.showIntro = false
+            if let command = keyMap.command(for: key), command == .quit || command == .toggleHelp { return false }
+            return true
+        }
+        return false
+    }
+
+    /// Opens the option ticket (live play only, while the session runs).
+    mutating func openTicket() {
+        guard replay == nil, endReason == nil, !session.isFinished else { return }
+        trainingState.showIntro = false
+        trainingState.ticket = OptionTicket(session: session)
+    }
+
+    private mutating func handleTicketKey(_ key: Key) {
+        guard var ticket = trainingState.ticket else { return }
+        switch ticket.handle(key) {
+        case .editing:
+            trainingState.ticket = ticket
+        case .cancel:
+            trainingState.ticket = nil
+        case .submit:
+            trainingState.ticket = nil
+            let quote = ticket.quote(session)
+            let stockTrades = session.tradeCount
+            let filledBefore = session.optionTradeCount
+            let orders = ticket.orders()
+            for order in orders { apply(.tradeOption(order)) }
+            guard session.optionTradeCount - filledBefore == orders.count else { return }
+            if trainingState.fills.count >= TrainingState.fillCapacity { trainingState.fills.removeFirst() }
+            trainingState.fills.append(OptionFill(
+                step: session.step, time: session.time, description: ticket.shortDescription,
+                price: quote.fillPrice, spreadCost: quote.spreadCost, isBuy: ticket.side == .buy,
+                stockTradesBefore: stockTrades))
+        }
+    }
+
+    // MARK: - Risk limits
+
+    /// Journals a `limit` line when the trainee goes over a limit or comes back inside it.
+    mutating func journalLimitChanges() {
+        guard !session.isFinished else { return }
+        let limits = scenario.riskLimits
+        if let maximum = limits.netDelta {
+            let over = training.isOverDeltaLimit
+            if over != trainingState.deltaLimitBreached {
+                trainingState.deltaLimitBreached = over
+                events.append(.limit(LimitEvent(step: session.step, time: session.time, limit: .netDelta,
+                                                change: over ? .breach : .clear, value: session.netDelta, maximum: maximum)))
+            }
+        }
+        if let maximum = limits.loss {
+            let over = limits.isLossBreached(pnl: session.pnl)
+            if over != trainingState.lossLimitBreached {
+                trainingState.lossLimitBreached = over
+                events.append(.limit(LimitEvent(step: session.step, time: session.time, limit: .loss,
+                                                change: over ? .breach : .clear, value: -session.pnl, maximum: maximum)))
+            }
+        }
+    }
+}

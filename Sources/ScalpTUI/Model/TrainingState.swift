@@ -1,0 +1,75 @@
+import DequeModule
+import ScalpEngine
+
+/// What the live screen keeps for training beside the engine's `TrainingSession`: the intro
+/// and the option ticket overlays, the option trades for the blotter, the risk limits'
+/// state as last journaled, and the price file's row labels.
+public struct TrainingState: Sendable {
+    /// The scenario's description and learning goal, shown over the screen at the start.
+    public internal(set) var showIntro: Bool
+    /// The option ticket, while it is open.
+    public internal(set) var ticket: OptionTicket?
+    /// The latest option trades, oldest first (at most `fillCapacity`).
+    public internal(set) var fills: Deque<OptionFill> = []
+    /// The date or timestamp of each price row when replaying a price file: the header and
+    /// the chart show these instead of "day D hh:mm".
+    public let priceLabels: [String]?
+    /// Whether a breach of each limit is open in the journal (a `clear` line ends it).
+    var deltaLimitBreached = false
+    var lossLimitBreached = false
+
+    static let fillCapacity = 100
+
+    init(showIntro: Bool, priceLabels: [String]?) {
+        self.showIntro = showIntro
+        self.priceLabels = priceLabels.flatMap { $0.isEmpty ? nil : $0.map(TextLayout.sanitize) }
+    }
+}
+
+/// How close the trainee is to a risk limit.
+public enum LimitStatus: Sendable, Hashable {
+    /// The scenario sets no such limit.
+    case none
+    /// Below 80% of the limit.
+    case within(usage: Double)
+    /// From 80% of the limit up to it.
+    case near(usage: Double)
+    /// Over the limit.
+    case over(usage: Double)
+
+    /// The fraction of the limit used at which the screen starts warning.
+    public static let warningLevel = 0.8
+
+    init(usage: Double?) {
+        guard let usage else {
+            self = .none
+            return
+        }
+        if usage > 1 {
+            self = .over(usage: usage)
+        } else if usage >= Self.warningLevel {
+            self = .near(usage: usage)
+        } else {
+            self = .within(usage: usage)
+        }
+    }
+
+    public var isOver: Bool {
+        if case .over = self { return true }
+        return false
+    }
+
+    public var isNear: Bool {
+        if case .near = self { return true }
+        return false
+    }
+
+    /// The warning role: warning when near, loss when over, nil otherwise.
+    public var role: Role? {
+        switch self {
+        case .near: .warning
+        case .over: .loss
+        case .none, .within: nil
+        }
+    }
+}

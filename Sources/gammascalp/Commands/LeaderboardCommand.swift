@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import ScalpEngine
+import ScalpTUI
+
+/// `gammascalp leaderboard JOURNAL...`: trainees of one scenario and seed, ranked.
+struct LeaderboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leaderboard",
+        abstract: "Rank several trainees' journals of the same scenario and seed.",
+        discussion: """
+        Class mode: hand out a scenario and a seed (`gammascalp play --scenario NAME
+        --seed N`); every trainee then trades the same market. Collect their journals
+        and rank them here.
+
+        Each session is replayed from its recorded actions and scored against the
+        benchmark hedger on the same path (points out of 100: P&L against the
+        benchmark 40, hedging error 30, costs 20, time within the net-delta limit 10),
+        so the ranking does not trust the numbers written in the journal. Ranked by
+        points, then P&L. Journals of different scenarios or seeds are refused. A
+        journal holding several sessions contributes each (FILE#2 is its second); a
+        truncated one is ranked as far as it goes.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Session journals written by `gammascalp play`.", valueName: "journal"))
+    var journals: [String] = []
+
+    @Flag(help: "Print the ranking as JSON.")
+    var json = false
+
+    func validate() throws {
+        if journals.isEmpty { throw ValidationError("give at least one journal") }
+    }
+
+    struct Entry {
+        var session: RecordedSession
+        var score: TrainingScore
+        var step: Int
+        var rank = 0
+
+        var ended: String { session.end?.end.reason ?? "truncated" }
+    }
+
+    func run() throws {
+        var sessions: [RecordedSession] = []
+        for path in journals {
+            let document = try JournalReader.read(path)
+            for session in document.sessions {
+                JournalNote.truncation(session, document: document)
+                sessions.append(session)
+            }
+        }
+        if let first = sessions.first {
+            for other in sessions.dropFirst() {
+                if let difference = Self.difference(first, other) {
+                    throw CommandFailure("\(first.location) and \(other.location) are not the same market: \(difference); "
+                                         + "a leaderboard compares one scenario and seed")
+                }
+            }
+        }
+        var entries = try sessions.map { session in
+            var replay = SessionReplay(try session.script())
+            replay.runToEnd()
+            return Entry(session: session, score: replay.training.score, step: replay.step)
+        }
+        entries.sort { a, b in
+            a.score.points != b.score.points ? a.score.points > b.score.points : a.score.traineePnL > b.score.traineePnL
+        }
+        for index in entries.indices {
+            let tied = index > 0 && entries[index - 1].score.points == entries[index].score.points
+                && entries[index - 1].score.traineePnL == entries[index].score.traineePnL
+            entries[index].rank = tied ? entries[index - 1].rank : index + 1
+        }
+        print(json ? renderJSON(entries) : renderTable(entries))
+    }
+
+    /// What makes two sessions different markets, or nil when they are the same one.
+    static func difference(_ a: RecordedSession, _ b: RecordedSession) -> String? {
+        if a.start.seed != b.start.seed { return "seed \(a.start.seed) vs \(b.start.seed)" }
+        let x = a.start.scenario, y = b.start.scenario
+        if x.name != y.name { return "scenario '\(x.name)' vs '\(y.name)'" }
+        let c = x.config, d = y.config
+        let fields: [(String, Bool)] = [
+            ("spot", c.spot == d.spot), ("rate", c.rate == d.rate), ("dividend yield", c.dividendYield == d.dividendYield),
+            ("price process", c.process == d.process), ("time step", c.timeStep == d.timeStep), ("steps", c.steps == d.steps),
+            ("option book", c.book == d.book), ("costs", c.costs == d.costs), ("lot size", c.lotSize == d.lotSize),
+            ("hedge rule", c.hedgeRule == d.hedgeRule), ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility),
+            ("implied-vol model", c.impliedVolModel == d.impliedVolModel), ("events", c.events == d.events),
+            ("volatility window", c.volatilityWindow == d.volatilityWindow), ("EWMA half-life", c.ewmaHalfLife == d.ewmaHalfLife),
+            ("benchmark rule", x.benchmarkRule == y.benchmarkRule), ("risk limits", x.riskLimits == y.riskLimits),
+        ]
+        if let field = fields.first(where: { !$0.1 }) { return "scenario '\(x.name)' has a different \(field.0)" }
+        return nil
+    }
+
+    private func renderTable(_ entries: [Entry]) -> String {
+        guard let first = entries.first else { return "" }
+        var rows = [["rank", "trainee", "P&L", "vs benchmark", "hedge err/step", "costs", "trades", "over limit", "points", "ended"]]
+        for entry in entries {
+            let s = entry.score
+            rows.append([String(entry.rank), entry.session.label, Format.money(s.traineePnL),
+                         Format.money(s.traineePnL - s.benchmarkPnL), Format.number(s.traineeHedgingError),
+                         Format.number(s.traineeCosts), String(s.traineeTrades), Format.percent(s.timeOverLimit),
+                         String(Int(s.points)), entry.ended + (entry.session.end == nil ? " at step \(entry.step)" : "")])
+        }
+        let start = first.session.start
+        let heading = "\(start.scenario.name), seed \(start.seed): \(entries.count) session\(entries.count == 1 ? "" : "s"), "
+            + "against the benchmark hedger (\(start.scenario.benchmarkRule.label)) on the same path"
+        return heading + "\n\n" + Table(rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8]).rendered
+    }
+
+    private func renderJSON(_ entries: [Entry]) -> String {
+        let start = entries.first?.session.start
+        return JSONText.object([
+            ("scenario", start.map { .string($0.scenario.name) } ?? .null),
+            ("seed", start.map { JournalLine.seedValue($0.seed) } ?? .null),
+            ("benchmark_pnl", entries.first.map { .number($0.score.benchmarkPnL) } ?? .null),
+            ("ranking", .array(entries.map { entry in
+                let s = entry.score
+                return .object([
+                    ("rank", .integer(entry.rank)), ("trainee", .string(entry.session.label)),
+                    ("journal", .string(entry.session.path)), ("session", .integer(entry.session.index + 1)),
+                    ("pnl", .number(s.traineePnL)), ("vs_benchmark", .number(s.traineePnL - s.benchmarkPnL)),
+                    ("hedging_error", .number(s.traineeHedgingError)), ("costs", .number(s.traineeCosts)),
+                    ("trades", .integer(s.traineeTrades)), ("time_over_limit", .number(s.timeOverLimit)),
+                    ("points", .number(s.points)), ("ended", .string(entry.ended)), ("step", .integer(entry.step)),
+                    ("verdict", .string(s.verdict)),
+                ])
+            })),
+        ]).rendered
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import ScalpEngine
+import ScalpTUI
+
+/// `gammascalp replay JOURNAL`: a recorded session again, on the live screen or checked headless.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Re-run a recorded session: on the screen, or headless with --verify.",
+        discussion: """
+        The journal's start line holds the scenario and seed, its action lines what
+        the trainee did and at which step; replay re-runs the engine with them, so
+        prices, trades and P&L come out exactly as recorded.
+
+        On the screen the recorded actions are applied at their steps; your keys only
+        control the playback: space pause/resume · . one step while paused · + - speed
+        · ? help · q stop (then any key exits).
+
+        --verify replays without a screen and compares every recorded trade (step,
+        shares, price, cost, reason), every tick line's spot, net delta and P&L, and
+        the end line's P&L, bit for bit. It prints "verified: …" and exits 0, or
+        prints the first difference as `error: FILE:LINE: recorded …, replayed …` and
+        exits 1.
+
+        A journal cut short (the process was killed) replays up to its last complete
+        line, and says so on stderr.
+        """
+    )
+
+    @OptionGroup var input: JournalOptions
+
+    @Flag(help: "Replay headless and check every recorded number; exit 1 at the first difference.")
+    var verify = false
+
+    @Option(parsing: .unconditional, help: "Speed as a multiple of the scenario's steps per second (1 = its default).")
+    var speed: Double = 1
+
+    @Option(help: ArgumentHelp("Color theme: a name from `gammascalp themes`, or a theme file.", valueName: "name|file"))
+    var theme: String?
+
+    @Flag(help: "Start paused (then . steps one at a time).")
+    var paused = false
+
+    mutating func validate() throws {
+        try FlagCheck.positive(speed, "--speed")
+        guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
+            throw ValidationError("--speed must be between \(Format.trimmed(AppState.minimumSpeed)) and "
+                                  + "\(Format.trimmed(AppState.maximumSpeed)), got \(Format.trimmed(speed))")
+        }
+    }
+
+    func run() throws {
+        let session = try input.load()
+        if verify {
+            try runVerify(session)
+        } else {
+            try runScreen(session)
+        }
+    }
+
+    private func runVerify(_ session: RecordedSession) throws {
+        let outcome: JournalVerifier.Outcome
+        do {
+            outcome = try JournalVerifier.verify(session)
+        } catch let mismatch as JournalVerifier.Mismatch {
+            throw CommandFailure(mismatch.description)
+        }
+        let counts = "\(outcome.trades) trade\(outcome.trades == 1 ? "" : "s"), \(outcome.ticks) tick\(outcome.ticks == 1 ? "" : "s")"
+        if let pnl = outcome.finalPnL {
+            print("verified: \(counts), final P&L \(Table.fixed(pnl, 2)) match")
+        } else {
+            print("verified: \(counts) match up to step \(outcome.replay.step) (truncated journal: no end line to check)")
+        }
+    }
+
+    private func runScreen(_ recorded: RecordedSession) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let script = try recorded.script()
+        let theme: Theme
+        do {
+            theme = try ThemeCatalog(environment: environment).load(self.theme ?? "default")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+        let replay = ScriptedPlay(script: script, endReason: recorded.end.flatMap { EndReason(rawValue: $0.end.reason) })
+        var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: speed,
+                                          autoHedge: script.autoHedge, startPaused: paused, replay: replay))
+        if recorded.isTruncated {
+            state.journalProblem = "replay: journal truncated after line \(recorded.lastCompleteLine), stops at step \(recorded.lastStep)"
+        }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+        } catch {
+            throw CommandFailure("replay needs a terminal (standard input and output a TTY); --verify runs without one")
+        }
+        let clock = ContinuousClock()
+        let origin = clock.now
+        let loop = EventLoop(state: state, backend: terminal, journal: nil, keyMap: Self.playbackKeys) {
+            let elapsed = clock.now - origin
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        }
+        let outcome = loop.run()
+        terminal.stop()
+        if outcome.signal == .hangup { throw ExitCode(128 + TerminationSignal.hangup.rawValue) }
+        print("replay of \(recorded.location)")
+        for line in loop.state.summary.lines { print(line) }
+        if let signal = outcome.signal { throw ExitCode(128 + signal.rawValue) }
+    }
+
+    /// The live keys that only control playback: the trading keys do nothing in a replay.
+    static let playbackKeys = KeyMap(KeyMap.standard.bindings.filter {
+        [.togglePause, .stepOnce, .faster, .slower, .toggleHelp, .closeOverlay, .quit, .redraw].contains($0.command)
+    })
+}

@@ -1,0 +1,52 @@
+import Foundation
+import ScalpEngine
+
+/// `export --csv`: the replayed session, one row per step, in a tidy layout pandas and
+/// spreadsheets read as is. Numbers in their shortest round-trip form; an empty cell is a
+/// value that does not exist yet (realized vol before two returns, a step without trades).
+enum StepCSV {
+    static let columns = [
+        "step", "t_years", "spot", "net_delta", "stock_shares", "realized_vol", "ewma_vol", "implied_vol",
+        "pnl", "delta_pnl", "gamma_pnl", "theta_pnl", "vega_pnl", "costs", "financing", "residual",
+        "benchmark_pnl", "benchmark_net_delta", "over_delta_limit", "auto_hedge", "hedge_rule",
+        "trades", "trade_qty", "trade_price", "trade_cost", "trade_reason",
+    ]
+
+    static func render(_ timeline: ReplayTimeline) -> String {
+        var text = columns.joined(separator: ",") + "\n"
+        text.reserveCapacity(timeline.rows.count * 320)
+        for row in timeline.rows {
+            let a = row.attribution
+            let trades = timeline.trades[row.trades]
+            var cells = [String(row.step)] + [row.time, row.spot, row.netDelta, row.stockShares].map(number)
+            cells += [row.realizedVol, row.ewmaVol].map { $0.map(number) ?? "" }
+            cells += [row.impliedVol, row.pnl, a.delta, a.gamma, a.theta, a.vega, a.costs, a.financing, a.residual,
+                      row.benchmarkPnL, row.benchmarkNetDelta].map(number)
+            cells += [row.overDeltaLimit ? "1" : "0", row.autoHedge ? "1" : "0", row.hedgeRule.description,
+                      String(trades.count)]
+            if trades.isEmpty {
+                cells += ["", "", "", ""]
+            } else {
+                // Every trade of a step is at that step's price.
+                cells += [number(trades.map(\.quantity).reduce(0, +)), number(row.spot),
+                          number(trades.map(\.cost).reduce(0, +)), trades.map(\.reason.rawValue).joined(separator: "+")]
+            }
+            text += cells.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// `export --trades`: one row per trade.
+    static let tradeColumns = ["step", "t_years", "qty", "price", "cost", "reason"]
+
+    static func renderTrades(_ trades: [Trade]) -> String {
+        var text = tradeColumns.joined(separator: ",") + "\n"
+        for trade in trades {
+            text += "\(trade.step),\(number(trade.time)),\(number(trade.quantity)),\(number(trade.price)),"
+                + "\(number(trade.cost)),\(trade.reason.rawValue)\n"
+        }
+        return text
+    }
+
+    private static func number(_ value: Double) -> String { value.isFinite ? JSONText.format(value) : "" }
+}

@@ -1,0 +1,121 @@
+import ScalpEngine
+
+/// Replays a recorded session and checks it against its journal line by line: every trade
+/// (step, shares, price, cost, reason), every tick sample's spot, net delta and P&L, and the
+/// end line's step and P&L, all exactly (the journal's numbers are shortest round-trip
+/// doubles, so equal text is equal bits).
+enum JournalVerifier {
+    struct Outcome {
+        var replay: SessionReplay
+        var trades: Int
+        var ticks: Int
+        /// The end line's P&L, nil for a truncated journal.
+        var finalPnL: Double?
+    }
+
+    /// The first difference: the journal line and what was recorded against what replayed.
+    struct Mismatch: Error, CustomStringConvertible {
+        var path: String
+        var line: Int
+        var message: String
+        var description: String { "\(path):\(line): \(message)" }
+    }
+
+    static func verify(_ session: RecordedSession) throws -> Outcome {
+        var replay = SessionReplay(try session.script())
+        var actionsSeen = 0
+        var trades = 0
+        var ticks = 0
+        var finalPnL: Double?
+        func fail(_ line: Int, _ message: String) -> Mismatch { Mismatch(path: session.path, line: line, message: message) }
+
+        for record in session.records {
+            switch record.entry {
+            case .start, .control:
+                break
+            case .action:
+                // Applied when the replay next has to move past it.
+                actionsSeen += 1
+            case .trade(let recorded):
+                while replay.trades.count <= trades, replay.step <= recorded.step, replay.next() != nil {}
+                guard trades < replay.trades.count else {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed no trade at step \(recorded.step)")
+                }
+                let replayed = replay.trades[trades]
+                if let difference = difference(recorded, replayed) { throw fail(record.line, difference) }
+                trades += 1
+            case .tick(let recorded):
+                while replay.step < recorded.step || (replay.step == recorded.step && replay.actionsApplied < actionsSeen),
+                      replay.next() != nil {}
+                guard replay.step == recorded.step else {
+                    throw fail(record.line, "recorded a tick at step \(recorded.step), the replay ended at step \(replay.step)")
+                }
+                let trainee = replay.training.trainee
+                let fields: [(String, Double?, Double)] = [("spot", recorded.spot, trainee.spot),
+                                                           ("net_delta", recorded.netDelta, trainee.netDelta),
+                                                           ("pnl", recorded.pnl, trainee.pnl)]
+                if let difference = difference(fields) {
+                    throw fail(record.line, "tick at step \(recorded.step): \(difference)")
+                }
+                ticks += 1
+            case .end(let recorded):
+                replay.runToEnd()
+                guard replay.step == recorded.step, replay.training.isFinished else {
+                    throw fail(record.line, "recorded the end at step \(recorded.step), the replay "
+                               + (replay.training.isFinished ? "ended at step \(replay.step)" : "did not end"))
+                }
+                if let difference = difference([("pnl", recorded.pnl, replay.training.trainee.pnl)]) {
+                    throw fail(record.line, "end: \(difference)")
+                }
+                finalPnL = recorded.pnl
+            }
+        }
+        replay.runToEnd()
+        // A truncated journal may have lost the trades of its last step; a complete one may not.
+        if session.end != nil, replay.trades.count > trades {
+            throw fail(session.end?.line ?? session.lastCompleteLine,
+                       "the replay made a \(describe(replay.trades[trades])) that the journal does not record")
+        }
+        return Outcome(replay: replay, trades: trades, ticks: ticks, finalPnL: finalPnL)
+    }
+
+    static func describe(_ trade: Trade) -> String {
+        "trade at step \(trade.step): qty \(JSONText.format(trade.quantity)) price \(JSONText.format(trade.price)) "
+            + "cost \(JSONText.format(trade.cost)) reason \(trade.reason.rawValue)"
+    }
+
+    /// "trade at step K: recorded price X cost Y, replayed price X' cost Y'", or nil when equal.
+    static func difference(_ recorded: Trade, _ replayed: Trade) -> String? {
+        if recorded.step != replayed.step {
+            return "recorded a \(describe(recorded)), replayed a \(describe(replayed))"
+        }
+        var left: [String] = []
+        var right: [String] = []
+        for (name, a, b) in [("qty", recorded.quantity, replayed.quantity), ("price", recorded.price, replayed.price),
+                             ("cost", recorded.cost, replayed.cost)] where !same(a, b) {
+            left.append("\(name) \(JSONText.format(a))")
+            right.append("\(name) \(JSONText.format(b))")
+        }
+        if recorded.reason != replayed.reason {
+            left.append("reason \(recorded.reason.rawValue)")
+            right.append("reason \(replayed.reason.rawValue)")
+        }
+        guard !left.isEmpty else { return nil }
+        return "trade at step \(recorded.step): recorded \(left.joined(separator: " ")), replayed \(right.joined(separator: " "))"
+    }
+
+    /// "recorded pnl X, replayed pnl Y" for the fields that differ, or nil.
+    static func difference(_ fields: [(String, Double?, Double)]) -> String? {
+        let differing = fields.filter { !same($0.1, $0.2) }
+        guard !differing.isEmpty else { return nil }
+        func text(_ value: Double?) -> String { value.map { $0.isFinite ? JSONText.format($0) : "null" } ?? "null" }
+        return "recorded " + differing.map { "\($0.0) \(text($0.1))" }.joined(separator: " ")
+            + ", replayed " + differing.map { "\($0.0) \(text($0.2))" }.joined(separator: " ")
+    }
+
+    /// Bit-for-bit equality as the journal can express it: a recorded null is any non-finite value.
+    static func same(_ recorded: Double?, _ replayed: Double) -> Bool {
+        guard let recorded else { return !replayed.isFinite }
+        return recorded == replayed || (recorded.isNaN && replayed.isNaN)
+    }
+}

@@ -1,0 +1,163 @@
+import ScalpEngine
+import ScalpTUI
+
+/// The report's charts, all drawn by `LineChart` from the replayed session's steps: the
+/// price with the trades and strikes, realized against implied vol, net delta against its
+/// limit, the P&L attribution, and the trainee against the benchmark.
+struct SessionCharts {
+    let timeline: ReplayTimeline
+    let scenario: Scenario
+    /// Time axis: days since the start, or hours for sessions under two days.
+    private let hours: Bool
+
+    /// Most trades a chart marks; beyond it only manual trades and the close-out are marked.
+    static let markerLimit = 300
+
+    init(timeline: ReplayTimeline, scenario: Scenario) {
+        self.timeline = timeline
+        self.scenario = scenario
+        let span = (timeline.rows.last?.time ?? 0) * OptionGreeks.daysPerYear
+        hours = span < 2
+    }
+
+    enum Palette {
+        static let price = "#1f4e79"
+        static let buy = "#1a7f37"
+        static let sell = "#c62828"
+        static let closeOut = "#6e7781"
+        static let strike = "#8250df"
+        static let realized = "#d4720b"
+        static let ewma = "#b8860b"
+        static let implied = "#1f4e79"
+        static let delta = "#1f4e79"
+        static let benchmark = "#6e7781"
+        static let limit = "#c62828"
+        static let total = "#111111"
+        static let gamma = "#1a7f37"
+        static let theta = "#c62828"
+        static let deltaPnL = "#1f77b4"
+        static let vega = "#8250df"
+        static let costs = "#d4720b"
+        static let financing = "#17becf"
+        static let residual = "#b0b7bf"
+    }
+
+    var all: [LineChart] { [price, volatility, netDelta, attribution, versusBenchmark] }
+
+    // MARK: - Charts
+
+    var price: LineChart {
+        var chart = base("price", "Price, trades and strikes")
+        chart.series = [ChartSeries(name: "spot", color: Palette.price, points: points(\.spot))]
+        chart.yLabel = { Format.number($0, 2) }
+        let spots = timeline.rows.map(\.spot)
+        let low = spots.min() ?? 0, high = spots.max() ?? 1, span = max(high - low, high * 0.01)
+        let strikes = Set(timeline.training.trainee.book.positions.map(\.strike)).sorted()
+        for strike in strikes where strike >= low - span / 2 && strike <= high + span / 2 {
+            chart.rules.append(ChartRule(label: "K " + Format.trimmed(strike), y: strike, color: Palette.strike))
+        }
+        let trades = timeline.trades
+        let marked = trades.count <= Self.markerLimit ? trades : trades.filter { $0.reason != .auto }
+        chart.markers = marked.map { trade in
+            let side = trade.quantity > 0 ? "BUY" : "SELL"
+            let shape: ChartMarker.Shape = trade.reason == .closeOut ? .diamond : trade.quantity > 0 ? .up : .down
+            let color = trade.reason == .closeOut ? Palette.closeOut : trade.quantity > 0 ? Palette.buy : Palette.sell
+            return ChartMarker(x: x(trade.time), y: trade.price, shape: shape, color: color,
+                               tooltip: "\(side) \(Format.shares(abs(trade.quantity))) @ \(Format.number(trade.price, 2)), "
+                                   + "\(Format.clock(trade.time)) (step \(trade.step)), \(Self.reasonName(trade.reason))")
+        }
+        chart.markerLegend = [(.up, Palette.buy, "buy"), (.down, Palette.sell, "sell"), (.diamond, Palette.closeOut, "close-out")]
+        if marked.count < trades.count {
+            chart.markerLegend.append((.up, "none", "(\(trades.count - marked.count) auto-hedge trades not marked)"))
+        }
+        return chart
+    }
+
+    var volatility: LineChart {
+        var chart = base("vol", "Realized against implied volatility")
+        chart.series = [
+            ChartSeries(name: "implied", color: Palette.implied, points: points(\.impliedVol), width: 2),
+            ChartSeries(name: "realized (rolling)", color: Palette.realized,
+                        points: timeline.rows.compactMap { row in row.realizedVol.map { ChartPoint(x: x(row.time), y: $0) } }),
+            ChartSeries(name: "realized (EWMA)", color: Palette.ewma,
+                        points: timeline.rows.compactMap { row in row.ewmaVol.map { ChartPoint(x: x(row.time), y: $0) } },
+                        width: 1, dashed: true),
+        ].map { line in var line = line; line.points = ChartDecimation.minMax(line.points); return line }
+        chart.yLabel = { Format.number($0 * 100, 1) + "%" }
+        return chart
+    }
+
+    var netDelta: LineChart {
+        var chart = base("delta", "Net delta (shares)")
+        chart.series = [
+            ChartSeries(name: "benchmark", color: Palette.benchmark, points: points(\.benchmarkNetDelta), width: 1, dashed: true),
+            ChartSeries(name: "trainee", color: Palette.delta, points: points(\.netDelta)),
+        ]
+        if let limit = scenario.riskLimits.netDelta {
+            chart.bands = [ChartBand(name: "within the ±\(Format.shares(limit)) limit", low: -limit, high: limit, color: Palette.buy)]
+            chart.rules = [ChartRule(label: "+limit", y: limit, color: Palette.limit),
+                           ChartRule(label: "−limit", y: -limit, color: Palette.limit)]
+        }
+        chart.yLabel = { Format.shares($0) }
+        chart.showsZero = true
+        return chart
+    }
+
+    var attribution: LineChart {
+        var chart = base("attribution", "Cumulative P&L by source")
+        let parts: [(String, String, KeyPath<PnLAttribution, Double>)] = [
+            ("gamma", Palette.gamma, \.gamma), ("theta", Palette.theta, \.theta), ("delta", Palette.deltaPnL, \.delta),
+            ("vega", Palette.vega, \.vega), ("costs", Palette.costs, \.costs), ("financing", Palette.financing, \.financing),
+            ("residual", Palette.residual, \.residual),
+        ]
+        chart.series = parts.compactMap { name, color, key in
+            let line = timeline.rows.map { ChartPoint(x: x($0.time), y: $0.attribution[keyPath: key]) }
+            // Leave out sources that stayed at zero (vega without implied-vol moves).
+            guard line.contains(where: { $0.y != 0 }) else { return nil }
+            return ChartSeries(name: name, color: color, points: ChartDecimation.minMax(line), width: 1.3)
+        }
+        chart.series.append(ChartSeries(name: "total", color: Palette.total, points: points(\.pnl), width: 2.2))
+        chart.yLabel = { Format.number($0, 0) }
+        chart.showsZero = true
+        return chart
+    }
+
+    var versusBenchmark: LineChart {
+        var chart = base("benchmark", "P&L: trainee against the benchmark hedger (\(scenario.benchmarkRule.label))")
+        chart.series = [
+            ChartSeries(name: "benchmark", color: Palette.benchmark, points: points(\.benchmarkPnL), width: 1.6, dashed: true),
+            ChartSeries(name: "trainee", color: Palette.total, points: points(\.pnl), width: 2),
+        ]
+        if let loss = scenario.riskLimits.loss {
+            chart.rules = [ChartRule(label: "loss limit", y: -loss, color: Palette.limit)]
+        }
+        chart.yLabel = { Format.number($0, 0) }
+        chart.showsZero = true
+        return chart
+    }
+
+    // MARK: - Helpers
+
+    private func base(_ id: String, _ title: String) -> LineChart {
+        LineChart(id: id, title: title, xTitle: hours ? "hours since the start" : "days since the start",
+                  xLabel: { Format.trimmed($0) })
+    }
+
+    /// Session time in years → the axis unit.
+    private func x(_ years: Double) -> Double {
+        years * OptionGreeks.daysPerYear * (hours ? 24 : 1)
+    }
+
+    /// One value per step, thinned for drawing.
+    private func points(_ key: KeyPath<ReplayTimeline.Row, Double>) -> [ChartPoint] {
+        ChartDecimation.minMax(timeline.rows.map { ChartPoint(x: x($0.time), y: $0[keyPath: key]) })
+    }
+
+    static func reasonName(_ reason: TradeReason) -> String {
+        switch reason {
+        case .manual: "manual"
+        case .auto: "auto-hedge"
+        case .closeOut: "close-out"
+        }
+    }
+}
