@@ -75,8 +75,7 @@ final class TrainingTests: XCTestCase {
         var grid = Dashboard.render(over, width: 120, height: 40)
         XCTAssertTrue(grid.text.contains("OVER LIMIT"), grid.text)
         XCTAssertEqual(style(of: "OVER LIMIT", in: grid)?.foreground, .loss)
-        XCTAssertEqual(style(of: "Net delta +\(Int(opening.rounded())) sh", in: grid)
-                       .map { _ in style(of: "+\(Int(opening.rounded())) sh", in: grid)?.foreground }, .loss)
+        XCTAssertEqual(style(of: "+\(Int(opening.rounded())) sh", in: grid)?.foreground, .loss, "the net delta itself")
         // The compact panel at 80x24 says it too.
         XCTAssertTrue(Dashboard.render(over, width: 80, height: 24).text.contains("OVER LIMIT"))
 

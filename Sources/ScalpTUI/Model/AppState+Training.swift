@@ -60,6 +60,15 @@ extension AppState {
         return short ? Format.shortClock(time) : Format.clock(time)
     }
 
+    /// When replaying a price file, the row label of the book's next expiry (nil otherwise,
+    /// or when it falls outside the file).
+    public func expiryLabel(short: Bool) -> String? {
+        guard let labels = trainingState.priceLabels, let expiry = session.book.nextExpiry else { return nil }
+        let step = Int((expiry / session.config.timeStep).rounded())
+        guard step >= 0, step < labels.count else { return nil }
+        return timeLabel(step: step, short: short)
+    }
+
     /// A row label cut to 8 columns: "2024-03-15" → "24-03-15", "2024-03-15 10:30" → "15 10:30".
     static func shortLabel(_ label: String) -> String {
         let scalars = Array(label.unicodeScalars)

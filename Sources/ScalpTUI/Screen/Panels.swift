@@ -35,15 +35,15 @@ enum Panels {
         let tiers: [([Span], [Span])] = [
             ([Span(" gammascalp", Style(.title, on: .selection, .bold)), sep, Span(state.title, name), sep,
               Span("seed ", muted), Span(seed, text), sep, Span(clock, text), sep,
-              Span("expiry ", muted), Span(expiry.map { Format.duration($0) } ?? "expired", text)],
+              Span("expiry ", muted), Span(state.expiryLabel(short: false) ?? expiry.map { Format.duration($0) } ?? "expired", text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, Span(" " + Format.trimmed(state.stepsPerSecond) + " steps/s", muted),
               sep, auto, policy]),
             ([Span(" " + state.title, name), sep, Span("seed ", muted), Span(seed, text), sep,
               Span(clock, text), sep,
-              Span("exp ", muted), Span(expiry.map { Format.days($0) } ?? "expired", text)],
+              Span("exp ", muted), Span(state.expiryLabel(short: false) ?? expiry.map { Format.days($0) } ?? "expired", text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, sep, auto, policy]),
             ([Span(" " + state.title, name), sep, Span("#" + seed, text), sep,
-              Span(state.timeLabel(step: session.step, short: true), text), sep, Span(expiry.map { Format.days($0) } ?? "expired", text)],
+              Span(state.timeLabel(step: session.step, short: true), text), sep, Span(state.expiryLabel(short: true) ?? expiry.map { Format.days($0) } ?? "expired", text)],
              [Span(runSymbol, runStyle), speed, sep, auto, policy]),
         ]
         var (left, right) = tiers.first { width($0.0) + width($0.1) + 1 <= rect.width } ?? tiers[tiers.count - 1]

@@ -27,12 +27,21 @@ extension Overlays {
         var limits: [String] = []
         if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) shares") }
         if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }
-        lines += labelled("Limits", limits.isEmpty ? "none" : limits.joined(separator: ", ")
-                          + "; time over the delta limit costs points")
-        lines += labelled("You", "hedge with h, b/s and a; trade options with o; ? lists every key")
-        lines.append([])
+        var limitsText = limits.isEmpty ? "none" : limits.joined(separator: ", ")
+        if scenario.riskLimits.netDelta != nil { limitsText += "; time over the delta limit costs points" }
+        if scenario.riskLimits.loss != nil { limitsText += "; a loss beyond the limit costs the limit points" }
+        lines += labelled("Limits", limitsText)
+        let you = labelled("You", "hedge with h, b/s and a; trade options with o; ? lists every key")
         let start = state.paused ? "Press any key to close this (the session is paused)." : "Press any key to start."
-        lines.append([Span(start, Style(.accent, on: .background, .bold))])
+        let footer: [[Span]] = [[], [Span(start, Style(.accent, on: .background, .bold))]]
+        // A long description gives up the key hints, then its last lines; the prompt always shows.
+        let room = bounds.height - 4 - footer.count
+        if lines.count + you.count <= room { lines += you }
+        if lines.count > room, room > 0 {
+            lines = Array(lines.prefix(room))
+            lines[room - 1] = [Span("…", muted)]
+        }
+        lines += footer
         let rect = bounds.centered(width: width, height: min(lines.count + 4, bounds.height))
         let area = panel(state.title, into: &grid, rect)
         for (index, line) in lines.enumerated() where index < area.height {
