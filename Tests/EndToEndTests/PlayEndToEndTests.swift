@@ -2,23 +2,7 @@ import Foundation
 import XCTest
 
 /// The real binary under tmux: what a user sees and what the journal keeps.
-final class PlayEndToEndTests: XCTestCase {
-    var session: TmuxSession!
-    var binary: String { Products.gammascalp }
-
-    override func setUpWithError() throws {
-        continueAfterFailure = false
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
-    }
-
-    override func tearDown() {
-        if let session, (testRun?.totalFailureCount ?? 0) > 0 {
-            print("--- screen at failure ---\n\(session.capture())\n---")
-        }
-        session?.close()
-        session = nil
-    }
-
+final class PlayEndToEndTests: TmuxTestCase {
     /// Starts the binary in a fresh shell; returns the journal it writes (nil: the default place).
     func start(_ arguments: String = "", width: Int = 120, height: Int = 40, environment: [String: String] = [:],
                journal: Bool = true, waitFor marker: String = "Net delta") throws -> URL {

@@ -192,3 +192,23 @@ struct TmuxError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// A test that drives the real binary in a tmux session: finds the binary, closes the session
+/// after each test and prints the screen when a test failed.
+class TmuxTestCase: XCTestCase {
+    var session: TmuxSession!
+    var binary: String { Products.gammascalp }
+
+    override func setUpWithError() throws {
+        continueAfterFailure = false
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
+    }
+
+    override func tearDown() {
+        if let session, (testRun?.totalFailureCount ?? 0) > 0 {
+            print("--- screen at failure ---\n\(session.capture())\n---")
+        }
+        session?.close()
+        session = nil
+    }
+}

@@ -3,23 +3,7 @@ import XCTest
 
 /// The training features in the real binary under tmux: the intro, the option ticket, a
 /// net-delta limit, and a real price series.
-final class TrainingEndToEndTests: XCTestCase {
-    var session: TmuxSession!
-    var binary: String { Products.gammascalp }
-
-    override func setUpWithError() throws {
-        continueAfterFailure = false
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: binary), "no binary at \(binary)")
-    }
-
-    override func tearDown() {
-        if let session, (testRun?.totalFailureCount ?? 0) > 0 {
-            print("--- screen at failure ---\n\(session.capture())\n---")
-        }
-        session?.close()
-        session = nil
-    }
-
+final class TrainingEndToEndTests: TmuxTestCase {
     /// Starts `gammascalp ARGUMENTS` with a journal in the session's home; waits for `marker`.
     func start(_ arguments: String, width: Int = 120, height: Int = 40, waitFor marker: String) throws -> URL {
         session = try TmuxSession(width: width, height: height)

@@ -25,6 +25,7 @@ extension XCTestCase {
             want: \(first < want.count ? want[first] : "<end>")
             full screen:
             \(text)
+            (GAMMASCALP_RECORD=1 rewrites the snapshots)
             """, file: file, line: line)
         }
     }

@@ -35,18 +35,14 @@ struct PlayCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("The scenario: a built-in name (\(Scenario.builtIn.map(\.name).joined(separator: ", "))).",
+    @Option(help: ArgumentHelp("The scenario: a built-in name (\(Scenario.builtIn.map(\.name).joined(separator: ", "))) or a scenario file.",
                                valueName: "name|file"))
     var scenario: String?
 
     @Option(parsing: .unconditional, help: "Random seed, 0 to 2^63−1 (default: from the clock; shown in the header).")
     var seed: Int?
 
-    @Option(help: ArgumentHelp("Color theme: a name from `gammascalp themes`, or a theme file.", valueName: "name|file"))
-    var theme: String?
-
-    @Option(parsing: .unconditional, help: "Speed as a multiple of the scenario's steps per second (1 = its default).")
-    var speed: Double = 1
+    @OptionGroup(title: "Screen") var screen: ScreenOptions
 
     @Option(help: ArgumentHelp("Write the session journal to FILE (appending).", valueName: "file"))
     var journal: String?
@@ -57,8 +53,6 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Start with the auto-hedger on (it hedges to neutral at once).")
     var autoHedge = false
 
-    @Flag(help: "Start paused.")
-    var paused = false
 
     @Flag(help: "Do not show the scenario's description and learning goal at the start.")
     var noIntro = false
@@ -81,11 +75,6 @@ struct PlayCommand: ParsableCommand {
     var quantity: Double?
 
     mutating func validate() throws {
-        try FlagCheck.positive(speed, "--speed")
-        guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
-            throw ValidationError("--speed must be between \(Format.trimmed(AppState.minimumSpeed)) and "
-                                  + "\(Format.trimmed(AppState.maximumSpeed)), got \(Format.trimmed(speed))")
-        }
         if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
         if journal != nil, noJournal { throw ValidationError("--journal and --no-journal cannot be used together") }
         if let journal, journal.isEmpty { throw ValidationError("--journal needs a file name") }
@@ -110,12 +99,7 @@ struct PlayCommand: ParsableCommand {
         let history = try prices.map { try PriceHistoryReader.load($0) }
         let scenario = try history.map { try pricesScenario($0) }
             ?? scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
-        let theme: Theme
-        do {
-            theme = try ThemeCatalog(environment: environment).load(self.theme ?? "default")
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
         var journalFile: JournalFile?
         if !noJournal {
@@ -131,7 +115,7 @@ struct PlayCommand: ParsableCommand {
                 throw CommandFailure("\(journal == nil ? "journal" : "--journal"): cannot write '\(path)': \(error)")
             }
         }
-        var settings = PlaySettings(scenario: scenario, seed: seed, speed: speed, autoHedge: autoHedge, startPaused: paused)
+        var settings = PlaySettings(scenario: scenario, seed: seed, speed: screen.speed, autoHedge: autoHedge, startPaused: screen.paused)
         settings.showIntro = !noIntro
         settings.priceLabels = history?.labels
         let state = AppState(settings)

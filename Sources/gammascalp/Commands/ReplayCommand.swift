@@ -33,22 +33,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Replay headless and check every recorded number; exit 1 at the first difference.")
     var verify = false
 
-    @Option(parsing: .unconditional, help: "Speed as a multiple of the scenario's steps per second (1 = its default).")
-    var speed: Double = 1
-
-    @Option(help: ArgumentHelp("Color theme: a name from `gammascalp themes`, or a theme file.", valueName: "name|file"))
-    var theme: String?
-
-    @Flag(help: "Start paused (then . steps one at a time).")
-    var paused = false
-
-    mutating func validate() throws {
-        try FlagCheck.positive(speed, "--speed")
-        guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
-            throw ValidationError("--speed must be between \(Format.trimmed(AppState.minimumSpeed)) and "
-                                  + "\(Format.trimmed(AppState.maximumSpeed)), got \(Format.trimmed(speed))")
-        }
-    }
+    @OptionGroup(title: "Screen") var screen: ScreenOptions
 
     func run() throws {
         let session = try input.load()
@@ -77,15 +62,10 @@ struct ReplayCommand: ParsableCommand {
     private func runScreen(_ recorded: RecordedSession) throws {
         let environment = ProcessInfo.processInfo.environment
         let script = try recorded.script()
-        let theme: Theme
-        do {
-            theme = try ThemeCatalog(environment: environment).load(self.theme ?? "default")
-        } catch {
-            throw CommandFailure(error.description)
-        }
+        let theme = try screen.loadTheme(environment: environment)
         let replay = ScriptedPlay(script: script, endReason: recorded.end.flatMap { EndReason(rawValue: $0.end.reason) })
-        var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: speed,
-                                          autoHedge: script.autoHedge, startPaused: paused, replay: replay))
+        var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: screen.speed,
+                                          autoHedge: script.autoHedge, startPaused: screen.paused, replay: replay))
         if recorded.isTruncated {
             state.journalProblem = "replay: journal truncated after line \(recorded.lastCompleteLine), stops at step \(recorded.lastStep)"
         }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ScalpTUI
+
+/// The flags every command that opens the live screen shares: theme, speed, start paused.
+struct ScreenOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Color theme: a name from `gammascalp themes`, or a theme file.", valueName: "name|file"))
+    var theme: String?
+
+    @Option(parsing: .unconditional, help: "Speed as a multiple of the scenario's steps per second (1 = its default).")
+    var speed: Double = 1
+
+    @Flag(help: "Start paused (then . steps one at a time).")
+    var paused = false
+
+    func validate() throws {
+        try FlagCheck.positive(speed, "--speed")
+        guard speed >= AppState.minimumSpeed, speed <= AppState.maximumSpeed else {
+            throw ValidationError("--speed must be between \(Format.trimmed(AppState.minimumSpeed)) and "
+                                  + "\(Format.trimmed(AppState.maximumSpeed)), got \(Format.trimmed(speed))")
+        }
+    }
+
+    /// The chosen theme, read before the screen starts (a bad file is one `error:` line).
+    func loadTheme(environment: [String: String]) throws -> Theme {
+        do {
+            return try ThemeCatalog(environment: environment).load(theme ?? "default")
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+}
