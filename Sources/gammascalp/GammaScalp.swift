@@ -9,9 +9,13 @@ struct GammaScalp: ParsableCommand {
         commandName: "gammascalp",
         abstract: "A gamma-scalping simulator and trainer for the terminal.",
         discussion: """
-        Hold options, keep the book delta-neutral by trading the underlying as a simulated
-        price moves, and watch the P&L split into gamma, theta, vega, costs and financing.
-        The headless commands run the same engine without a screen.
+        Hold options, keep the book delta-neutral by trading the underlying as a simulated \
+        price moves, and watch the P&L split into gamma, theta, vega, costs and financing. \
+        The headless commands run the same engine without a screen, so a scenario and a seed \
+        give the same market and the same numbers everywhere.
+
+        Start with `gammascalp` (the live screen), `gammascalp scenarios` (what to practise \
+        on) or `gammascalp help <subcommand>`.
         """,
         version: version,
         subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, BenchCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, LeaderboardCommand.self],

@@ -6,10 +6,15 @@ struct ImpliedCommand: ParsableCommand {
         commandName: "implied",
         abstract: "Solve for the implied volatility of a European option premium.",
         discussion: """
-        Uses Jäckel's "Let's Be Rational" algorithm: machine precision in at most a few iterations,
-        for deep in- and out-of-the-money options and short expiries alike. A premium outside the
-        no-arbitrage bounds (below intrinsic, above the discounted spot or strike) is an error.
-        Example: gammascalp implied --kind put --spot 100 --strike 90 --premium 1.25 --expiry 0.25
+        Uses Jäckel's "Let's Be Rational" algorithm: machine precision in one or two \
+        iterations (a few more only at extreme total variance, σ√T above about 10), for deep \
+        in- and out-of-the-money options and short expiries alike. A \
+        premium outside the no-arbitrage bounds (at or below the discounted intrinsic value, \
+        at or above the discounted spot for a call or strike for a put) is an error. \
+        --json prints one object: implied_vol (annualised fraction) and iterations.
+
+        Example:
+          gammascalp implied --kind put --spot 100 --strike 90 --premium 1.25 --expiry 0.25
         """
     )
 

@@ -6,9 +6,12 @@ struct PriceCommand: ParsableCommand {
         commandName: "price",
         abstract: "Price a European option and its Greeks (Black-Scholes-Merton).",
         discussion: """
-        The table shows trader units: theta per calendar day, vega per vol point, rho per rate point.
-        --json prints raw derivatives: vega per 1.00 of vol, theta per year (∂V/∂t), rho per 1.00 of rate.
-        Example: gammascalp price --kind call --spot 100 --strike 100 --vol 0.2 --expiry 1 --rate 0.05
+        The table shows trader units: theta per calendar day, vega per vol point, rho per \
+        rate point. --json prints one object of raw derivatives: price, delta, gamma, vega \
+        (per 1.00 of vol), theta (per year, ∂V/∂t) and rho (per 1.00 of rate).
+
+        Example:
+          gammascalp price --kind call --spot 100 --strike 100 --vol 0.2 --expiry 1 --rate 0.05
         """
     )
 
