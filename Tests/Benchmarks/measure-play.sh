@@ -18,8 +18,13 @@ HZ=$(getconf CLK_TCK)
 
 start() {  # start ARGS...: runs the binary in a fresh 120x40 tmux window
     tmux -L $SOCK kill-server 2>/dev/null || true
-    tmux -L $SOCK -f /dev/null new-session -d -s T -x 120 -y 40 \
-        "env LANG=C.UTF-8 TERM=tmux-256color HOME=$WORK GAMMASCALP_TIMING=$WORK/timing.json $BIN --no-journal --no-intro $*; sleep 30"
+    # The old server may still be going away: retry until the new one starts.
+    for _ in $(seq 50); do
+        tmux -L $SOCK -f /dev/null new-session -d -s T -x 120 -y 40 \
+            "env LANG=C.UTF-8 TERM=tmux-256color HOME=$WORK GAMMASCALP_TIMING=$WORK/timing.json $BIN --no-journal --no-intro $*; sleep 30" \
+            2>/dev/null && break
+        sleep 0.1
+    done
     for _ in $(seq 100); do
         PID=$(pgrep -P "$(tmux -L $SOCK display -p '#{pane_pid}')" -x gammascalp || true)
         [[ -n "$PID" ]] && break
