@@ -129,14 +129,10 @@ struct ScenarioProcessTests {
 
     // MARK: - Heston
 
-    /// QE matches the variance's conditional mean exactly: E[v_T] = θ + (v₀ − θ)e^{−κT} at any
-    /// step; its martingale correction makes E[S_T] = S₀e^{(μ−q)T}.
-    @Test func hestonQEMomentsMatchTheory() {
-        let (v0, theta, kappa, horizon) = (0.09, 0.04, 1.5, 1.0)
-        let process = HestonProcess(drift: 0.06, dividendYield: 0.01, initialVariance: v0, longRunVariance: theta,
-                                    meanReversion: kappa, volOfVol: 0.8, correlation: -0.7)
-        var rng = Xoshiro256StarStar(seed: 17)
-        let (paths, steps) = (40_000, 10)
+    /// Spot (from 100) and variance after `steps` equal steps over `horizon` years, per path.
+    func terminalStates(_ process: HestonProcess, seed: UInt64, paths: Int, steps: Int,
+                        horizon: Double) -> (spots: [Double], variances: [Double]) {
+        var rng = Xoshiro256StarStar(seed: seed)
         var spots: [Double] = []
         var variances: [Double] = []
         for _ in 0..<paths {
@@ -145,8 +141,18 @@ struct ScenarioProcessTests {
             for _ in 0..<steps { s = path.advance(spot: s, dt: horizon / Double(steps), using: &rng) }
             spots.append(s)
             variances.append(path.variance)
-            #expect(path.variance >= 0)
         }
+        return (spots, variances)
+    }
+
+    /// QE matches the variance's conditional mean exactly: E[v_T] = θ + (v₀ − θ)e^{−κT} at any
+    /// step; its martingale correction makes E[S_T] = S₀e^{(μ−q)T}.
+    @Test func hestonQEMomentsMatchTheory() {
+        let (v0, theta, kappa, horizon) = (0.09, 0.04, 1.5, 1.0)
+        let process = HestonProcess(drift: 0.06, dividendYield: 0.01, initialVariance: v0, longRunVariance: theta,
+                                    meanReversion: kappa, volOfVol: 0.8, correlation: -0.7)
+        let (spots, variances) = terminalStates(process, seed: 17, paths: 40_000, steps: 10, horizon: horizon)
+        #expect(variances.allSatisfy { $0 >= 0 })
         let v = moments(variances)
         let expectedVariance = theta + (v0 - theta) * exp(-kappa * horizon)
         #expect(close(process.expectedVariance(after: horizon), expectedVariance, rel: 1e-15))
@@ -161,17 +167,7 @@ struct ScenarioProcessTests {
         let (v0, theta, kappa, horizon) = (0.04, 0.06, 2.0, 0.5)
         let process = HestonProcess(drift: 0.05, initialVariance: v0, longRunVariance: theta, meanReversion: kappa,
                                     volOfVol: 0.5, correlation: -0.5, scheme: .fullTruncation)
-        var rng = Xoshiro256StarStar(seed: 23)
-        let (paths, steps) = (20_000, 25)
-        var spots: [Double] = []
-        var variances: [Double] = []
-        for _ in 0..<paths {
-            var path = process
-            var s = 100.0
-            for _ in 0..<steps { s = path.advance(spot: s, dt: horizon / Double(steps), using: &rng) }
-            spots.append(s)
-            variances.append(path.variance)
-        }
+        let (spots, variances) = terminalStates(process, seed: 23, paths: 20_000, steps: 25, horizon: horizon)
         let spot = moments(spots)
         #expect(abs(spot.mean - 100 * exp(0.05 * horizon)) < 4 * spot.meanError, "E[S_T] \(spot.mean)")
         let v = moments(variances)

@@ -110,8 +110,6 @@ public struct Session: Sendable {
 
     /// Session time now, years.
     public var time: Double { Double(step) * config.timeStep }
-    /// Time left in the session, years.
-    public var timeRemaining: Double { Double(config.steps - step) * config.timeStep }
 
     // MARK: - Actions
 

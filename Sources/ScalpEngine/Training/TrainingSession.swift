@@ -60,6 +60,14 @@ public struct TrainingSession: Sendable {
         scenario.riskLimits.netDelta.map { abs(trainee.netDelta) / $0 }
     }
 
+    /// How near the trainee's loss is to the loss limit: max(−P&L, 0) / limit, nil without a
+    /// limit (a limit of 0 counts any loss as over it).
+    public var lossLimitUsage: Double? {
+        scenario.riskLimits.loss.map { limit in
+            limit > 0 ? max(-trainee.pnl, 0) / limit : (trainee.pnl < 0 ? 2 : 0)
+        }
+    }
+
     /// The score so far (final once the session has finished).
     public var score: TrainingScore { TrainingScore(self) }
 

@@ -21,6 +21,4 @@ public struct RunningStatistics: Sendable, Hashable, Codable {
     /// Sample variance (n − 1), 0 with fewer than two samples.
     public var variance: Double { count > 1 ? m2 / Double(count - 1) : 0 }
     public var standardDeviation: Double { variance.squareRoot() }
-    /// Mean of the squares, for zero-mean volatility estimates.
-    public var meanSquare: Double { count > 0 ? m2 / Double(count) + mean * mean : 0 }
 }

@@ -22,7 +22,7 @@ extension AppState {
 
     /// The trainee's loss (−P&L) against the scenario's loss limit.
     public var lossLimitStatus: LimitStatus {
-        LimitStatus(usage: scenario.riskLimits.loss.map { $0 > 0 ? max(-session.pnl, 0) / $0 : (session.pnl < 0 ? 2 : 0) })
+        LimitStatus(usage: training.lossLimitUsage)
     }
 
     // MARK: - Scheduled events
