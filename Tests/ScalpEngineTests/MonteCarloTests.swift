@@ -77,6 +77,22 @@ struct MonteCarloTests {
         }
     }
 
+    /// The runner copies path 0's opening session onto each path's stream instead of starting
+    /// every path afresh: the copies are exactly the sessions `Session(config:seed:stream:)` starts.
+    @Test func everyPathIsTheSessionOnItsStream() {
+        let config = unitOptionConfig(kind: .call, impliedVol: 0.2, realizedVol: 0.26, steps: 30,
+                                      rule: .whalleyWilmott(WhalleyWilmottHedge(riskAversion: 1)),
+                                      costs: TransactionCosts(halfSpreadBps: 2, feePerShare: 0.001))
+        let simulation = MonteCarlo(config: config, seed: 42, paths: 5)
+        for path in 0..<5 {
+            var fresh = Session(config: simulation.config, seed: 42, stream: UInt64(path))
+            runToEnd(&fresh)
+            let outcome = simulation.runPath(path)
+            #expect(outcome == PathOutcome(path: path, pnl: fresh.pnl, trades: fresh.tradeCount,
+                                           costs: -fresh.attribution.costs, finalSpot: fresh.spot))
+        }
+    }
+
     /// Blocks reach `onBlock` in order, with their outcomes in path order, and the streamed
     /// outcomes have the statistics the runner reports.
     @Test func outcomesStreamInPathOrder() {

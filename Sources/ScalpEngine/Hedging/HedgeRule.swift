@@ -13,7 +13,7 @@ public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, 
         return false
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func decide(_ context: HedgeContext) -> HedgeDecision {
         switch self {
         case .none: .hold

@@ -20,6 +20,8 @@ public struct MonteCarlo: Sendable {
     public let seed: UInt64
     public let paths: Int
     public let blockSize: Int
+    /// Path 0 at time 0: every path is a copy of it on its own random stream.
+    private let firstPath: Session
 
     /// Paths per block: about 10 ms of work at 252 steps, small enough to balance two threads
     /// to within a block, large enough that handing blocks out costs nothing measurable.
@@ -34,6 +36,7 @@ public struct MonteCarlo: Sendable {
         self.seed = seed
         self.paths = paths
         self.blockSize = blockSize
+        firstPath = Session(config: config, seed: seed, stream: 0)
     }
 
     /// Number of blocks the paths are cut into.
@@ -44,7 +47,7 @@ public struct MonteCarlo: Sendable {
 
     /// The session of path `path`, at time 0 (hedged at time 0 if the config auto-hedges).
     public func session(forPath path: Int) -> Session {
-        Session(config: config, seed: seed, stream: UInt64(path))
+        firstPath.onStream(UInt64(path))
     }
 
     /// Runs path `path` to the end.

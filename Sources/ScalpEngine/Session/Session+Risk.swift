@@ -40,11 +40,8 @@ extension Session {
         case .band(let policy):
             return policy.halfWidth
         case .whalleyWilmott(let policy):
-            let volatility = config.hedgeVolatility == .realized ? processVolatility : nil
             let context = HedgeContext(
-                step: step, netDelta: hedgeDelta, spot: spot, spotAtLastHedge: spotAtLastHedge,
-                gamma: book.gamma(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield,
-                                  volatility: volatility),
+                step: step, netDelta: hedgeDelta, spot: spot, spotAtLastHedge: spotAtLastHedge, gamma: hedgeGamma,
                 timeToExpiry: timeToNextExpiry ?? 0, rate: config.rate,
                 costRate: config.costs.proportionalRate(at: spot))
             return policy.halfWidth(context)

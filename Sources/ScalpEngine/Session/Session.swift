@@ -12,6 +12,8 @@ public struct Session: Sendable {
     public let config: SessionConfig
     public private(set) var step = 0
     public private(set) var spot: Double
+    /// ln(spot), carried along the path: the hedger's deltas need it every step.
+    private var logSpot: Double
     public private(set) var book: OptionBook
     /// Shares of the underlying held (the hedge), signed.
     public private(set) var stockShares = 0.0
@@ -49,6 +51,7 @@ public struct Session: Sendable {
     /// Option contracts bought or sold during the session (the option ticket).
     public private(set) var optionTradeCount = 0
 
+    private let seed: UInt64
     private var rng: Xoshiro256StarStar
     private var process: MarketProcess
     /// For a GBM market, its step constants: the step is then a normal and an exp, without
@@ -68,19 +71,29 @@ public struct Session: Sendable {
     /// Whether any position's implied vol can change during the session.
     private let impliedVolsMove: Bool
     private let hedgesAtRealizedVol: Bool
+    /// Whether the scenario schedules events. Kept apart because asking `config.events`
+    /// costs a retain and a release of its array every step.
+    private let hasEvents: Bool
+    /// The hedger's per-step constants, when the book and the hedge vol are fixed (see
+    /// `BookDeltaSchedule`); nil to compute the Greeks directly.
+    private var deltaSchedule: BookDeltaSchedule?
     /// Each position's vega (units × vega per 1.00 vol) at the last mark, for vega attribution.
     private var markedVegas: [Double] = []
+    /// Each position's implied-vol change over the last step (only when implied vols move).
+    private var impliedVolChanges: [Double] = []
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
     public init(config: SessionConfig, seed: UInt64, stream: UInt64 = 0) {
         self.config = config
         spot = config.spot
+        logSpot = log(config.spot)
         book = config.book
         hedgeRule = config.hedgeRule
         autoHedge = config.autoHedge
         lotSize = config.lotSize
         spotAtLastHedge = config.spot
+        self.seed = seed
         rng = Xoshiro256StarStar(seed: seed, stream: stream)
         process = config.process
         if case .geometricBrownian(let gbm) = config.process {
@@ -97,15 +110,39 @@ public struct Session: Sendable {
         cash = -opening.price
         atmImpliedVol = config.impliedVolModel?.atmVol
             ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
-        volRng = Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x5EED_0F1D_A1E5_7A7E), stream: stream)
+        volRng = Self.volatilityGenerator(seed: seed, stream: stream)
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
         hedgesAtRealizedVol = config.hedgeVolatility == .realized
+        hasEvents = !config.events.isEmpty
         markedGreeks = opening
         if impliedVolsMove { markedVegas = positionVegas() }
+        deltaSchedule = makeDeltaSchedule()
         if autoHedge, hedgeRule != .none {
-            rebalance(toNetDelta: 0, reason: .auto)
+            rebalance(toNetDelta: 0, from: hedgeDelta, reason: .auto)
         }
+    }
+
+    /// This session (at time 0, before any action) on random stream `stream`: the same as
+    /// `Session(config:seed:stream:)`, without redoing the work that does not depend on the
+    /// stream. The Monte Carlo's paths are copies of one session, sharing its delta schedule.
+    func onStream(_ stream: UInt64) -> Session {
+        var copy = self
+        copy.rng = Xoshiro256StarStar(seed: seed, stream: stream)
+        copy.volRng = Self.volatilityGenerator(seed: seed, stream: stream)
+        return copy
+    }
+
+    private static func volatilityGenerator(seed: UInt64, stream: UInt64) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x5EED_0F1D_A1E5_7A7E), stream: stream)
+    }
+
+    /// The hedger's delta schedule for the book now, when nothing it holds fixed can move: the
+    /// positions' implied vols and the hedge vol (a GBM's, when hedging at realized vol).
+    private func makeDeltaSchedule() -> BookDeltaSchedule? {
+        guard !impliedVolsMove, !hedgesAtRealizedVol || gbmStep != nil else { return nil }
+        return BookDeltaSchedule(book: book, timeStep: config.timeStep, steps: config.steps, rate: config.rate,
+                                 dividendYield: config.dividendYield, volatility: hedgeVolOverride)
     }
 
     /// Session time now, years.
@@ -120,7 +157,7 @@ public struct Session: Sendable {
         case .trade(let shares): trade(shares: shares, reason: .manual)
         case .buyLot: trade(shares: manualLot, reason: .manual)
         case .sellLot: trade(shares: -manualLot, reason: .manual)
-        case .hedgeNow: rebalance(toNetDelta: 0, reason: .manual)
+        case .hedgeNow: rebalance(toNetDelta: 0, from: hedgeDelta, reason: .manual)
         case .setAutoHedge(let on): autoHedge = on
         case .toggleAutoHedge: autoHedge.toggle()
         case .setHedgeRule(let rule): hedgeRule = rule
@@ -137,16 +174,20 @@ public struct Session: Sendable {
         let previousSpot = spot
         let previousTime = time
         if let gbmStep {
-            spot = gbmStep.advance(spot: spot, using: &rng)
+            let increment = gbmStep.logIncrement(normal: rng.nextNormal())
+            spot *= exp(increment)
+            logSpot += increment
         } else {
             spot = process.advance(spot: spot, dt: config.timeStep, using: &rng)
+            logSpot = log(spot)
         }
         step += 1
         let now = time
         var eventVolChange = 0.0
-        if !config.events.isEmpty {
+        if hasEvents {
             for event in config.events.events(between: previousTime, and: now) {
                 spot *= event.priceFactor
+                logSpot = log(spot)
                 eventVolChange += event.impliedVolChange
                 latestEvent = event
             }
@@ -162,13 +203,12 @@ public struct Session: Sendable {
         }
 
         let detailed = config.detail == .full
-        var volChanges: [Double] = []
         if impliedVolsMove {
-            volChanges = moveImpliedVols(eventChange: eventVolChange)
+            moveImpliedVols(eventChange: eventVolChange)
         }
         lastStep = PnLAttribution()
         if detailed {
-            attributeStep(previousSpot: previousSpot, financing: interest + dividends, volChanges: volChanges)
+            attributeStep(previousSpot: previousSpot, financing: interest + dividends)
         }
 
         if step >= config.steps {
@@ -185,7 +225,7 @@ public struct Session: Sendable {
     /// last action, and the volatility estimators. Kept out of `advance` so the `pnlOnly`
     /// step (the Monte Carlo's inner loop) stays short.
     @inline(never)
-    private mutating func attributeStep(previousSpot: Double, financing: Double, volChanges: [Double]) {
+    private mutating func attributeStep(previousSpot: Double, financing: Double) {
         let previousGreeks = markedGreeks
         let previousPnL = markedPnL
         let logReturn = log(spot / previousSpot)
@@ -198,7 +238,7 @@ public struct Session: Sendable {
         move.delta = (previousGreeks.delta + stockShares) * dS
         move.gamma = 0.5 * previousGreeks.gamma * dS * dS
         move.theta = previousGreeks.theta * config.timeStep
-        for (vega, change) in zip(markedVegas, volChanges) { move.vega += vega * change }
+        for (vega, change) in zip(markedVegas, impliedVolChanges) { move.vega += vega * change }
         if impliedVolsMove { markedVegas = positionVegas() }
         move.financing = financing
         markedPnL = cash + stockShares * spot + markedGreeks.price
@@ -211,9 +251,9 @@ public struct Session: Sendable {
         lastStep = move
     }
 
-    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions;
-    /// returns each position's implied-vol change.
-    private mutating func moveImpliedVols(eventChange: Double) -> [Double] {
+    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions,
+    /// keeping each position's implied-vol change in `impliedVolChanges`.
+    private mutating func moveImpliedVols(eventChange: Double) {
         let before = book.positions.map(\.impliedVol)
         let floor = ImpliedVolDynamics.minimumVol
         atmImpliedVol = max(volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng) + eventChange, floor)
@@ -227,7 +267,7 @@ public struct Session: Sendable {
                 book.positions[index].impliedVol = max(book.positions[index].impliedVol + eventChange, floor)
             }
         }
-        return zip(book.positions, before).map { $0.impliedVol - $1 }
+        impliedVolChanges = zip(book.positions, before).map { $0.impliedVol - $1 }
     }
 
     /// Each position's vega in currency per 1.00 of vol (units × unit vega; 0 once settled).
@@ -262,6 +302,7 @@ public struct Session: Sendable {
         markedPnL -= cost
         book.positions.append(position)
         nextExpiry = book.nextExpiry
+        deltaSchedule = makeDeltaSchedule()
         optionTradeCount += 1
         if config.detail == .full {
             markedGreeks = currentGreeks()
@@ -273,26 +314,30 @@ public struct Session: Sendable {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
-        // Only touch `process` when hedging at realized vol: reading the enum copies its
-        // payload, which cost a tenth of the Monte Carlo's step when done every time.
-        let volatility: Double? = hedgesAtRealizedVol ? process.instantaneousVolatility : nil
-        let netDelta = book.delta(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield,
-                                  volatility: volatility) + stockShares
-        let gamma = rule.needsGamma
-            ? book.gamma(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield, volatility: volatility)
-            : 0
+        let netDelta: Double
+        let gamma: Double
+        // Optional chaining reads the schedule in place; `if let` would copy it every step.
+        if let delta = deltaSchedule?.delta(of: book, step: step, spot: spot, logSpot: logSpot) {
+            netDelta = delta + stockShares
+            gamma = rule.needsGamma ? deltaSchedule?.gamma(of: book, step: step, spot: spot, logSpot: logSpot) ?? 0 : 0
+        } else {
+            let risk = hedgeRisk(needsGamma: rule.needsGamma)
+            netDelta = risk.delta + stockShares
+            gamma = risk.gamma
+        }
+        // The cost rate, like gamma, only for the rule that reads it: it is a division.
         let context = HedgeContext(
             step: step, netDelta: netDelta, spot: spot, spotAtLastHedge: spotAtLastHedge, gamma: gamma,
             timeToExpiry: max((nextExpiry ?? now) - now, 0), rate: config.rate,
-            costRate: config.costs.proportionalRate(at: spot))
+            costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
         if case .rebalance(let target) = rule.decide(context) {
-            rebalance(toNetDelta: target, reason: .auto, netDelta: netDelta)
+            rebalance(toNetDelta: target, from: netDelta, reason: .auto)
         }
     }
 
-    /// Trades until the hedging net delta equals `target` shares, rounded to the lot size.
-    private mutating func rebalance(toNetDelta target: Double, reason: TradeReason, netDelta: Double? = nil) {
-        var shares = target - (netDelta ?? hedgeDelta)
+    /// Trades the hedging net delta from `netDelta` to `target` shares, rounded to the lot size.
+    private mutating func rebalance(toNetDelta target: Double, from netDelta: Double, reason: TradeReason) {
+        var shares = target - netDelta
         if lotSize > 0 { shares = (shares / lotSize).rounded() * lotSize }
         trade(shares: shares, reason: reason)
     }
@@ -309,10 +354,15 @@ public struct Session: Sendable {
         sharesTraded += abs(shares)
         spotAtLastHedge = spot
         if reason == .manual { manualTradeCount += 1 }
-        if config.detail == .full {
-            if recentTrades.count >= config.tradeHistory { recentTrades.removeFirst() }
-            recentTrades.append(Trade(time: time, step: step, quantity: shares, price: spot, cost: cost, reason: reason))
-        }
+        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: spot, cost: cost, reason: reason)) }
+    }
+
+    /// Adds a trade to the recent trades (full detail). Out of line so that `trade`, which the
+    /// Monte Carlo runs every step, stays a small leaf function.
+    @inline(never)
+    private mutating func record(_ trade: Trade) {
+        if recentTrades.count >= config.tradeHistory { recentTrades.removeFirst() }
+        recentTrades.append(trade)
     }
 
     private mutating func finish() {
@@ -327,11 +377,32 @@ public struct Session: Sendable {
         hedgesAtRealizedVol ? process.instantaneousVolatility : nil
     }
 
-    /// Net delta in shares as the hedger sees it (at the hedge volatility).
-    public var hedgeDelta: Double {
-        book.delta(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield,
-                   volatility: hedgeVolOverride) + stockShares
+    /// The options' delta (shares) and, if asked, gamma (shares per currency) as the hedger
+    /// sees them now: at the hedge vol, from the schedule when there is one.
+    @inline(never)
+    private func hedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double) {
+        if let deltaSchedule {
+            let delta = deltaSchedule.delta(of: book, step: step, spot: spot, logSpot: logSpot)
+            let gamma = needsGamma ? deltaSchedule.gamma(of: book, step: step, spot: spot, logSpot: logSpot) : 0
+            return (delta, gamma)
+        }
+        // Only touch `process` when hedging at realized vol: reading the enum copies its
+        // payload, which cost a tenth of the Monte Carlo's step when done every time.
+        let volatility = hedgeVolOverride
+        let time = time
+        let delta = book.delta(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield,
+                               volatility: volatility)
+        let gamma = needsGamma
+            ? book.gamma(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield, volatility: volatility)
+            : 0
+        return (delta, gamma)
     }
+
+    /// Net delta in shares as the hedger sees it (at the hedge volatility).
+    public var hedgeDelta: Double { hedgeRisk(needsGamma: false).delta + stockShares }
+
+    /// Book gamma in shares per currency of spot as the hedger sees it (at the hedge volatility).
+    public var hedgeGamma: Double { hedgeRisk(needsGamma: true).gamma }
 
     /// The book's option Greeks now, at each position's implied vol.
     public func currentGreeks() -> OptionGreeks {
