@@ -95,6 +95,20 @@ struct JournalCommandsTests {
                 + "\(JSONText.format(tampered)), replayed price \(JSONText.format(price))\n")
     }
 
+    /// A journal from another version that does not verify says so: the last digits of the
+    /// hedger's deltas may differ between versions.
+    @Test func aMismatchFromAnotherVersionNamesBothVersions() throws {
+        var lines = JournalFixture.lines(busy)
+        lines[0] = lines[0].replacingOccurrences(of: "\"version\":\"\(GammaScalp.version)\"", with: "\"version\":\"0.1.0\"")
+        #expect(lines[0].contains("\"version\":\"0.1.0\""))
+        let tick = try #require(lines.indices.filter { JournalFixture.type(lines[$0]) == "tick" }.dropFirst(3).first)
+        lines[tick] = lines[tick].replacingOccurrences(of: "\"pnl\":", with: "\"pnl\":1")
+        let result = try CLI.run(["replay", "--verify", try JournalFixture.write(lines.joined(separator: "\n") + "\n")])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("(recorded by gammascalp 0.1.0, replayed by \(GammaScalp.version): "
+                                        + "numbers can differ in the last digits between versions)\n"), "\(result.stderr)")
+    }
+
     @Test func aTamperedActionOrTickFails() throws {
         var lines = JournalFixture.lines(busy)
         let hedge = try #require(lines.firstIndex { $0.contains("\"action\":\"hedge_now\"") })

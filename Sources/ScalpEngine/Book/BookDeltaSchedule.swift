@@ -44,6 +44,8 @@ struct BookDeltaSchedule: Sendable {
     private let dividendYield: Double
     /// The vol every delta is computed at, or nil for each position's implied vol.
     private let volatility: Double?
+    /// `NormalCDFTable.coefficients`, kept so the per-step CDF does not re-check the static.
+    private let cdfTable = NormalCDFTable.coefficients
 
     /// The schedule for steps 0...`steps` of `timeStep` years, or nil when it would be larger
     /// than `maximumEntries`.
@@ -93,7 +95,7 @@ struct BookDeltaSchedule: Sendable {
                 continue
             }
             let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
-            total += leg.units * (leg.sign * entry.discount * NormalDistribution.cdfToAbsoluteAccuracy(leg.sign * d1))
+            total += leg.units * (leg.sign * entry.discount * NormalCDFTable.cdf(leg.sign * d1, coefficients: cdfTable))
         }
         return total
     }

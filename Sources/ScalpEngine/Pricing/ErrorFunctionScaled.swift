@@ -34,54 +34,6 @@ enum CodyErrorFunction {
         return exp(-ysq * ysq) * exp(-del)
     }
 
-    /// erfc(x) to within 5e-16 absolute: as `erfc`, but with exp(−x²) in one piece, which
-    /// costs relative accuracy only where erfc(x) is tiny.
-    @inline(__always)
-    static func erfcToAbsoluteAccuracy(_ x: Double) -> Double {
-        let y = abs(x)
-        if y <= 0.46875 {
-            let ysq = y * y
-            return 1 - x * smallNumerator(ysq) / smallDenominator(ysq)
-        }
-        let tail = y <= 4 ? middleRational(y) * exp(-y * y) : (y < xbig ? largeRational(y) * exp(-y * y) : 0)
-        return x < 0 ? 2 - tail : tail
-    }
-
-    @inline(__always)
-    private static func smallNumerator(_ ysq: Double) -> Double {
-        (((0.185777706184603153 * ysq + 3.1611237438705656) * ysq + 113.864154151050156) * ysq
-            + 377.485237685302021) * ysq + 3209.37758913846947
-    }
-
-    @inline(__always)
-    private static func smallDenominator(_ ysq: Double) -> Double {
-        (((ysq + 23.6012909523441209) * ysq + 244.024637934444173) * ysq + 1282.61652607737228) * ysq
-            + 2844.23683343917062
-    }
-
-    /// erfcx(y) for 0.46875 < y ≤ 4.
-    @inline(__always)
-    private static func middleRational(_ y: Double) -> Double {
-        let num = (((((((2.15311535474403846e-8 * y + 0.564188496988670089) * y + 8.88314979438837594) * y
-            + 66.1191906371416295) * y + 298.635138197400131) * y + 881.95222124176909) * y
-            + 1712.04761263407058) * y + 2051.07837782607147) * y + 1230.33935479799725
-        let den = (((((((y + 15.7449261107098347) * y + 117.693950891312499) * y + 537.181101862009858) * y
-            + 1621.38957456669019) * y + 3290.79923573345963) * y + 4362.61909014324716) * y
-            + 3439.36767414372164) * y + 1230.33935480374942
-        return num / den
-    }
-
-    /// erfcx(y) for y > 4.
-    @inline(__always)
-    private static func largeRational(_ y: Double) -> Double {
-        let ysq = 1 / (y * y)
-        let num = ((((0.0163153871373020978 * ysq + 0.305326634961232344) * ysq + 0.360344899949804439) * ysq
-            + 0.125781726111229246) * ysq + 0.0160837851487422766) * ysq + 6.58749161529837803e-4
-        let den = ((((ysq + 2.56852019228982242) * ysq + 1.87295284992346047) * ysq
-            + 0.527905102951428412) * ysq + 0.0605183413124413191) * ysq + 0.00233520497626869185
-        return (oneOverSqrtPi - ysq * num / den) / y
-    }
-
     /// CALERF with JINT = 1 (erfc) or JINT = 2 (erfcx).
     private static func calerf(_ x: Double, scaled: Bool) -> Double {
         let y = abs(x)

@@ -37,15 +37,6 @@ public enum NormalDistribution {
         return 0.5 * (erfc(high) - low * twoOverSqrtPi * exp(-high * high))
     }
 
-    /// Φ(x) to within 3e-16 absolute, for hedge ratios: Cody's rational functions with
-    /// exp(−x²/2) taken in one piece and no correction of the argument's rounding, so it gives
-    /// up `cdf`'s relative accuracy far in the tails (where Φ is below 1e-16 and a delta does
-    /// not care) for a third fewer instructions and no library calls but one exp.
-    @inline(__always)
-    static func cdfToAbsoluteAccuracy(_ x: Double) -> Double {
-        0.5 * CodyErrorFunction.erfcToAbsoluteAccuracy(-x * inverseSqrtTwo)
-    }
-
     /// Quantile Φ⁻¹(p) for p in (0, 1): Wichura's AS241 (PPND16), relative error about 1e-16.
     /// Returns −∞ for p = 0 and +∞ for p = 1.
     public static func quantile(_ p: Double) -> Double {
