@@ -77,42 +77,38 @@ struct BookDeltaSchedule: Sendable {
         self.entries = entries
     }
 
-    /// Whether the schedule covers `step` for `book` (the book it was built from).
-    func covers(step: Int, book: OptionBook) -> Bool {
-        book.positions.count == positionCount && step >= 0 && (step + 1) * positionCount <= entries.count
-    }
-
     /// The live positions' delta in shares at `step`, for ln(spot) = `logSpot`.
     @inline(__always)
     func delta(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> Double {
-        var total = 0.0
-        let base = step &* positionCount
-        for index in 0..<positionCount where !book.positions[index].isSettled {
-            let entry = entries[base &+ index]
-            let leg = legs[index]
-            guard !entry.scale.isNaN else {
-                total += leg.units * edgeGreeks(of: book.positions[index], step: step, spot: spot).delta
-                continue
-            }
-            let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
-            total += leg.units * (leg.sign * entry.discount * NormalCDFTable.cdf(leg.sign * d1, coefficients: cdfTable))
+        sumOverLivePositions(of: book, step: step, spot: spot, logSpot: logSpot, edge: \.delta) { leg, entry, d1 in
+            leg.sign * entry.discount * NormalCDFTable.cdf(leg.sign * d1, coefficients: cdfTable)
         }
-        return total
     }
 
     /// The live positions' gamma in shares per currency of spot at `step`.
     func gamma(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> Double {
+        sumOverLivePositions(of: book, step: step, spot: spot, logSpot: logSpot, edge: \.gamma) { _, entry, d1 in
+            entry.discount * NormalDistribution.pdf(d1) * entry.scale / spot
+        }
+    }
+
+    /// Σ units × `unitValue(leg, entry, d1)` over the live positions at `step`; at the edges
+    /// (expiry, zero vol) `edge` of `BlackScholes`'s Greeks instead.
+    @inline(__always)
+    private func sumOverLivePositions(of book: OptionBook, step: Int, spot: Double, logSpot: Double,
+                                      edge: (OptionGreeks) -> Double,
+                                      unitValue: (Leg, Entry, Double) -> Double) -> Double {
         var total = 0.0
         let base = step &* positionCount
         for index in 0..<positionCount where !book.positions[index].isSettled {
             let entry = entries[base &+ index]
             let leg = legs[index]
             guard !entry.scale.isNaN else {
-                total += leg.units * edgeGreeks(of: book.positions[index], step: step, spot: spot).gamma
+                total += leg.units * edge(edgeGreeks(of: book.positions[index], step: step, spot: spot))
                 continue
             }
             let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
-            total += leg.units * (entry.discount * NormalDistribution.pdf(d1) * entry.scale / spot)
+            total += leg.units * unitValue(leg, entry, d1)
         }
         return total
     }
