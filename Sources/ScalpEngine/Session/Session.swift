@@ -314,17 +314,9 @@ public struct Session: Sendable {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
-        let netDelta: Double
-        let gamma: Double
-        // Optional chaining reads the schedule in place; `if let` would copy it every step.
-        if let delta = deltaSchedule?.delta(of: book, step: step, spot: spot, logSpot: logSpot) {
-            netDelta = delta + stockShares
-            gamma = rule.needsGamma ? deltaSchedule?.gamma(of: book, step: step, spot: spot, logSpot: logSpot) ?? 0 : 0
-        } else {
-            let risk = hedgeRisk(needsGamma: rule.needsGamma)
-            netDelta = risk.delta + stockShares
-            gamma = risk.gamma
-        }
+        let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
+        let netDelta = risk.delta + stockShares
+        let gamma = risk.gamma
         // The cost rate, like gamma, only for the rule that reads it: it is a division.
         let context = HedgeContext(
             step: step, netDelta: netDelta, spot: spot, spotAtLastHedge: spotAtLastHedge, gamma: gamma,
@@ -379,13 +371,21 @@ public struct Session: Sendable {
 
     /// The options' delta (shares) and, if asked, gamma (shares per currency) as the hedger
     /// sees them now: at the hedge vol, from the schedule when there is one.
-    @inline(never)
     private func hedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double) {
-        if let deltaSchedule {
-            let delta = deltaSchedule.delta(of: book, step: step, spot: spot, logSpot: logSpot)
-            let gamma = needsGamma ? deltaSchedule.gamma(of: book, step: step, spot: spot, logSpot: logSpot) : 0
-            return (delta, gamma)
-        }
+        scheduledHedgeRisk(needsGamma: needsGamma) ?? directHedgeRisk(needsGamma: needsGamma)
+    }
+
+    /// `hedgeRisk` from the delta schedule, or nil without one. Optional chaining reads the
+    /// schedule in place; `if let` would copy it, every step of the Monte Carlo.
+    @inline(__always)
+    private func scheduledHedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double)? {
+        guard let delta = deltaSchedule?.delta(of: book, step: step, spot: spot, logSpot: logSpot) else { return nil }
+        return (delta, needsGamma ? deltaSchedule?.gamma(of: book, step: step, spot: spot, logSpot: logSpot) ?? 0 : 0)
+    }
+
+    /// `hedgeRisk` computed from Black-Scholes directly, for sessions without a schedule.
+    @inline(never)
+    private func directHedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double) {
         // Only touch `process` when hedging at realized vol: reading the enum copies its
         // payload, which cost a tenth of the Monte Carlo's step when done every time.
         let volatility = hedgeVolOverride
