@@ -25,10 +25,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Numbers, times and text fitted to columns: shared by the screen, the report and the
+        // leaderboard, without the terminal.
+        .target(name: "ScalpFormat", dependencies: ["ScalpEngine"]),
         .executableTarget(
             name: "gammascalp",
             dependencies: [
                 "ScalpEngine",
+                "ScalpFormat",
                 "ScalpTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -38,12 +42,12 @@ let package = Package(
         .target(
             name: "ScalpTUI",
             dependencies: [
-                "ScalpEngine", "CNcurses",
+                "ScalpEngine", "ScalpFormat", "CNcurses",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpEngine"], exclude: ["Snapshots"]),
+        .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpFormat", "ScalpEngine"], exclude: ["Snapshots"]),
         // Drives the built gammascalp binary under tmux; needs tmux on PATH.
         .testTarget(name: "EndToEndTests", dependencies: ["gammascalp"]),
         .testTarget(name: "GammaScalpCLITests", dependencies: ["gammascalp"]),

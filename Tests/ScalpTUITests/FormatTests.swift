@@ -1,5 +1,6 @@
 import XCTest
 import ScalpEngine
+import ScalpFormat
 @testable import ScalpTUI
 
 final class FormatTests: XCTestCase {

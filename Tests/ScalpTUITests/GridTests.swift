@@ -1,3 +1,4 @@
+import ScalpFormat
 import XCTest
 @testable import ScalpTUI
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ScalpEngine
+import ScalpFormat
 @testable import ScalpTUI
 
 /// The training features on the live screen: the benchmark beside the trainee, the risk

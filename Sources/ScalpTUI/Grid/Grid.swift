@@ -1,3 +1,4 @@
+import ScalpFormat
 /// One character cell: a single Unicode scalar (box drawing, braille and blocks are all one
 /// scalar and one column wide) and its style.
 public struct Cell: Sendable, Hashable {
@@ -164,8 +165,6 @@ public struct Grid: Sendable, Equatable {
         return cells[start..<start + width] == other.cells[start..<start + width]
     }
 }
-
-public enum Alignment: Sendable { case left, right, center }
 
 /// A piece of a line with one style.
 public struct Span: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import ScalpEngine
+import ScalpFormat
 
 /// The training side of the live screen: the benchmark hedger beside the trainee, the risk
 /// limits, the intro, the option ticket and the scheduled events. Everything the trainee

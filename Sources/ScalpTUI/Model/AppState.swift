@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpFormat
 
 /// What `gammascalp play` starts from.
 public struct PlaySettings: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import ScalpEngine
+import ScalpFormat
 
 /// The option ticket (`o`): a small form to buy or sell calls, puts or straddles, so the
 /// trainee can build and adjust the book as well as hedge it.

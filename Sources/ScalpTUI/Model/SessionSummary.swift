@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpFormat
 
 /// The end-of-session report: every figure comes from the engine's session; this type only
 /// gathers them for the summary screen, the journal's `end` line and the shell.

@@ -1,5 +1,6 @@
 import DequeModule
 import ScalpEngine
+import ScalpFormat
 
 /// What the live screen keeps for training beside the engine's `TrainingSession`: the intro
 /// and the option ticket overlays, the option trades for the blotter, the risk limits'

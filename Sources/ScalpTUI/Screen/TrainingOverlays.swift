@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpFormat
 
 /// The training overlays: the scenario's introduction at the start, the option ticket, and
 /// the end-of-session summary with the score against the benchmark hedger.

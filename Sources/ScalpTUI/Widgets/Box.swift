@@ -1,3 +1,4 @@
+import ScalpFormat
 /// A rounded box with an optional title in its top border (btop style); returns the inner
 /// area for the panel's content.
 public struct Box: Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScalpEngine
+import ScalpFormat
 import ScalpTUI
 
 /// `gammascalp leaderboard JOURNAL...`: trainees of one scenario and seed, ranked.

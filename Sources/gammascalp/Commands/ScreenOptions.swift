@@ -1,3 +1,4 @@
+import ScalpFormat
 import ArgumentParser
 import Foundation
 import ScalpTUI

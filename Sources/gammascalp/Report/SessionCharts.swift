@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpFormat
 import ScalpTUI
 
 /// The report's charts, all drawn by `LineChart` from the replayed session's steps: the

@@ -1,5 +1,6 @@
 import Foundation
 import ScalpEngine
+import ScalpFormat
 import ScalpTUI
 
 /// `gammascalp report`: one self-contained HTML page about a replayed session: the header

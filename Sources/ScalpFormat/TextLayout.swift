@@ -61,3 +61,6 @@ public enum TextLayout {
         }
     }
 }
+
+/// Where text sits in a column wider than it.
+public enum Alignment: Sendable { case left, right, center }
