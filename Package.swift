@@ -28,11 +28,15 @@ let package = Package(
         // Numbers, times and text fitted to columns: shared by the screen, the report and the
         // leaderboard, without the terminal.
         .target(name: "ScalpFormat", dependencies: ["ScalpEngine"]),
+        // The session journal's one owner: its line types (written and read in one place),
+        // the durable appender, the reader, the verifier and the replay timeline.
+        .target(name: "ScalpJournal", dependencies: ["ScalpEngine", "ScalpFormat"]),
         .executableTarget(
             name: "gammascalp",
             dependencies: [
                 "ScalpEngine",
                 "ScalpFormat",
+                "ScalpJournal",
                 "ScalpTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -42,15 +46,17 @@ let package = Package(
         .target(
             name: "ScalpTUI",
             dependencies: [
-                "ScalpEngine", "ScalpFormat", "CNcurses",
+                "ScalpEngine", "ScalpFormat", "ScalpJournal", "CNcurses",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpFormat", "ScalpEngine"], exclude: ["Snapshots"]),
+        .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpFormat", "ScalpJournal", "ScalpEngine"], exclude: ["Snapshots"]),
         // Drives the built gammascalp binary under tmux; needs tmux on PATH.
         .testTarget(name: "EndToEndTests", dependencies: ["gammascalp"]),
-        .testTarget(name: "GammaScalpCLITests", dependencies: ["gammascalp"]),
+        .testTarget(name: "GammaScalpCLITests", dependencies: ["gammascalp", "ScalpJournal", "ScalpFormat", "ScalpTUI"]),
+        .testTarget(name: "ScalpJournalTests", dependencies: ["ScalpJournal", "ScalpEngine", "ScalpFormat"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ScalpEngineTests", dependencies: ["ScalpEngine"], resources: [.copy("Fixtures")]),
     ]
 )

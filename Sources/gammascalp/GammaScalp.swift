@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import ScalpEngine
+import ScalpJournal
 
 @main
 struct GammaScalp: ParsableCommand {
-    static let version = "0.2.0"
+    static let version = ProgramVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "gammascalp",
@@ -41,6 +43,8 @@ struct GammaScalp: ParsableCommand {
         }
         let message: String
         if let failure = error as? CommandFailure {
+            message = failure.message
+        } else if let failure = error as? JournalError {
             message = failure.message
         } else {
             let full = fullMessage(for: error)

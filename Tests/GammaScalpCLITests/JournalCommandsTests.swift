@@ -1,18 +1,20 @@
 import Foundation
 import Testing
 import ScalpEngine
+import ScalpFormat
+import ScalpJournal
 import ScalpTUI
 @testable import gammascalp
 
 /// Session journals as `play` writes them: the live screen's state machine (`AppState`) driven
-/// by commands at chosen steps, its events written with the real `JournalLine.render`. A
+/// by commands at chosen steps, its events written with the real `JournalLine.text`. A
 /// session played without a terminal, in milliseconds.
 enum JournalFixture {
     static func play(scenario: Scenario = .classicScalp, seed: UInt64 = 5, autoHedge: Bool = false,
                      commands: [Int: [Command]] = [:], quitAt: Int? = nil) -> String {
         var state = AppState(PlaySettings(scenario: scenario, seed: seed, autoHedge: autoHedge))
         var lines: [String] = []
-        func flush() { lines += state.takeEvents().map(JournalLine.render) }
+        func flush() { lines += state.takeEvents().map(\.text) }
         while state.endReason == nil {
             let step = state.session.step
             for command in commands[step] ?? [] { state.perform(command) }
@@ -189,11 +191,11 @@ struct JournalCommandsTests {
         let script = try recorded.script()
         var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: 1, autoHedge: script.autoHedge,
                                           replay: ScriptedPlay(script: script, endReason: .quit)))
-        var lines = state.takeEvents().map(JournalLine.render)
+        var lines = state.takeEvents().map(\.text)
         for key in "hbsaA[]" { state.handle(.character(key.unicodeScalars.first!), keyMap: ReplayCommand.playbackKeys) }
         while state.endReason == nil {
             state.advance(steps: 7)
-            lines += state.takeEvents().map(JournalLine.render)
+            lines += state.takeEvents().map(\.text)
         }
         let expected = JournalFixture.lines(busy).filter { JournalFixture.type($0) != "control" }
         #expect(lines.count == expected.count)

@@ -10,13 +10,16 @@ struct PricingCommandTests {
         var price, delta, gamma, vega, theta, rho: Double
     }
 
-    /// The mpmath reference contracts (50 digits) shared with the engine tests.
-    static let reference: [Case] = {
+    /// The mpmath reference contracts (50 digits) shared with the engine tests. Loading throws,
+    /// so a missing or unreadable fixture fails the tests that use it instead of checking nothing.
+    static func reference() throws -> [Case] {
         struct File: Decodable { var cases: [Case] }
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ScalpEngineTests/Fixtures/black_scholes_reference.json")
-        return (try? JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases) ?? []
-    }()
+        let cases = try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
+        try #require(cases.count == 600, "the reference fixture holds \(cases.count) contracts, not 600")
+        return cases
+    }
 
     func json(_ arguments: [String]) throws -> [String: Double] {
         let result = try CLI.run(arguments + ["--json"])
@@ -31,8 +34,7 @@ struct PricingCommandTests {
 
     /// Every 15th reference contract through the binary: price and Greeks to 1e-9 relative.
     @Test func priceAgreesWithTheReference() throws {
-        #expect(Self.reference.count == 600)
-        for c in Self.reference.enumerated().filter({ $0.offset % 15 == 0 }).map(\.element) {
+        for c in try Self.reference().enumerated().filter({ $0.offset % 15 == 0 }).map(\.element) {
             let out = try json(["price"] + contract(c) + ["--vol", "\(c.vol)"])
             #expect(Array(out.keys).sorted() == ["delta", "gamma", "price", "rho", "theta", "vega"])
             let floor = 1e-13 * c.spot
@@ -46,7 +48,8 @@ struct PricingCommandTests {
 
     /// Reference premiums solve back to their vols (where the premium determines the vol).
     @Test func impliedAgreesWithTheReference() throws {
-        let informative = Self.reference.filter { $0.price / ($0.vega * $0.vol) < 1e4 && $0.price > 1e-250 * $0.spot }
+        let informative = try Self.reference().filter { $0.price / ($0.vega * $0.vol) < 1e4 && $0.price > 1e-250 * $0.spot }
+        try #require(informative.count == 358, "the filter keeps \(informative.count) informative reference contracts, not 358")
         for c in informative.enumerated().filter({ $0.offset % 12 == 0 }).map(\.element) {
             let out = try json(["implied"] + contract(c) + ["--premium", "\(c.price)"])
             let vol = try #require(out["implied_vol"])

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import ScalpEngine
+import ScalpFormat
+import ScalpJournal
 @testable import ScalpTUI
 @testable import gammascalp
 
@@ -14,7 +16,7 @@ struct TrainingJournalTests {
         scenario.riskLimits = RiskLimits(netDelta: 50, loss: 2_000)
         var state = AppState(PlaySettings(scenario: scenario, seed: 8, startPaused: true))
         var lines: [String] = []
-        func flush() { lines += state.takeEvents().map(JournalLine.render) }
+        func flush() { lines += state.takeEvents().map(\.text) }
         state.advance(steps: 30)
         state.perform(.hedgeNow)
         state.handle(.character("o"))

@@ -1,5 +1,6 @@
 import XCTest
 import ScalpEngine
+import ScalpJournal
 @testable import ScalpTUI
 
 final class AppStateTests: XCTestCase {
@@ -15,10 +16,10 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(state.stepsPerSecond, Scenario.classicScalp.stepsPerSecond)
         XCTAssertEqual(state.tickJournalInterval, 12)  // one simulated hour of 5-minute steps
         let events = state.takeEvents()
-        guard case .start(let scenario, let seed, let config, _) = events.first else { return XCTFail("no start") }
-        XCTAssertEqual(scenario.name, "classic-scalp")
-        XCTAssertEqual(seed, 7)
-        XCTAssertEqual(config.detail, .full)
+        guard case .start(let start) = events.first else { return XCTFail("no start") }
+        XCTAssertEqual(start.scenario.name, "classic-scalp")
+        XCTAssertEqual(start.seed, 7)
+        XCTAssertEqual(start.config.detail, .full)
         guard case .tick(let tick) = events.last else { return XCTFail("no first tick") }
         XCTAssertEqual(tick.step, 0)
         XCTAssertTrue(state.takeEvents().isEmpty)
@@ -38,9 +39,9 @@ final class AppStateTests: XCTestCase {
         state.advance(steps: 5)
         state.perform(.buyLot)
         let events = state.takeEvents()
-        guard case .action(let step, _, let action) = events.first else { return XCTFail("\(events)") }
-        XCTAssertEqual(step, 5)
-        XCTAssertEqual(action, .buyLot)
+        guard case .action(let recorded, _) = events.first else { return XCTFail("\(events)") }
+        XCTAssertEqual(recorded.step, 5)
+        XCTAssertEqual(recorded.action, .buyLot)
         guard case .trade(let trade) = events.last else { return XCTFail("\(events)") }
         XCTAssertEqual(trade.quantity, 100)
         XCTAssertEqual(trade.reason, .manual)
@@ -60,9 +61,9 @@ final class AppStateTests: XCTestCase {
         state.perform(.toggleAutoHedge)
         XCTAssertTrue(state.session.autoHedge)
         state.advance(steps: 400)
-        XCTAssertGreaterThan(state.tradesByReason[.auto] ?? 0, 0)
+        XCTAssertGreaterThan(state.session.autoTradeCount, 0)
         let events = state.takeEvents()
-        XCTAssertTrue(events.contains { if case .action(_, _, .setAutoHedge(true)) = $0 { true } else { false } })
+        XCTAssertTrue(events.contains { if case .action(let recorded, _) = $0 { recorded.action == .setAutoHedge(true) } else { false } })
         XCTAssertTrue(events.contains { if case .trade(let trade) = $0 { trade.reason == .auto } else { false } })
     }
 
@@ -108,7 +109,7 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(state.speed, AppState.maximumSpeed)
         for _ in 0..<40 { state.perform(.slower) }
         XCTAssertEqual(state.speed, AppState.minimumSpeed)
-        let controls = state.takeEvents().compactMap { if case .control(_, _, let c) = $0 { c } else { nil } }
+        let controls = state.takeEvents().compactMap { if case .control(let c) = $0 { c.event } else { nil } }
         XCTAssertEqual(controls.first, .pause)
         XCTAssertEqual(controls[1], .speed(20))
     }
@@ -124,10 +125,11 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(state.session.stockShares, 0)
         XCTAssertFalse(state.exitRequested)
         let events = state.takeEvents()
-        XCTAssertTrue(events.contains { if case .action(_, _, .finish) = $0 { true } else { false } })
+        XCTAssertTrue(events.contains { if case .action(let recorded, _) = $0 { recorded.action == .finish } else { false } })
         XCTAssertTrue(events.contains { if case .trade(let trade) = $0 { trade.reason == .closeOut } else { false } })
-        guard case .end(let step, _, .quit, let summary) = events.last else { return XCTFail("\(events)") }
-        XCTAssertEqual(step, 30)
+        guard case .end(let end) = events.last, end.reason == .quit else { return XCTFail("\(events)") }
+        let summary = end.summary
+        XCTAssertEqual(end.step, 30)
         XCTAssertEqual(summary.trades, 2)
         XCTAssertEqual(summary.manualTrades, 1)
         XCTAssertEqual(summary.closeOutTrades, 1)
@@ -144,7 +146,7 @@ final class AppStateTests: XCTestCase {
         state.advance(steps: steps + 10)
         XCTAssertEqual(state.endReason, .expired)
         XCTAssertEqual(state.session.step, steps)
-        guard case .end(_, _, .expired, _) = state.takeEvents().last else { return XCTFail("no end") }
+        guard case .end(let end) = state.takeEvents().last, end.reason == .expired else { return XCTFail("no end") }
     }
 
     func testHistoryIsBounded() {

@@ -1,5 +1,6 @@
 import XCTest
 import ScalpEngine
+import ScalpJournal
 @testable import ScalpTUI
 
 /// A clock the test moves.
@@ -47,10 +48,10 @@ final class ScriptedTerminal: TerminalBackend {
 }
 
 final class MemoryJournal: JournalSink {
-    var events: [JournalEvent] = []
+    var events: [JournalLine] = []
     var syncs = 0
     var location: String { "memory" }
-    func write(_ event: JournalEvent) throws { events.append(event) }
+    func write(_ line: JournalLine) throws { events.append(line) }
     func sync() throws { syncs += 1 }
 }
 
@@ -131,10 +132,10 @@ final class EventLoopTests: XCTestCase {
         let (_, _, outcome) = run(script: script, journal: journal)
         XCTAssertEqual(outcome.signal, .terminate)
         XCTAssertEqual(outcome.endReason, .terminated)
-        guard case .start = journal.events.first, case .end(_, _, .terminated, let summary) = journal.events.last else {
+        guard case .start = journal.events.first, case .end(let end) = journal.events.last, end.reason == .terminated else {
             return XCTFail("journal: \(journal.events)")
         }
-        XCTAssertEqual(summary.trades, 2)  // the lot bought, then closed out
+        XCTAssertEqual(end.summary.trades, 2)  // the lot bought, then closed out
         let trades = journal.events.filter { if case .trade = $0 { true } else { false } }
         XCTAssertEqual(trades.count, 2)
         XCTAssertGreaterThanOrEqual(journal.syncs, 2)  // after the buy, and at the end
@@ -143,7 +144,7 @@ final class EventLoopTests: XCTestCase {
     func testAFailingJournalIsReportedAndTheSessionGoesOn() {
         final class FullDisk: JournalSink {
             var location: String { "/full" }
-            func write(_ event: JournalEvent) throws { throw CocoaLikeError() }
+            func write(_ line: JournalLine) throws { throw CocoaLikeError() }
             func sync() throws {}
         }
         struct CocoaLikeError: Error, CustomStringConvertible { var description: String { "No space left on device" } }

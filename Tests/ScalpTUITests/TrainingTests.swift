@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 @testable import ScalpTUI
 
@@ -20,7 +21,7 @@ final class TrainingTests: XCTestCase {
         return AppState(settings)
     }
 
-    func limitEvents(_ events: [JournalEvent]) -> [LimitEvent] {
+    func limitEvents(_ events: [JournalLine]) -> [LimitEvent] {
         events.compactMap { if case .limit(let limit) = $0 { limit } else { nil } }
     }
 
@@ -154,7 +155,8 @@ final class TrainingTests: XCTestCase {
         state.advance(steps: 100)
         _ = state.takeEvents()
         state.perform(.quit)
-        guard case .end(_, _, _, let summary) = state.takeEvents().last else { return XCTFail("no end") }
+        guard case .end(let end) = state.takeEvents().last else { return XCTFail("no end") }
+        let summary = end.summary
         let score = try XCTUnwrap(summary.score)
         XCTAssertEqual(summary.benchmarkRule, Scenario.classicScalp.benchmarkRule)
         XCTAssertEqual(score, state.training.score)
@@ -283,7 +285,7 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(cashBefore - state.session.cash, quote.premium, accuracy: 1e-6)
         XCTAssertEqual(-state.session.attribution.costs, quote.spreadCost, accuracy: 1e-9)
         let events = state.takeEvents()
-        XCTAssertTrue(events.contains { if case .action(50, _, .tradeOption(let order)) = $0 { order.quantity == 1 } else { false } })
+        XCTAssertTrue(events.contains { if case .action(let recorded, _) = $0, recorded.step == 50, case .tradeOption(let order) = recorded.action { order.quantity == 1 } else { false } })
         XCTAssertEqual(state.trainingState.fills.count, 1)
         let grid = Dashboard.render(state, width: 120, height: 40)
         XCTAssertTrue(grid.text.contains(ticket.shortDescription + " @ " + Format.number(quote.fillPrice, 2)), grid.text)
@@ -311,7 +313,7 @@ final class TrainingTests: XCTestCase {
         var recorded: [RecordedAction] = []
         func collect() {
             for event in state.takeEvents() {
-                if case .action(let step, _, let action) = event { recorded.append(RecordedAction(step: step, action: action)) }
+                if case .action(let action, _) = event { recorded.append(action) }
             }
         }
         state.advance(steps: 40)

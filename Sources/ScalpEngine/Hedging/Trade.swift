@@ -1,5 +1,5 @@
 /// Why a trade happened.
-public enum TradeReason: String, Sendable, Hashable, Codable {
+public enum TradeReason: String, Sendable, Hashable, Codable, CaseIterable {
     /// The user pressed a key.
     case manual
     /// The automatic hedge policy decided.

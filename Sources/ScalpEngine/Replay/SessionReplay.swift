@@ -13,11 +13,13 @@ public struct SessionReplay: Sendable {
     public private(set) var actionsApplied = 0
     /// Every trade the trainee made so far, oldest first, including any hedge at time 0.
     public private(set) var trades: [Trade] = []
+    /// Every limit breach and clear so far, oldest first, including one open at the start.
+    public private(set) var limitEvents: [LimitEvent] = []
 
     public init(_ script: ReplayScript) {
         self.script = script
         training = TrainingSession(scenario: script.scenario, seed: script.seed, autoHedge: script.autoHedge)
-        collectTrades()
+        collectNewEvents()
     }
 
     /// The trainee's step now.
@@ -52,7 +54,7 @@ public struct SessionReplay: Sendable {
         case .finish:
             training.apply(.finish)
         }
-        collectTrades()
+        collectNewEvents()
         return ReplayEvent(kind: kind, step: step, trades: before..<trades.count)
     }
 
@@ -68,14 +70,23 @@ public struct SessionReplay: Sendable {
         return events
     }
 
+    /// The viewer stops watching before the recording's end: the session finishes here (the
+    /// stock is closed out), as a trainee's quit would have finished it.
+    public mutating func stop() {
+        guard !training.isFinished else { return }
+        training.apply(.finish)
+        collectNewEvents()
+    }
+
     /// Runs to the end of the recording.
     public mutating func runToEnd() {
         while next() != nil {}
     }
 
-    /// Appends the trainee's trades made since the last call (a session keeps its most
-    /// recent trades; an action or a tick makes at most one).
-    private mutating func collectTrades() {
+    /// Appends the trainee's trades (a session keeps its most recent trades; an action or a
+    /// tick makes at most one) and the limit events made since the last call.
+    private mutating func collectNewEvents() {
+        limitEvents.append(contentsOf: training.limitEvents)
         let new = training.trainee.tradeCount - trades.count
         guard new > 0 else { return }
         trades.append(contentsOf: training.trainee.recentTrades.suffix(new))

@@ -32,6 +32,8 @@ public struct Session: Sendable {
     /// Counts and sums over all trades.
     public private(set) var tradeCount = 0
     public private(set) var manualTradeCount = 0
+    /// The trade that closes the stock out at the end (0 or 1).
+    public private(set) var closeOutTradeCount = 0
     public private(set) var sharesTraded = 0.0
     /// The most recent trades, newest last, at most `config.tradeHistory` (full detail).
     public private(set) var recentTrades: Deque<Trade> = []
@@ -281,22 +283,15 @@ public struct Session: Sendable {
             ?? max(atmImpliedVol, ImpliedVolDynamics.minimumVol)
     }
 
-    /// Fills an option order at the model price at the strike's implied vol plus the option
-    /// half-spread; the spread is a cost, the rest is an exchange of cash for value.
+    /// Fills an option order at `quote(order)`: the model price at the strike's implied vol
+    /// plus the option half-spread; the spread is a cost, the rest is an exchange of cash for value.
     private mutating func tradeOption(_ order: OptionOrder) {
         guard order.isValid(at: time) else { return }
-        let vol = impliedVol(forStrike: order.strike)
+        let quote = quote(order)
         let position = OptionPosition(kind: order.kind, strike: order.strike, expiry: order.expiry,
-                                      quantity: order.quantity, multiplier: order.multiplier, impliedVol: vol)
-        let units = position.units
-        let tau = position.timeToExpiry(at: time)
-        let mark = BlackScholes.price(kind: order.kind, spot: spot, strike: order.strike, volatility: vol,
-                                      timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
-        let fillVol = max(vol + (units > 0 ? 1 : -1) * config.costs.optionHalfSpreadVol, 0)
-        let fill = BlackScholes.price(kind: order.kind, spot: spot, strike: order.strike, volatility: fillVol,
-                                      timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
-        let cost = abs(units * (fill - mark))
-        cash -= units * mark + cost
+                                      quantity: order.quantity, multiplier: order.multiplier, impliedVol: quote.impliedVol)
+        let cost = quote.spreadCost
+        cash -= quote.units * quote.markPrice + cost
         attribution.costs -= cost
         lastStep.costs -= cost
         markedPnL -= cost
@@ -358,11 +353,17 @@ public struct Session: Sendable {
     }
 
     private mutating func finish() {
+        // Counted here rather than in `trade`, which the Monte Carlo runs every step.
+        let before = tradeCount
         trade(shares: -stockShares, reason: .closeOut)
+        closeOutTradeCount += tradeCount - before
         isFinished = true
     }
 
     // MARK: - Risk and P&L, computed from the state
+
+    /// Trades the auto-hedger made (including its hedge at time 0).
+    public var autoTradeCount: Int { tradeCount - manualTradeCount - closeOutTradeCount }
 
     /// The volatility override for hedge deltas: nil to use each position's implied vol.
     private var hedgeVolOverride: Double? {

@@ -55,6 +55,26 @@ public struct TrainingScore: Sendable, Hashable, Codable {
                                timeOverLimit: timeOverLimit, lossBreached: lossLimitBreached)
     }
 
+    /// A score as recorded (a journal's `end` line): the figures and the points as they were.
+    public init(points: Double, verdict: String, traineePnL: Double, benchmarkPnL: Double,
+                traineeHedgingError: Double, benchmarkHedgingError: Double, traineeCosts: Double,
+                benchmarkCosts: Double, traineeTrades: Int, benchmarkTrades: Int, timeOverLimit: Double,
+                deltaLimitBreaches: Int, lossLimitBreached: Bool) {
+        self.points = points
+        self.verdict = verdict
+        self.traineePnL = traineePnL
+        self.benchmarkPnL = benchmarkPnL
+        self.traineeHedgingError = traineeHedgingError
+        self.benchmarkHedgingError = benchmarkHedgingError
+        self.traineeCosts = traineeCosts
+        self.benchmarkCosts = benchmarkCosts
+        self.traineeTrades = traineeTrades
+        self.benchmarkTrades = benchmarkTrades
+        self.timeOverLimit = timeOverLimit
+        self.deltaLimitBreaches = deltaLimitBreaches
+        self.lossLimitBreached = lossLimitBreached
+    }
+
     /// 1 when the candidate is as good as or better than the reference, falling as it gets worse.
     static func ratioScore(better reference: Double, candidate: Double) -> Double {
         guard candidate > 0 else { return 1 }

@@ -18,13 +18,16 @@ public struct TrainingSession: Sendable {
     public private(set) var isOverDeltaLimit = false
     /// Whether the loss limit has been breached at any point.
     public private(set) var lossLimitBreached = false
+    /// Whether the trainee's loss is over the loss limit now.
+    public private(set) var isOverLossLimit = false
+    /// The limit breaches and clears the latest `apply` (or the start) caused, oldest first;
+    /// none once the trainee's session has finished.
+    public private(set) var limitEvents: [LimitEvent] = []
 
     public init(scenario: Scenario, seed: UInt64, autoHedge: Bool? = nil) {
         self.scenario = scenario
         self.seed = seed
-        var traineeConfig = scenario.config
-        traineeConfig.detail = .full
-        if let autoHedge { traineeConfig.autoHedge = autoHedge }
+        let traineeConfig = Self.traineeConfig(for: scenario, autoHedge: autoHedge)
         var benchmarkConfig = traineeConfig
         benchmarkConfig.autoHedge = true
         benchmarkConfig.hedgeRule = scenario.benchmarkRule
@@ -33,10 +36,21 @@ public struct TrainingSession: Sendable {
         checkLimits(countStep: false)
     }
 
+    /// The trainee's session configuration for `scenario`: the scenario's, in full detail (the
+    /// screen shows everything), with the auto-hedger on or off as asked (nil: the scenario's).
+    /// Live play, replay and a journal's consistency check all derive it here.
+    public static func traineeConfig(for scenario: Scenario, autoHedge: Bool?) -> SessionConfig {
+        var config = scenario.config
+        config.detail = .full
+        if let autoHedge { config.autoHedge = autoHedge }
+        return config
+    }
+
     public var isFinished: Bool { trainee.isFinished }
 
     public mutating func apply(_ action: SessionAction) {
         guard !trainee.isFinished else { return }
+        limitEvents.removeAll(keepingCapacity: true)
         trainee.apply(action)
         switch action {
         case .tick:
@@ -71,14 +85,30 @@ public struct TrainingSession: Sendable {
     /// The score so far (final once the session has finished).
     public var score: TrainingScore { TrainingScore(self) }
 
+    /// Counts time over the net-delta limit and notes each limit's breach and clear as a
+    /// `LimitEvent` (while the trainee's session runs).
     private mutating func checkLimits(countStep: Bool) {
         let limits = scenario.riskLimits
         guard limits.netDelta != nil || limits.loss != nil else { return }
         let over = limits.isNetDeltaBreached(trainee.netDelta)
         if over && !isOverDeltaLimit { deltaLimitBreaches += 1 }
         if over && countStep { stepsOverDeltaLimit += 1 }
+        if let maximum = limits.netDelta, over != isOverDeltaLimit {
+            note(.netDelta, over: over, value: trainee.netDelta, maximum: maximum)
+        }
         isOverDeltaLimit = over
-        if limits.isLossBreached(pnl: trainee.pnl) { lossLimitBreached = true }
+        let overLoss = limits.isLossBreached(pnl: trainee.pnl)
+        if overLoss { lossLimitBreached = true }
+        if let maximum = limits.loss, overLoss != isOverLossLimit {
+            note(.loss, over: overLoss, value: -trainee.pnl, maximum: maximum)
+        }
+        isOverLossLimit = overLoss
+    }
+
+    private mutating func note(_ limit: LimitEvent.Limit, over: Bool, value: Double, maximum: Double) {
+        guard !trainee.isFinished else { return }
+        limitEvents.append(LimitEvent(step: trainee.step, time: trainee.time, limit: limit,
+                                      change: over ? .breach : .clear, value: value, maximum: maximum))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// The training side of the live screen: the benchmark hedger beside the trainee, the risk
@@ -15,8 +16,9 @@ extension AppState {
     /// The score against the benchmark so far (final once the session has ended).
     public var score: TrainingScore { training.score }
 
-    /// True while an overlay that holds simulated time still is open: the intro, the ticket.
-    public var holdsTime: Bool { trainingState.showIntro || trainingState.ticket != nil }
+    /// True while an overlay that holds simulated time still is open: the intro, the ticket,
+    /// the help.
+    public var holdsTime: Bool { trainingState.showIntro || trainingState.ticket != nil || showHelp }
 
     /// The trainee's |net delta| against the scenario's net-delta limit.
     public var deltaLimitStatus: LimitStatus { LimitStatus(usage: training.deltaLimitUsage) }
@@ -131,25 +133,8 @@ extension AppState {
 
     // MARK: - Risk limits
 
-    /// Journals a `limit` line when the trainee goes over a limit or comes back inside it.
+    /// Journals the limit breaches and clears the engine noted in its latest change.
     mutating func journalLimitChanges() {
-        guard !session.isFinished else { return }
-        let limits = scenario.riskLimits
-        if let maximum = limits.netDelta {
-            let over = training.isOverDeltaLimit
-            if over != trainingState.deltaLimitBreached {
-                trainingState.deltaLimitBreached = over
-                events.append(.limit(LimitEvent(step: session.step, time: session.time, limit: .netDelta,
-                                                change: over ? .breach : .clear, value: session.netDelta, maximum: maximum)))
-            }
-        }
-        if let maximum = limits.loss {
-            let over = limits.isLossBreached(pnl: session.pnl)
-            if over != trainingState.lossLimitBreached {
-                trainingState.lossLimitBreached = over
-                events.append(.limit(LimitEvent(step: session.step, time: session.time, limit: .loss,
-                                                change: over ? .breach : .clear, value: -session.pnl, maximum: maximum)))
-            }
-        }
+        events += training.limitEvents.map { .limit($0) }
     }
 }

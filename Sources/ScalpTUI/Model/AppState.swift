@@ -1,4 +1,6 @@
+import Foundation
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// What `gammascalp play` starts from.
@@ -17,6 +19,8 @@ public struct PlaySettings: Sendable {
     public var showIntro = false
     /// Training: the price file's row labels (`play --prices`), shown instead of the clock.
     public var priceLabels: [String]?
+    /// The wall-clock time the session started, for the journal's start line (nil: not recorded).
+    public var startedAt: Date?
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -31,16 +35,20 @@ public struct PlaySettings: Sendable {
 
 /// The live screen's whole state: the engine session plus what only the screen needs (run
 /// state, speed, overlays, chart history). One value, changed only by `handle(_:)`,
-/// `advance(steps:)` and `end(_:)`, the Bubble Tea `Update` of this program. Every change
-/// to the session goes through `apply(_:)`, which records the action and its trades for the
-/// journal.
+/// `advance(steps:)` and `end(_:)`, the Bubble Tea `Update` of this program: keys become
+/// `Command`s, commands become `SessionAction`s on the engine's `TrainingSession` (or, in a
+/// replay, the engine's `SessionReplay` moves it), and what the engine did becomes journal lines.
 public struct AppState: Sendable {
     public let scenario: Scenario
     /// The scenario's name made safe to draw.
     public let title: String
     public let seed: UInt64
     /// The trainee's session and the benchmark hedger beside it (`AppState+Training`).
-    public private(set) var training: TrainingSession
+    public var training: TrainingSession { replayer?.training ?? liveTraining }
+    /// Live play: the session the keys drive.
+    private var liveTraining: TrainingSession
+    /// Replay: the engine's re-run of the recording, which moves the session instead.
+    private var replayer: SessionReplay?
     /// The trainee's session: everything on the screen but the benchmark.
     public var session: Session { training.trainee }
     /// Intro, option ticket, option fills and limit states (`AppState+Training`).
@@ -53,7 +61,6 @@ public struct AppState: Sendable {
     /// Set once the session has ended; the summary shows and the next key exits.
     public private(set) var endReason: EndReason?
     public private(set) var exitRequested = false
-    public private(set) var tradesByReason: [TradeReason: Int] = [:]
     /// Bumped on every change the screen could show: the loop redraws only when it moved.
     public private(set) var revision = 0
     public var journalLocation: String?
@@ -67,9 +74,7 @@ public struct AppState: Sendable {
     public let tickJournalInterval: Int
     /// Replay: the recorded session shown again; nil when playing live.
     public let replay: ScriptedPlay?
-    /// Replay: the index of the next recorded action.
-    private var replayCursor = 0
-    var events: [JournalEvent] = []
+    var events: [JournalLine] = []
     private var journaledTrades = 0
 
     public static let minimumSpeed = 1.0 / 64
@@ -79,9 +84,10 @@ public struct AppState: Sendable {
         scenario = settings.scenario
         title = TextLayout.sanitize(settings.scenario.name)
         seed = settings.seed
-        training = TrainingSession(scenario: settings.scenario, seed: settings.seed,
-                                   autoHedge: settings.autoHedge ? true : nil)
-        let config = training.trainee.config
+        liveTraining = TrainingSession(scenario: settings.scenario, seed: settings.seed,
+                                       autoHedge: settings.autoHedge ? true : nil)
+        replayer = settings.replay.map { SessionReplay($0.script) }
+        let config = liveTraining.trainee.config
         trainingState = TrainingState(showIntro: settings.showIntro && settings.replay == nil,
                                       priceLabels: settings.priceLabels)
         history = History(capacity: historyCapacity)
@@ -92,8 +98,8 @@ public struct AppState: Sendable {
         let hour = 1.0 / (OptionGreeks.daysPerYear * 24)
         tickJournalInterval = max(1, Int((hour / config.timeStep).rounded()))
         replay = settings.replay
-        events.append(.start(scenario: settings.scenario, seed: settings.seed, config: config,
-                             stepsPerSecond: settings.scenario.stepsPerSecond))
+        events.append(.start(JournalStart(scenario: settings.scenario, seed: settings.seed, config: config,
+                                          startedAt: settings.startedAt)))
         recordNewTrades()
         events.append(.tick(TickSample(session)))
         history.record(session)
@@ -108,13 +114,10 @@ public struct AppState: Sendable {
     public var isRunning: Bool { !paused && endReason == nil && !session.isFinished && !isReplayComplete && !holdsTime }
 
     /// Replay: true once the recording has been shown to its last step.
-    public var isReplayComplete: Bool {
-        guard let replay else { return false }
-        return replayCursor == replay.script.actions.count && session.step >= replay.script.ending.step
-    }
+    public var isReplayComplete: Bool { replayer?.isComplete ?? false }
 
-    /// The journal events produced since the last call, oldest first.
-    public mutating func takeEvents() -> [JournalEvent] {
+    /// The journal lines produced since the last call, oldest first.
+    public mutating func takeEvents() -> [JournalLine] {
         defer { events.removeAll(keepingCapacity: true) }
         return events
     }
@@ -175,7 +178,7 @@ public struct AppState: Sendable {
         guard steps > 0, endReason == nil else { return }
         for _ in 0..<steps {
             guard !session.isFinished, !isReplayComplete else { break }
-            training.apply(.tick)
+            if replayer != nil { replayer?.next() } else { liveTraining.apply(.tick) }
             recordNewTrades()
             journalLimitChanges()
             history.record(session)
@@ -207,7 +210,7 @@ public struct AppState: Sendable {
         exitRequested = true
     }
 
-    public var summary: SessionSummary { SessionSummary(training, tradesByReason: tradesByReason) }
+    public var summary: SessionSummary { SessionSummary(training) }
 
     /// The policy `A` switches to next.
     public var nextPolicy: HedgeRule {
@@ -217,23 +220,35 @@ public struct AppState: Sendable {
 
     // MARK: - Private
 
+    /// Applies a user action to the live session. A replay takes no trading: only `finish`
+    /// (the viewer stopped watching), which closes it out as a quit would have.
     mutating func apply(_ action: SessionAction) {
-        training.apply(action)
-        events.append(.action(step: session.step, time: session.time, action: action))
+        if replayer != nil {
+            guard action == .finish else { return }
+            replayer?.stop()
+        } else {
+            liveTraining.apply(action)
+        }
+        journal(action)
+    }
+
+    /// Journals an action the session took and what it did: trades and limit events.
+    private mutating func journal(_ action: SessionAction) {
+        events.append(.action(RecordedAction(step: session.step, action: action), time: session.time))
         recordNewTrades()
         journalLimitChanges()
     }
 
-    /// Replay: applies the recorded actions due at this step, as the keys once did.
+    /// Replay: the engine applies the recorded actions due at this step, as the keys once did.
     private mutating func applyRecordedActions() {
-        guard let script = replay?.script else { return }
-        let due = script.actionsDue(atStep: session.step, from: replayCursor)
-        for index in due { apply(script.actions[index].action) }
-        replayCursor = due.upperBound
+        while case .action(let recorded)? = replayer?.upcoming {
+            replayer?.next()
+            journal(recorded.action)
+        }
     }
 
     private mutating func control(_ event: ControlEvent) {
-        events.append(.control(step: session.step, time: session.time, control: event))
+        events.append(.control(ControlLine(step: session.step, time: session.time, event: event)))
     }
 
     private mutating func setSpeed(_ value: Double) {
@@ -246,17 +261,14 @@ public struct AppState: Sendable {
     private mutating func finishJournal(_ reason: EndReason) {
         endReason = reason
         if session.step % tickJournalInterval != 0 { events.append(.tick(TickSample(session))) }
-        events.append(.end(step: session.step, time: session.time, reason: reason, summary: summary))
+        events.append(.end(JournalEnd(reason: reason, summary: summary)))
     }
 
     /// Journals the trades made since the last call, from the session's recent trades.
     private mutating func recordNewTrades() {
         let new = session.tradeCount - journaledTrades
         guard new > 0 else { return }
-        for trade in session.recentTrades.suffix(new) {
-            events.append(.trade(trade))
-            tradesByReason[trade.reason, default: 0] += 1
-        }
+        for trade in session.recentTrades.suffix(new) { events.append(.trade(trade)) }
         journaledTrades = session.tradeCount
     }
 

@@ -16,17 +16,6 @@ public struct OptionTicket: Sendable, Hashable {
         public var sign: Double { self == .buy ? 1 : -1 }
     }
 
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case call, put, straddle
-        public var optionKinds: [OptionKind] {
-            switch self {
-            case .call: [.call]
-            case .put: [.put]
-            case .straddle: [.call, .put]
-            }
-        }
-    }
-
     /// The form's fields, top to bottom; Tab and ↑/↓ move between them.
     public enum Field: Int, Sendable, Hashable, CaseIterable {
         case side, kind, strike, expiry, quantity
@@ -55,7 +44,7 @@ public struct OptionTicket: Sendable, Hashable {
     }
 
     public var side: Side = .buy
-    public var kind: Kind = .call
+    public var kind: OptionStructure = .call
     /// Strike, currency (> 0).
     public var strike: Double
     /// Days to expiry from now (> 0).
@@ -114,7 +103,7 @@ public struct OptionTicket: Sendable, Hashable {
 
     /// The orders Enter sends: one per leg, quantity signed by the side.
     public func orders() -> [OptionOrder] {
-        kind.optionKinds.map {
+        kind.legs.map {
             OptionOrder(kind: $0, strike: strike, expiry: expiry, quantity: side.sign * quantity, multiplier: multiplier)
         }
     }
@@ -198,7 +187,7 @@ public struct OptionTicket: Sendable, Hashable {
         case .side:
             side = side == .buy ? .sell : .buy
         case .kind:
-            let all = Kind.allCases
+            let all = OptionStructure.allCases
             let index = all.firstIndex(of: kind) ?? 0
             kind = all[(index + (up ? 1 : all.count - 1)) % all.count]
         case .strike:
@@ -243,25 +232,16 @@ public struct OptionTicket: Sendable, Hashable {
         public var halfSpreadVol: Double
     }
 
+    /// The engine's quote of each leg (`Session.quote`), summed: what Enter will fill at.
     public func quote(_ session: Session) -> Quote {
-        let config = session.config
-        let vol = session.impliedVol(forStrike: strike)
-        let halfSpread = config.costs.optionHalfSpreadVol
-        let fillVol = max(vol + side.sign * halfSpread, 0)
-        let tau = max(expiry - session.time, 0)
-        var model = 0.0, fill = 0.0, delta = 0.0
-        for optionKind in kind.optionKinds {
-            model += BlackScholes.price(kind: optionKind, spot: session.spot, strike: strike, volatility: vol,
-                                        timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
-            fill += BlackScholes.price(kind: optionKind, spot: session.spot, strike: strike, volatility: fillVol,
-                                       timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
-            delta += BlackScholes.delta(kind: optionKind, spot: session.spot, strike: strike, volatility: vol,
-                                        timeToExpiry: tau, rate: config.rate, dividendYield: config.dividendYield)
-        }
-        let units = side.sign * quantity * multiplier
-        return Quote(impliedVol: vol, modelPrice: model, fillPrice: fill, premium: units * fill,
-                     spreadCost: abs(units * (fill - model)), deltaChange: units * delta,
-                     netDeltaAfter: session.netDelta + units * delta, halfSpreadVol: halfSpread)
+        let legs = orders().map(session.quote)
+        let model = legs.reduce(0) { $0 + $1.markPrice }
+        let fill = legs.reduce(0) { $0 + $1.fillPrice }
+        let deltaChange = legs.reduce(0) { $0 + $1.deltaChange }
+        return Quote(impliedVol: session.impliedVol(forStrike: strike), modelPrice: model, fillPrice: fill,
+                     premium: legs.reduce(0) { $0 + $1.premium }, spreadCost: legs.reduce(0) { $0 + $1.spreadCost },
+                     deltaChange: deltaChange, netDeltaAfter: session.netDelta + deltaChange,
+                     halfSpreadVol: session.config.costs.optionHalfSpreadVol)
     }
 
     /// The trade in a few words: "buy 5 C100 29d", "sell 2 straddle 97.5 7d".

@@ -1,8 +1,9 @@
 import ScalpEngine
+import ScalpJournal
 
-/// A recorded session shown again on the live screen (`gammascalp replay`): the recorded
-/// actions are applied at their steps, through the same `AppState.apply` as keys, while the
-/// user's keys only pause, step and change speed.
+/// A recorded session shown again on the live screen (`gammascalp replay`): the engine's
+/// `SessionReplay` applies the recorded actions at their steps, while the user's keys only
+/// pause, step and change speed.
 public struct ScriptedPlay: Sendable {
     public var script: ReplayScript
     /// How the recording ended; nil when it breaks off (the replay then stops, unfinished).

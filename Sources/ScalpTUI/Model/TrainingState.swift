@@ -3,8 +3,8 @@ import ScalpEngine
 import ScalpFormat
 
 /// What the live screen keeps for training beside the engine's `TrainingSession`: the intro
-/// and the option ticket overlays, the option trades for the blotter, the risk limits'
-/// state as last journaled, and the price file's row labels.
+/// and the option ticket overlays, the option trades for the blotter, and the price file's
+/// row labels.
 public struct TrainingState: Sendable {
     /// The scenario's description and learning goal, shown over the screen at the start.
     public internal(set) var showIntro: Bool
@@ -15,9 +15,6 @@ public struct TrainingState: Sendable {
     /// The date or timestamp of each price row when replaying a price file: the header and
     /// the chart show these instead of "day D hh:mm".
     public let priceLabels: [String]?
-    /// Whether a breach of each limit is open in the journal (a `clear` line ends it).
-    var deltaLimitBreached = false
-    var lossLimitBreached = false
 
     static let fillCapacity = 100
 

@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// The braille charts: the price path with strikes and trades, and realized against

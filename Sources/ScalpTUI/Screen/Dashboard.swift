@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpJournal
 
 /// Renders the whole screen for a state into a grid: the only thing the terminal backend
 /// and the tests need. Pure: the same state and size give the same grid.

@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// Boxes drawn over the dashboard: help, the end-of-session summary, and the message for a

@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// The text panels: header, footer, option book, risk, P&L and blotter.

@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpJournal
 import ScalpFormat
 
 /// The training overlays: the scenario's introduction at the start, the option ticket, and
@@ -132,7 +133,7 @@ extension Overlays {
 
         // Each section's variants, the fullest first.
         var sections: [[[[Span]]]] = []
-        sections.append([[[Span("\(how) at \(state.timeLabel(step: s.step)), step \(s.step) of \(s.steps).", Style(.text))]]])
+        sections.append([[[Span("\(how) at \(state.timeLabel(step: s.step)), step \(s.step) of \(state.session.config.steps).", Style(.text))]]])
         if let score = s.score {
             let rule = s.benchmarkRule?.description ?? "?"
             let head: [Span] = [Span("Score ", Style(.text, on: .background, .bold)),

@@ -1,3 +1,5 @@
+import ScalpJournal
+
 /// How a run of the loop ended.
 public struct LoopOutcome: Sendable {
     public var endReason: EndReason?

@@ -1,5 +1,7 @@
+import ScalpFormat
 import ArgumentParser
 import Foundation
+import ScalpJournal
 import ScalpEngine
 
 struct BenchCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalpJournal
 import ScalpEngine
 
 /// `gammascalp export JOURNAL --csv FILE`: the replayed session as CSV.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalpJournal
 
 /// The journal a command reads (`replay`, `export`, `report`), and which of its sessions.
 struct JournalOptions: ParsableArguments {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalpJournal
 import ScalpEngine
 import ScalpFormat
 import ScalpTUI
@@ -40,7 +41,7 @@ struct LeaderboardCommand: ParsableCommand {
         var step: Int
         var rank = 0
 
-        var ended: String { session.end?.end.reason ?? "truncated" }
+        var ended: String { session.end?.end.reason.rawValue ?? "truncated" }
     }
 
     func run() throws {
@@ -115,7 +116,7 @@ struct LeaderboardCommand: ParsableCommand {
         let start = entries.first?.session.start
         return JSONText.object([
             ("scenario", start.map { .string($0.scenario.name) } ?? .null),
-            ("seed", start.map { JournalLine.seedValue($0.seed) } ?? .null),
+            ("seed", start.map { JournalStart.seedValue($0.seed) } ?? .null),
             ("benchmark_pnl", entries.first.map { .number($0.score.benchmarkPnL) } ?? .null),
             ("ranking", .array(entries.map { entry in
                 let s = entry.score

@@ -1,5 +1,7 @@
+import ScalpFormat
 import ArgumentParser
 import Foundation
+import ScalpJournal
 import ScalpEngine
 import ScalpTUI
 
@@ -101,16 +103,16 @@ struct PlayCommand: ParsableCommand {
             ?? scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
         let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
-        var journalFile: JournalFile?
+        var journalFile: JournalAppender?
         if !noJournal {
             let path: String
             do {
-                path = try journal ?? JournalFile.defaultPath(scenario: scenario.name, seed: seed, environment: environment)
+                path = try journal ?? JournalAppender.defaultPath(scenario: scenario.name, seed: seed, environment: environment)
             } catch {
                 throw CommandFailure("journal: \(error)")
             }
             do {
-                journalFile = try JournalFile(path: path)
+                journalFile = try JournalAppender(path: path)
             } catch {
                 throw CommandFailure("\(journal == nil ? "journal" : "--journal"): cannot write '\(path)': \(error)")
             }
@@ -118,6 +120,7 @@ struct PlayCommand: ParsableCommand {
         var settings = PlaySettings(scenario: scenario, seed: seed, speed: screen.speed, autoHedge: autoHedge, startPaused: screen.paused)
         settings.showIntro = !noIntro
         settings.priceLabels = history?.labels
+        settings.startedAt = Date()
         let state = AppState(settings)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalpJournal
 import ScalpEngine
 import ScalpTUI
 
@@ -69,7 +70,7 @@ struct ReplayCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let script = try recorded.script()
         let theme = try screen.loadTheme(environment: environment)
-        let replay = ScriptedPlay(script: script, endReason: recorded.end.flatMap { EndReason(rawValue: $0.end.reason) })
+        let replay = ScriptedPlay(script: script, endReason: recorded.end?.end.reason)
         var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: screen.speed,
                                           autoHedge: script.autoHedge, startPaused: screen.paused, replay: replay))
         if recorded.isTruncated {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScalpJournal
 
 /// `gammascalp report JOURNAL --out FILE.html`: the session as one self-contained web page.
 struct ReportCommand: ParsableCommand {

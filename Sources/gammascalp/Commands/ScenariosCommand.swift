@@ -1,3 +1,5 @@
+import ScalpFormat
+import ScalpJournal
 import ArgumentParser
 import ScalpEngine
 

@@ -1,4 +1,6 @@
+import ScalpFormat
 import Foundation
+import ScalpJournal
 import ScalpEngine
 
 /// `simulate --csv`: one row per path, `path,pnl,trades,costs,final_spot`, written block by

@@ -1,4 +1,6 @@
+import ScalpFormat
 import Foundation
+import ScalpJournal
 import ScalpEngine
 
 /// What `simulate` prints: the setup, the P&L statistics and the throughput.

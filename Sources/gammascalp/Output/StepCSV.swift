@@ -1,4 +1,6 @@
+import ScalpFormat
 import Foundation
+import ScalpJournal
 import ScalpEngine
 
 /// `export --csv`: the replayed session, one row per step, in a tidy layout pandas and

@@ -1,4 +1,6 @@
+import ScalpFormat
 import Foundation
+import ScalpJournal
 
 /// A plain text table: columns padded to their widest cell, two spaces apart.
 struct Table {

@@ -1,3 +1,4 @@
+import ScalpJournal
 import ScalpEngine
 import ScalpFormat
 import ScalpTUI

@@ -1,4 +1,5 @@
 import Foundation
+import ScalpJournal
 import ScalpEngine
 import ScalpFormat
 import ScalpTUI
@@ -74,10 +75,9 @@ struct SessionReport {
             return "journal truncated after line \(session.lastCompleteLine) (no end line): replayed to step \(session.lastStep), session still open"
         }
         switch end.reason {
-        case "expired": return "the options expired"
-        case "quit": return "the trainee ended the session (stock closed out)"
-        case "terminated": return "stopped by a signal (stock closed out)"
-        default: return end.reason
+        case .expired: return "the options expired"
+        case .quit: return "the trainee ended the session (stock closed out)"
+        case .terminated: return "stopped by a signal (stock closed out)"
         }
     }
 

@@ -1,31 +1,34 @@
 import ScalpEngine
+import ScalpFormat
 
 /// Replays a recorded session and checks it against its journal line by line: every trade
-/// (step, shares, price, cost, reason), every tick sample's spot, net delta and P&L, and the
-/// end line's step and P&L, all exactly (the journal's numbers are shortest round-trip
-/// doubles, so equal text is equal bits).
-enum JournalVerifier {
-    struct Outcome {
-        var replay: SessionReplay
-        var trades: Int
-        var ticks: Int
+/// (step, shares, price, cost, reason), every limit breach and clear, every tick sample's
+/// spot, net delta and P&L, and the end line's step and P&L, all exactly (the journal's
+/// numbers are shortest round-trip doubles, so equal text is equal bits).
+public enum JournalVerifier {
+    public struct Outcome: Sendable {
+        public var replay: SessionReplay
+        public var trades: Int
+        public var ticks: Int
+        public var limitEvents: Int
         /// The end line's P&L, nil for a truncated journal.
-        var finalPnL: Double?
+        public var finalPnL: Double?
     }
 
     /// The first difference: the journal line and what was recorded against what replayed.
-    struct Mismatch: Error, CustomStringConvertible {
-        var path: String
-        var line: Int
-        var message: String
-        var description: String { "\(path):\(line): \(message)" }
+    public struct Mismatch: Error, CustomStringConvertible {
+        public var path: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(path):\(line): \(message)" }
     }
 
-    static func verify(_ session: RecordedSession) throws -> Outcome {
+    public static func verify(_ session: RecordedSession) throws -> Outcome {
         var replay = SessionReplay(try session.script())
         var actionsSeen = 0
         var trades = 0
         var ticks = 0
+        var limits = 0
         var finalPnL: Double?
         func fail(_ line: Int, _ message: String) -> Mismatch { Mismatch(path: session.path, line: line, message: message) }
 
@@ -51,23 +54,33 @@ enum JournalVerifier {
                     throw fail(record.line, "recorded a tick at step \(recorded.step), the replay ended at step \(replay.step)")
                 }
                 let trainee = replay.training.trainee
-                let fields: [(String, Double?, Double)] = [("spot", recorded.spot, trainee.spot),
+                let fields: [(String, Double, Double)] = [("spot", recorded.spot, trainee.spot),
                                                            ("net_delta", recorded.netDelta, trainee.netDelta),
                                                            ("pnl", recorded.pnl, trainee.pnl)]
                 if let difference = difference(fields) {
                     throw fail(record.line, "tick at step \(recorded.step): \(difference)")
                 }
                 ticks += 1
+            case .limit(let recorded):
+                while replay.limitEvents.count <= limits, replay.step <= recorded.step, replay.next() != nil {}
+                guard limits < replay.limitEvents.count else {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
+                }
+                let replayed = replay.limitEvents[limits]
+                if replayed != recorded {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replayed))")
+                }
+                limits += 1
             case .end(let recorded):
                 replay.runToEnd()
                 guard replay.step == recorded.step, replay.training.isFinished else {
                     throw fail(record.line, "recorded the end at step \(recorded.step), the replay "
                                + (replay.training.isFinished ? "ended at step \(replay.step)" : "did not end"))
                 }
-                if let difference = difference([("pnl", recorded.pnl, replay.training.trainee.pnl)]) {
+                if let difference = difference([("pnl", recorded.summary.pnl, replay.training.trainee.pnl)]) {
                     throw fail(record.line, "end: \(difference)")
                 }
-                finalPnL = recorded.pnl
+                finalPnL = recorded.summary.pnl
             }
         }
         replay.runToEnd()
@@ -76,7 +89,16 @@ enum JournalVerifier {
             throw fail(session.end?.line ?? session.lastCompleteLine,
                        "the replay made a \(describe(replay.trades[trades])) that the journal does not record")
         }
-        return Outcome(replay: replay, trades: trades, ticks: ticks, finalPnL: finalPnL)
+        if session.end != nil, replay.limitEvents.count > limits {
+            throw fail(session.end?.line ?? session.lastCompleteLine,
+                       "the replay made a \(describe(replay.limitEvents[limits])) that the journal does not record")
+        }
+        return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, finalPnL: finalPnL)
+    }
+
+    static func describe(_ event: LimitEvent) -> String {
+        "\(event.limit.rawValue) \(event.change.rawValue) at step \(event.step) "
+            + "(value \(JSONText.format(event.value)), max \(JSONText.format(event.maximum)))"
     }
 
     static func describe(_ trade: Trade) -> String {
@@ -105,17 +127,17 @@ enum JournalVerifier {
     }
 
     /// "recorded pnl X, replayed pnl Y" for the fields that differ, or nil.
-    static func difference(_ fields: [(String, Double?, Double)]) -> String? {
+    static func difference(_ fields: [(String, Double, Double)]) -> String? {
         let differing = fields.filter { !same($0.1, $0.2) }
         guard !differing.isEmpty else { return nil }
-        func text(_ value: Double?) -> String { value.map { $0.isFinite ? JSONText.format($0) : "null" } ?? "null" }
+        func text(_ value: Double) -> String { value.isFinite ? JSONText.format(value) : "null" }
         return "recorded " + differing.map { "\($0.0) \(text($0.1))" }.joined(separator: " ")
             + ", replayed " + differing.map { "\($0.0) \(text($0.2))" }.joined(separator: " ")
     }
 
-    /// Bit-for-bit equality as the journal can express it: a recorded null is any non-finite value.
-    static func same(_ recorded: Double?, _ replayed: Double) -> Bool {
-        guard let recorded else { return !replayed.isFinite }
-        return recorded == replayed || (recorded.isNaN && replayed.isNaN)
+    /// Bit-for-bit equality as the journal can express it: a recorded null (read as NaN) is
+    /// any non-finite value.
+    static func same(_ recorded: Double, _ replayed: Double) -> Bool {
+        recorded.isNaN ? !replayed.isFinite : recorded == replayed
     }
 }

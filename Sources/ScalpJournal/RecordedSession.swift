@@ -3,18 +3,18 @@ import ScalpEngine
 
 /// One session of a journal: its start line and everything after it, up to its end line or
 /// to where the recording breaks off.
-struct RecordedSession: Sendable {
-    var path: String
+public struct RecordedSession: Sendable {
+    public var path: String
     /// Its place in the file, 0-based, and how many sessions the file holds.
-    var index: Int
-    var count = 1
-    var start: JournalStart
-    var startLine: Int
+    public var index: Int
+    public internal(set) var count = 1
+    public var start: JournalStart
+    public var startLine: Int
     /// The lines after the start line, in file order.
-    var records: [JournalRecord] = []
-    var end: (line: Int, end: RecordedEnd)?
+    public private(set) var records: [JournalRecord] = []
+    public internal(set) var end: (line: Int, end: JournalEnd)?
     /// The last complete line of the file that belongs to this session.
-    var lastCompleteLine = 0
+    public internal(set) var lastCompleteLine = 0
 
     init(path: String, index: Int, start: JournalStart, startLine: Int) {
         self.path = path
@@ -26,11 +26,11 @@ struct RecordedSession: Sendable {
     /// Adds the next line; steps must not go backwards and nothing may follow the end.
     mutating func append(_ record: JournalRecord) throws {
         if let end {
-            throw CommandFailure("\(path):\(record.line): a line after the session's end (line \(end.line))")
+            throw JournalError("\(path):\(record.line): a line after the session's end (line \(end.line))")
         }
         let previous = records.last?.step ?? 0
         guard record.step >= previous else {
-            throw CommandFailure("\(path):\(record.line): step \(record.step) comes after step \(previous); "
+            throw JournalError("\(path):\(record.line): step \(record.step) comes after step \(previous); "
                                  + "journal lines must be in step order")
         }
         records.append(record)
@@ -38,41 +38,41 @@ struct RecordedSession: Sendable {
     }
 
     /// The journal's name for it: the file name, with `#N` when the file holds several sessions.
-    var label: String {
+    public var label: String {
         let name = (path as NSString).lastPathComponent
         return count > 1 ? "\(name)#\(index + 1)" : name
     }
 
     /// Where this session is, for messages: `FILE` or `FILE (session N of M)`.
-    var location: String { count > 1 ? "\(path) (session \(index + 1) of \(count))" : path }
+    public var location: String { count > 1 ? "\(path) (session \(index + 1) of \(count))" : path }
 
-    var isTruncated: Bool { end == nil }
+    public var isTruncated: Bool { end == nil }
 
     /// The last step the journal saw.
-    var lastStep: Int { records.last?.step ?? 0 }
+    public var lastStep: Int { records.last?.step ?? 0 }
 
     /// What the commands print when the session has no end line.
-    var truncationNote: String? {
+    public var truncationNote: String? {
         guard isTruncated else { return nil }
         return "\(location): journal truncated after line \(lastCompleteLine) (no end line); "
             + "replaying up to step \(lastStep), the last recorded"
     }
 
-    var actions: [(line: Int, action: RecordedAction)] {
+    public var actions: [(line: Int, action: RecordedAction)] {
         records.compactMap { record in
-            if case .action(let action) = record.entry { return (record.line, action) }
+            if case .action(let action, _) = record.entry { return (record.line, action) }
             return nil
         }
     }
 
-    var trades: [(line: Int, trade: Trade)] {
+    public var trades: [(line: Int, trade: Trade)] {
         records.compactMap { record in
             if case .trade(let trade) = record.entry { return (record.line, trade) }
             return nil
         }
     }
 
-    var ticks: [(line: Int, tick: RecordedTick)] {
+    public var ticks: [(line: Int, tick: TickSample)] {
         records.compactMap { record in
             if case .tick(let tick) = record.entry { return (record.line, tick) }
             return nil
@@ -82,12 +82,9 @@ struct RecordedSession: Sendable {
     /// The scenario, seed, starting auto-hedge state and recorded actions, ready to replay.
     /// The start line's `config` must be the scenario's (as the live screen runs it: full
     /// detail, the trainee's auto-hedge), or the journal contradicts itself.
-    func script() throws -> ReplayScript {
-        var expected = start.scenario.config
-        expected.detail = .full
-        expected.autoHedge = start.config.autoHedge
-        guard expected == start.config else {
-            throw CommandFailure("\(path):\(startLine): the start line's \"config\" is not its \"scenario_spec\"'s; "
+    public func script() throws -> ReplayScript {
+        guard TrainingSession.traineeConfig(for: start.scenario, autoHedge: start.config.autoHedge) == start.config else {
+            throw JournalError("\(path):\(startLine): the start line's \"config\" is not its \"scenario_spec\"'s; "
                                  + "the journal contradicts itself and cannot be replayed")
         }
         let actions = self.actions
@@ -97,7 +94,7 @@ struct RecordedSession: Sendable {
                                     actions: actions.map(\.action), ending: ending)
         } catch {
             let line = error.actionIndex.map { actions[$0].line } ?? end?.line ?? lastCompleteLine
-            throw CommandFailure("\(path):\(line): \(error.message)")
+            throw JournalError("\(path):\(line): \(error.message)")
         }
     }
 }

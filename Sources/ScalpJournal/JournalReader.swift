@@ -3,12 +3,12 @@ import ScalpEngine
 
 /// A journal file read back: its sessions (a file written with `--journal FILE` more than
 /// once holds one per run), and how it was cut short, if it was.
-struct JournalDocument: Sendable {
-    var path: String
-    var sessions: [RecordedSession]
+public struct JournalDocument: Sendable {
+    public var path: String
+    public var sessions: [RecordedSession]
     /// A final line without its newline that is not valid JSON (the process died while
     /// writing it): dropped. Its line number.
-    var droppedPartialLine: Int?
+    public var droppedPartialLine: Int?
 }
 
 /// Reads session journals (`play --journal`): JSON lines, one event each.
@@ -18,12 +18,29 @@ struct JournalDocument: Sendable {
 /// - Any other line that is not a valid journal line is an error naming `FILE:LINE`.
 /// - Lines of an unknown `type` are skipped (later versions may add some); a format newer
 ///   than this program's is refused.
-enum JournalReader {
-    static func read(_ path: String) throws -> JournalDocument {
-        try parse(TextFile.read(path, what: "journal"), path: path)
+public enum JournalReader {
+    public static func read(_ path: String) throws -> JournalDocument {
+        try parse(readText(path), path: path)
     }
 
-    static func parse(_ text: String, path: String) throws -> JournalDocument {
+    /// The file as UTF-8 text, or an error naming it.
+    static func readText(_ path: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw JournalError("\(path): no such journal")
+        }
+        if isDirectory.boolValue { throw JournalError("\(path): is a directory, not a journal") }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw JournalError("\(path): cannot read: \(error.localizedDescription)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw JournalError("\(path): not UTF-8 text") }
+        return text
+    }
+
+    public static func parse(_ text: String, path: String) throws -> JournalDocument {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // After the last newline: "" for a complete file, else a line without its newline.
         let tail = lines.removeLast()
@@ -42,9 +59,9 @@ enum JournalReader {
         for (index, text) in lines.enumerated() {
             let number = index + 1
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let entry: JournalRecord.Entry?
-            do { entry = try JournalLineDecoder.decode(Data(text.utf8)) } catch {
-                throw CommandFailure("\(path):\(number): \(error.message)")
+            let entry: JournalLine?
+            do { entry = try JournalLine.decode(Data(text.utf8)) } catch {
+                throw JournalError("\(path):\(number): \(error.message)")
             }
             guard let entry else { continue }
             let record = JournalRecord(line: number, entry: entry)
@@ -53,12 +70,12 @@ enum JournalReader {
                 continue
             }
             guard !sessions.isEmpty else {
-                throw CommandFailure("\(path):\(number): not a gammascalp session journal (the first line is not a \"start\" line)")
+                throw JournalError("\(path):\(number): not a gammascalp session journal (the first line is not a \"start\" line)")
             }
             try sessions[sessions.count - 1].append(record)
         }
         guard !sessions.isEmpty else {
-            throw CommandFailure(lines.isEmpty && droppedPartialLine == nil
+            throw JournalError(lines.isEmpty && droppedPartialLine == nil
                                  ? "\(path): the journal is empty"
                                  : "\(path): not a gammascalp session journal (no \"start\" line)")
         }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A JSON value written with keys in the order given: scripts and humans read the same
-/// layout every run. Non-finite numbers are written as null (JSON has no NaN).
-indirect enum JSONText {
+/// layout every run (simulate's output, the journal's lines). Non-finite numbers are written as null (JSON has no NaN).
+public indirect enum JSONText: Sendable {
     case number(Double)
     case integer(Int)
     case string(String)
@@ -11,7 +11,7 @@ indirect enum JSONText {
     case array([JSONText])
     case null
 
-    var rendered: String {
+    public var rendered: String {
         switch self {
         case .number(let value): value.isFinite ? Self.format(value) : "null"
         case .integer(let value): String(value)
@@ -24,12 +24,12 @@ indirect enum JSONText {
     }
 
     /// Shortest text that reads back to the same double.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }
 
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -2,41 +2,41 @@ import ScalpEngine
 
 /// A recorded session replayed to its end, kept step by step: what `export` and `report`
 /// show. The journal samples ticks once a simulated hour; the replay has every step.
-struct ReplayTimeline {
+public struct ReplayTimeline: Sendable {
     /// The state at the end of one step: after its tick (and the auto-hedge) and after the
     /// trainee's actions at that step, just before the next tick.
-    struct Row {
-        var step: Int
+    public struct Row: Sendable {
+        public var step: Int
         /// Session time, years.
-        var time: Double
-        var spot: Double
+        public var time: Double
+        public var spot: Double
         /// Options at implied vol plus stock, shares.
-        var netDelta: Double
-        var stockShares: Double
+        public var netDelta: Double
+        public var stockShares: Double
         /// Rolling-window and EWMA realized vol (annualised), nil before enough returns.
-        var realizedVol: Double?
-        var ewmaVol: Double?
+        public var realizedVol: Double?
+        public var ewmaVol: Double?
         /// The book's vega-weighted implied vol (as bought, once every option has expired).
-        var impliedVol: Double
+        public var impliedVol: Double
         /// Total P&L and its cumulative attribution, currency.
-        var pnl: Double
-        var attribution: PnLAttribution
-        var benchmarkPnL: Double
-        var benchmarkNetDelta: Double
-        var overDeltaLimit: Bool
-        var autoHedge: Bool
-        var hedgeRule: HedgeRule
+        public var pnl: Double
+        public var attribution: PnLAttribution
+        public var benchmarkPnL: Double
+        public var benchmarkNetDelta: Double
+        public var overDeltaLimit: Bool
+        public var autoHedge: Bool
+        public var hedgeRule: HedgeRule
         /// The trades made at this step, as indices into `trades`.
-        var trades: Range<Int>
+        public var trades: Range<Int>
     }
 
-    var rows: [Row] = []
+    public private(set) var rows: [Row] = []
     /// The trainee's trades, oldest first.
-    var trades: [Trade] { replay.trades }
+    public var trades: [Trade] { replay.trades }
     /// The replay at the end of the recording (score, final session).
-    private(set) var replay: SessionReplay
+    public private(set) var replay: SessionReplay
 
-    init(_ script: ReplayScript) {
+    public init(_ script: ReplayScript) {
         replay = SessionReplay(script)
         var tradeStart = 0
         func capture(_ replay: SessionReplay) {
@@ -51,7 +51,7 @@ struct ReplayTimeline {
         capture(replay)
     }
 
-    var training: TrainingSession { replay.training }
+    public var training: TrainingSession { replay.training }
 
     private static func row(_ replay: SessionReplay, trades: Range<Int>) -> Row {
         let training = replay.training

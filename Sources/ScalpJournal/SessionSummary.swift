@@ -5,7 +5,9 @@ import ScalpFormat
 /// gathers them for the summary screen, the journal's `end` line and the shell.
 public struct SessionSummary: Sendable, Hashable {
     public var step: Int
-    public var steps: Int
+    /// The session's length in steps; nil when read from a journal written before 0.3.0.
+    public var steps: Int?
+    /// Session time, years.
     public var time: Double
     public var pnl: Double
     public var attribution: PnLAttribution
@@ -14,6 +16,7 @@ public struct SessionSummary: Sendable, Hashable {
     public var autoTrades: Int
     public var closeOutTrades: Int
     public var sharesTraded: Double
+    /// Costs paid, currency (the attribution's costs, a negative number).
     public var costs: Double
     /// Realized vol over the whole session, nil before two returns.
     public var realizedVol: Double?
@@ -27,8 +30,10 @@ public struct SessionSummary: Sendable, Hashable {
     public var score: TrainingScore?
     /// The benchmark hedger's rule, with `score`.
     public var benchmarkRule: HedgeRule?
+}
 
-    public init(_ session: Session, tradesByReason: [TradeReason: Int]) {
+extension SessionSummary {
+    public init(_ session: Session) {
         step = session.step
         steps = session.config.steps
         time = session.time
@@ -36,8 +41,8 @@ public struct SessionSummary: Sendable, Hashable {
         attribution = session.attribution
         trades = session.tradeCount
         manualTrades = session.manualTradeCount
-        closeOutTrades = tradesByReason[.closeOut] ?? 0
-        autoTrades = max(session.tradeCount - session.manualTradeCount - closeOutTrades, 0)
+        closeOutTrades = session.closeOutTradeCount
+        autoTrades = session.autoTradeCount
         sharesTraded = session.sharesTraded
         costs = session.attribution.costs
         realizedVol = session.sessionRealizedVol
@@ -47,16 +52,17 @@ public struct SessionSummary: Sendable, Hashable {
     }
 
     /// The trainee's summary with the score against the benchmark hedger.
-    public init(_ training: TrainingSession, tradesByReason: [TradeReason: Int]) {
-        self.init(training.trainee, tradesByReason: tradesByReason)
+    public init(_ training: TrainingSession) {
+        self.init(training.trainee)
         score = training.score
         benchmarkRule = training.scenario.benchmarkRule
     }
 
     /// Plain-text lines (for the shell after the screen closes).
     public var lines: [String] {
+        let of = steps.map { " of \($0)" } ?? ""
         var lines = [
-            "session ended at \(Format.clock(time)) (step \(step) of \(steps))",
+            "session ended at \(Format.clock(time)) (step \(step)\(of))",
             "P&L \(Format.money(pnl))  =  delta \(Format.money(attribution.delta))  gamma \(Format.money(attribution.gamma))"
                 + "  theta \(Format.money(attribution.theta))  vega \(Format.money(attribution.vega))"
                 + "  costs \(Format.money(attribution.costs))  financing \(Format.money(attribution.financing))"

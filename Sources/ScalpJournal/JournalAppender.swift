@@ -1,0 +1,80 @@
+import Foundation
+import ScalpEngine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The session journal: an append-only file of JSON lines, one event per line, each with
+/// `type` and `t` (session time in years). Every line goes to the kernel with one write(2)
+/// as soon as it is produced (a killed process loses nothing written); trades and the end
+/// are also fsync'd (the caller syncs once per batch of lines that holds any: `JournalLine.needsSync`).
+public final class JournalAppender: JournalSink {
+    public let location: String
+    private var descriptor: Int32
+
+    /// Opens (creating folders and the file as needed) `path` for appending.
+    public init(path: String) throws {
+        location = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw JournalError(String(cString: strerror(errno))) }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    public func write(_ line: JournalLine) throws {
+        try writeLine(line.text)
+    }
+
+    public func sync() throws {
+        guard fsync(descriptor) == 0 else { throw JournalError("fsync: " + String(cString: strerror(errno))) }
+    }
+
+    private func writeLine(_ line: String) throws {
+        var bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw JournalError(String(cString: strerror(errno)))
+            }
+            offset += written
+        }
+        bytes.removeAll()
+    }
+
+    /// `$XDG_STATE_HOME/gammascalp/sessions/` (default `~/.local/state/...`), one file per
+    /// session named by its UTC start time, scenario and seed.
+    public static func defaultPath(scenario: String, seed: UInt64, date: Date = Date(),
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        let state: String
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            state = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            state = home + "/.local/state"
+        } else {
+            throw JournalError("neither XDG_STATE_HOME nor HOME is set; give --journal FILE or --no-journal")
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let safeName = String(scenario.unicodeScalars.map { scalar in
+            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || scalar == "-" || scalar == "_" ? Character(scalar) : "_"
+        }.prefix(48))
+        let base = state + "/gammascalp/sessions/" + formatter.string(from: date) + "-" + safeName + "-seed\(seed)"
+        var path = base + ".jsonl"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = base + "-\(counter).jsonl"
+            counter += 1
+        }
+        return path
+    }
+}
