@@ -4,9 +4,22 @@
 public struct ScreenLayout: Sendable, Equatable {
     public var header, footer, price, volatility, book, risk, pnl, blotter: Rect
 
+    /// The blotter's least height: its box, its column titles and one trade. The book gives
+    /// up rows (down to its titles, one position, the stock and the total) before the
+    /// blotter goes below this.
+    public static let minimumBlotterHeight = 4
+    static let minimumBookHeight = 7
+
     public init(width: Int, height: Int, positions: Int) {
         let rows = Rect(x: 0, y: 0, width: width, height: height).rows([.length(1), .fill(1), .length(1)])
-        self.init(header: rows[0], body: rows[1], footer: rows[2], bookHeight: min(positions + 5, rows[1].height / 3 + 1))
+        let wanted = min(positions + 5, rows[1].height / 3 + 1)
+        var layout = Self(header: rows[0], body: rows[1], footer: rows[2], bookHeight: wanted)
+        var bookHeight = wanted
+        while layout.blotter.height < Self.minimumBlotterHeight, bookHeight > Self.minimumBookHeight {
+            bookHeight -= 1
+            layout = Self(header: rows[0], body: rows[1], footer: rows[2], bookHeight: bookHeight)
+        }
+        self = layout
     }
 
     private init(header: Rect, body: Rect, footer: Rect, bookHeight: Int) {

@@ -2,7 +2,8 @@ import ScalpEngine
 import ScalpFormat
 
 /// The option book across the bottom: one row per position with its Greeks, the stock, and
-/// the total.
+/// the total. When the rows outnumber the room, the stock and total rows stay and the last
+/// position rows give way to a "+N more" line.
 struct OptionBookPanel: Widget {
     let snapshot: ScreenSnapshot
 
@@ -26,8 +27,12 @@ struct OptionBookPanel: Widget {
             Format.fit(value, width: columns[column].width, decimals: decimals, sign: sign)
         }
         draw(columns.map(\.title), row: 0, style: Style(.muted, on: .background, .bold))
+        // Rows below the titles: the positions, then the stock and the total.
+        let room = inner.height - 1
+        let rows = snapshot.positions
+        let shown = rows.count + 2 <= room ? rows.count : max(room - 3, 0)
         var row = 1
-        for entry in snapshot.positions {
+        for entry in rows.prefix(shown) {
             let position = entry.position, greeks = entry.total
             var cells = [
                 Format.shares(position.quantity, sign: true),
@@ -43,6 +48,11 @@ struct OptionBookPanel: Widget {
             ]
             if wide { cells.append(fit(greeks.price, 10, sign: false)) }
             draw(cells, row: row, style: Style(position.isSettled ? .muted : .text))
+            row += 1
+        }
+        if shown < rows.count, room >= 3 {
+            let more = "+\(rows.count - shown) more position" + (rows.count - shown == 1 ? "" : "s")
+            grid.put(more, x: inner.x + 1, y: inner.y + row, style: Style(.muted), limit: inner.width - 2)
             row += 1
         }
         var stock = [
