@@ -66,3 +66,42 @@ final class WidgetTests: XCTestCase {
         }
     }
 }
+
+extension WidgetTests {
+    // MARK: - Footer
+
+    /// A key map like replay's: only playback keys.
+    static let playback = KeyMap(KeyMap.standard.bindings.filter {
+        [.togglePause, .stepOnce, .faster, .slower, .toggleHelp, .closeOverlay, .quit, .redraw].contains($0.command)
+    })
+
+    func testTheFooterListsOnlyTheKeysTheKeyMapBinds() {
+        let snapshot = ScreenSnapshot(Self.state())
+        let live = render(FooterBar(snapshot: snapshot, keyMap: .standard), width: 120, height: 1).line(0)
+        for hint in ["space pause", "h hedge", "b/s buy/sell 100", "a auto", "A policy", "o options", "q quit"] {
+            XCTAssertTrue(live.contains(hint), "live footer lacks \(hint): \(live)")
+        }
+        let replay = render(FooterBar(snapshot: snapshot, keyMap: Self.playback), width: 120, height: 1).line(0)
+        XCTAssertEqual(replay.trimmingCharacters(in: .whitespaces), "space pause  . step  +/- speed  ? help  q quit")
+        // Narrow, the same keys in the short form.
+        let narrow = render(FooterBar(snapshot: snapshot, keyMap: Self.playback), width: 80, height: 1).line(0)
+        XCTAssertFalse(narrow.contains(" h ") || narrow.contains("b/s") || narrow.contains(" a "), narrow)
+    }
+
+    // MARK: - Header
+
+    func testTheHeaderShowsTheSeedOnlyForASimulatedPath() {
+        let simulated = render(HeaderBar(snapshot: ScreenSnapshot(Self.state())), width: 120, height: 1).line(0)
+        XCTAssertTrue(simulated.contains("│ seed 11 │"), simulated)
+        let narrow = render(HeaderBar(snapshot: ScreenSnapshot(Self.state())), width: 80, height: 1).line(0)
+        XCTAssertTrue(narrow.contains("│ #11 │"), narrow)
+        let labels = (0...Scenario.classicScalp.config.steps).map { "2024-01-01 \($0)" }
+        let file = ScreenSnapshot(Self.state(priceLabels: labels))
+        XCTAssertNil(file.seed)
+        for width in [80, 100, 120, 160] {
+            let line = render(HeaderBar(snapshot: file), width: width, height: 1).line(0)
+            XCTAssertFalse(line.contains("seed") || line.contains("#11"), "a price file's header shows a seed: \(line)")
+            XCTAssertTrue(line.contains("01 20 │"), "no price row label: \(line)")
+        }
+    }
+}

@@ -75,7 +75,7 @@ public struct ScreenSnapshot: Sendable {
         let config = session.config
         scenario = state.scenario
         title = state.title
-        seed = state.seed
+        seed = state.trainingState.priceLabels == nil ? state.seed : nil
         if state.endReason != nil || session.isFinished {
             run = .ended
         } else if state.paused || state.holdsTime {

@@ -54,7 +54,7 @@ struct FooterBar: Widget {
                     Span("  ?", key), Span(" keys", label), Span("  q", key), Span(" quit", label)]
         }
         let bound = Self.hints(lot: Format.shares(snapshot.session.lotSize))
-            .filter { $0.commands != [.optionTicket] || !keyMap.keys(for: .optionTicket).isEmpty }
+            .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }
         var line = spans(bound.map { ($0.key, $0.label) }, gap: "  ")
         if line.width > width { line = spans(bound.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ") }
         if line.width > width {
