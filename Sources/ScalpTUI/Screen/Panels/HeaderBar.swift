@@ -55,11 +55,11 @@ struct HeaderBar: Widget {
               Span(" " + Format.trimmed(snapshot.stepsPerSecond) + " steps/s", muted), sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + longSeed
                 + [Span(snapshot.timeLabel(step: session.step), text), sep,
-                   Span("exp ", muted), Span(expiryText(short: false) { Format.days($0) }, text)],
+                   Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0) }, text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + shortSeed
                 + [Span(snapshot.timeLabel(step: session.step, short: true), text), sep,
-                   Span(expiryText(short: true) { Format.days($0) }, text)],
+                   Span(expiryText(short: true) { Format.timeLeft($0) }, text)],
              [Span(runSymbol, runStyle), speed, sep, auto, policy]),
         ]
     }

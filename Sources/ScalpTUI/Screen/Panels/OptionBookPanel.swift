@@ -38,7 +38,7 @@ struct OptionBookPanel: Widget {
                 Format.shares(position.quantity, sign: true),
                 position.kind.rawValue,
                 Format.fit(position.strike, width: columns[2].width, decimals: 2),
-                position.isSettled ? "settled" : Format.days(entry.timeToExpiry),
+                position.isSettled ? "settled" : Format.timeLeft(entry.timeToExpiry, width: columns[3].width),
                 Format.percent(position.impliedVol),
                 position.isSettled ? "-" : Format.fit(entry.unit.price, width: columns[5].width, decimals: 2),
                 fit(greeks.delta, 6, decimals: 0),
