@@ -105,3 +105,58 @@ extension WidgetTests {
         }
     }
 }
+
+extension WidgetTests {
+    // MARK: - Option book
+
+    /// The book drawn alone into a short area: the positions that do not fit become one
+    /// line, the stock and total rows stay, and the expiry reads the time left cut down.
+    func testTheBookKeepsStockAndTotalAndShowsTimeLeftTruthfully() {
+        var state = Self.state()
+        state.handle(.character("o"))
+        state.handle(.enter)
+        let snapshot = ScreenSnapshot(state)
+        XCTAssertEqual(snapshot.positions.count, 3)
+        // 20 steps of 5 minutes into a 30-day option: 29d22h20m left.
+        let full = render(OptionBookPanel(snapshot: snapshot), width: 100, height: 8)
+        XCTAssertEqual(full.text.components(separatedBy: "29d22h").count - 1, 3, full.text)
+        XCTAssertFalse(full.text.contains("30d"), full.text)
+        let short = render(OptionBookPanel(snapshot: snapshot), width: 100, height: 7)
+        let lines = short.text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[2].contains("+10 call"), short.text)
+        XCTAssertTrue(lines[3].contains("+2 more positions"), short.text)
+        XCTAssertTrue(lines[4].contains(" stock "), short.text)
+        XCTAssertTrue(lines[5].contains(" total "), short.text)
+    }
+
+    /// The book's total is the sum of the rows it shows, and agrees with the engine's own
+    /// valuation of the book and its net delta and P&L.
+    func testTheSnapshotValuesTheBookOnceAndAgreesWithTheEngine() {
+        var state = Self.state()
+        state.handle(.character("o"))
+        state.handle(.enter)
+        state.advance(steps: 7)
+        let snapshot = ScreenSnapshot(state)
+        let session = state.session
+        let engine = session.currentGreeks()
+        XCTAssertEqual(snapshot.bookGreeks.price, engine.price)
+        XCTAssertEqual(snapshot.bookGreeks.delta, engine.delta)
+        XCTAssertEqual(snapshot.bookGreeks.gamma, engine.gamma)
+        XCTAssertEqual(snapshot.netDelta, session.netDelta)
+        XCTAssertEqual(snapshot.pnl, session.pnl)
+        XCTAssertEqual(snapshot.pnlGap, state.pnlGap)
+        XCTAssertEqual(snapshot.dollarGamma, session.dollarGamma, accuracy: 1e-9 * abs(session.dollarGamma))
+    }
+
+    // MARK: - Braille geometry
+
+    func testTheCanvasMapsValuesAndDotsToCells() {
+        let canvas = BrailleCanvas(columns: 10, rows: 3)
+        XCTAssertEqual(canvas.cellRow(10, in: 0...10), 0)
+        XCTAssertEqual(canvas.cellRow(0, in: 0...10), 2)
+        XCTAssertEqual(canvas.cellRow(5, in: 0...10), canvas.dotRow(5, in: 0...10) / BrailleCanvas.dotsDown)
+        XCTAssertEqual(canvas.cellColumn(ofDot: 0), 0)
+        XCTAssertEqual(canvas.cellColumn(ofDot: 1), 0)
+        XCTAssertEqual(canvas.cellColumn(ofDot: 19), 9)
+    }
+}
