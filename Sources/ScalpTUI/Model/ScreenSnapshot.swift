@@ -73,8 +73,7 @@ public struct ScreenSnapshot: Sendable {
     public init(_ state: AppState) {
         let session = state.session
         let config = session.config
-        scenario = state.scenario
-        title = state.title
+        (scenario, title) = (state.scenario, state.title)
         seed = state.trainingState.priceLabels == nil ? state.seed : nil
         if state.endReason != nil || session.isFinished {
             run = .ended
@@ -83,17 +82,11 @@ public struct ScreenSnapshot: Sendable {
         } else {
             run = .running
         }
-        speed = state.speed
-        stepsPerSecond = state.stepsPerSecond
-        journalProblem = state.journalProblem
-        journalLocation = state.journalLocation
-        policyCycle = state.policyCycle
-        lotLadder = state.lotLadder
-        endReason = state.endReason
-        summary = state.endReason == nil ? nil : state.summary
-        ticket = state.trainingState.ticket
-        showHelp = state.showHelp
-        showIntro = state.trainingState.showIntro
+        (speed, stepsPerSecond) = (state.speed, state.stepsPerSecond)
+        (journalProblem, journalLocation) = (state.journalProblem, state.journalLocation)
+        (policyCycle, lotLadder) = (state.policyCycle, state.lotLadder)
+        (endReason, summary) = (state.endReason, state.endReason == nil ? nil : state.summary)
+        (ticket, showHelp, showIntro) = (state.trainingState.ticket, state.showHelp, state.trainingState.showIntro)
         paused = state.paused
 
         self.session = session
