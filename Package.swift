@@ -43,10 +43,12 @@ let package = Package(
         ),
         // The live screen: ncurses through a C shim, a cell grid the widgets draw into, themes.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal flags and the crash-restore handler: state that needs one copy per process.
+        .target(name: "CTerminalGuard"),
         .target(
             name: "ScalpTUI",
             dependencies: [
-                "ScalpEngine", "ScalpFormat", "ScalpJournal", "CNcurses",
+                "ScalpEngine", "ScalpFormat", "ScalpJournal", "CNcurses", "CTerminalGuard",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

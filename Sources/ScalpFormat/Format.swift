@@ -73,6 +73,25 @@ public enum Format {
         return number(days * 24, 0) + "h"
     }
 
+    /// Time left, cut down and never rounded up: "29d18h", "2d04h", "30d", "5h30m", "45m"; at most
+    /// `width` columns, dropping the smaller unit when it does not fit ("120d"). An option
+    /// with 29 days 18 hours left must not read "30d".
+    public static func timeLeft(_ years: Double, width: Int = 7) -> String {
+        // A hair of tolerance, so 30 days minus 6 hours in floating point is not 29d17h.
+        let minutes = max(Int((years * OptionGreeks.daysPerYear * 1440 + 1e-6).rounded(.down)), 0)
+        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+        let full: String
+        if days > 0 {
+            full = "\(days)d" + (hours == 0 ? "" : days >= 10 ? "\(hours)h" : twoDigits(hours) + "h")
+        } else if hours > 0 {
+            full = "\(hours)h" + twoDigits(rest) + "m"
+        } else {
+            full = "\(rest)m"
+        }
+        if full.count <= width { return full }
+        return days > 0 ? "\(days)d" : "\(hours)h"
+    }
+
     /// A speed multiplier: "×1", "×0.5", "×16".
     public static func multiplier(_ value: Double) -> String {
         value >= 1 && value == value.rounded() ? "×\(Int(value))" : "×" + trimmed(value)

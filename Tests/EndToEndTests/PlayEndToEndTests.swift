@@ -58,9 +58,13 @@ final class PlayEndToEndTests: TmuxTestCase {
     func testTheScreenShowsPriceBookRiskAndVolatility() throws {
         _ = try start("--seed 5 --paused")
         let screen = session.capture()
-        for text in ["gammascalp", "classic-scalp", "seed 5", "Price 100.00", "Option book", "call", "put", "stock",
-                     "Net delta", "realized", "implied 20.0%", "P&L", "Trades", "q quit", "paused"] {
+        for text in [" gammascalp │ classic-scalp │ seed 5 │", "Price 100.00", "╭ Option book ", "╭ Risk ", "Net delta",
+                     "realized", "implied 20.0%", "╭ P&L ", "╭ Trades ", "  q quit", "❚❚ paused"] {
             XCTAssertTrue(screen.contains(text), "missing \(text):\n\(screen)")
+        }
+        // The book's rows: the straddle's two legs and the stock.
+        for row in [#"│ +\+10 +call +100\.00 "#, #"│ +\+10 +put +100\.00 "#, #"│ +[+-]?[0-9,]+ +stock +100\.00 "#] {
+            XCTAssertTrue(ScreenText.hasLine(screen, matching: row), "no book row \(row):\n\(screen)")
         }
         XCTAssertNotNil(netDelta(screen))
         _ = try quit()
@@ -72,9 +76,9 @@ final class PlayEndToEndTests: TmuxTestCase {
         let drifted = session.wait(timeout: 8) { (self.netDelta($0).map(abs) ?? 0) > 150 }
         XCTAssertNotNil(drifted, "net delta never left ±150")
         try session.keys("Space")
-        XCTAssertNotNil(session.wait { $0.contains("paused") })
+        XCTAssertNotNil(session.wait { $0.contains("❚❚ paused") })
         try session.keys("h")
-        let hedged = session.wait { $0.contains("manual") }
+        let hedged = session.wait { ScreenText.hasStockTrade($0, by: "manual") }
         XCTAssertNotNil(hedged, "no manual trade in the blotter")
         let delta = try XCTUnwrap(netDelta(hedged ?? ""))
         XCTAssertLessThanOrEqual(abs(delta), 100, "net delta after h: \(delta)")
@@ -87,9 +91,9 @@ final class PlayEndToEndTests: TmuxTestCase {
     func testAutoHedgeTradesShowInTheBlotterAndTheJournal() throws {
         let journal = try start("--seed 21 --speed 32")
         try session.keys("a")
-        XCTAssertNotNil(session.wait { $0.contains("auto ON") })
-        XCTAssertNotNil(session.wait(timeout: 10) { $0.contains(" auto ") && $0.contains("BUY") || $0.contains("SELL") && $0.contains(" auto ") },
-                        "no auto trade in the blotter")
+        XCTAssertNotNil(session.wait { $0.contains("│ auto ON ") })
+        // A blotter row whose By column says auto (the header's "auto ON" must not count).
+        XCTAssertNotNil(session.wait(timeout: 10) { ScreenText.hasStockTrade($0, by: "auto") }, "no auto trade in the blotter")
         _ = try quit()
         let lines = try journalLines(journal)
         XCTAssertEqual(lines.first?["type"] as? String, "start")
@@ -127,7 +131,7 @@ final class PlayEndToEndTests: TmuxTestCase {
     func testQuitShowsTheSummaryAndLeavesACleanShell() throws {
         _ = try start("--seed 4 --speed 4")
         try session.keys("b")
-        XCTAssertNotNil(session.wait { $0.contains("manual") })
+        XCTAssertNotNil(session.wait { ScreenText.hasStockTrade($0, side: "BUY", by: "manual") })
         try session.keys("q")
         let summary = session.wait { $0.contains("Press any key to exit") }
         for text in ["Session summary", "Total P&L", "gamma", "theta", "Trades", "close-out 1", "Realized vol", "Hedging error", "Journal"] {
@@ -160,7 +164,7 @@ final class PlayEndToEndTests: TmuxTestCase {
     func testSigtermLeavesACleanShellAndAValidJournal() throws {
         let journal = try start("--seed 8 --speed 16")
         try session.keys("b")
-        XCTAssertNotNil(session.wait { $0.contains("manual") })
+        XCTAssertNotNil(session.wait { ScreenText.hasStockTrade($0, side: "BUY", by: "manual") })
         let pid = try XCTUnwrap(session.foregroundChild())
         XCTAssertEqual(kill(pid, SIGTERM), 0)
         XCTAssertNotNil(session.wait { $0.contains("EXIT=143") }, "no exit 143 after SIGTERM")
@@ -176,7 +180,7 @@ final class PlayEndToEndTests: TmuxTestCase {
         for _ in 0..<3 {
             try session.keys("b")
         }
-        XCTAssertNotNil(session.wait { $0.contains("Trades ───") && $0.contains(" 3 ─") })
+        XCTAssertNotNil(session.wait { ScreenText.hasLine($0, matching: "╭ Trades ─+ 3 ─╮") })
         let pid = try XCTUnwrap(session.foregroundChild())
         kill(pid, SIGKILL)
         XCTAssertNotNil(session.wait { $0.contains("EXIT=137") })

@@ -45,8 +45,9 @@ final class TrainingEndToEndTests: TmuxTestCase {
         try session.keys("o")
         let ticket = session.wait { $0.contains("Option ticket") && $0.contains("Premium") }
         XCTAssertNotNil(ticket, "no ticket")
-        XCTAssertTrue(ticket?.contains("BUY") ?? false)
-        XCTAssertTrue(ticket?.contains("call") ?? false)
+        // The fields, not the hints beside them ("call, put or straddle" is always there).
+        XCTAssertTrue(ScreenText.ticketField(ticket ?? "", "Side", is: "BUY"), ticket ?? "")
+        XCTAssertTrue(ScreenText.ticketField(ticket ?? "", "Kind", is: "call"), ticket ?? "")
         try session.keys("Enter")
         let bought = session.wait { $0.contains("bought 1 C100") && !$0.contains("Option ticket") }
         XCTAssertNotNil(bought, "no option trade in the blotter")
@@ -72,7 +73,8 @@ final class TrainingEndToEndTests: TmuxTestCase {
         // Unhedged, the straddles start about 80 shares long: over the limit.
         XCTAssertNotNil(session.wait { $0.contains("OVER LIMIT") }, "no limit warning")
         try session.keys("h")
-        XCTAssertNotNil(session.wait { !$0.contains("OVER LIMIT") && $0.contains("SELL") }, "the warning stayed after h")
+        XCTAssertNotNil(session.wait { !$0.contains("OVER LIMIT") && ScreenText.hasStockTrade($0, side: "SELL") },
+                        "the warning stayed after h")
         quit()
         let limits = try journalLines(journal).filter { $0["type"] as? String == "limit" }
         XCTAssertEqual(limits.map { $0["event"] as? String }, ["breach", "clear"])
@@ -90,6 +92,8 @@ final class TrainingEndToEndTests: TmuxTestCase {
         XCTAssertNotNil(first, "no price screen")
         XCTAssertTrue(first?.contains("spx-small.csv") ?? false, first ?? "")
         XCTAssertTrue(first?.contains("24-03-01") ?? false, "no date in the header:\n\(first ?? "")")
+        // The file is the path: no seed in the header.
+        XCTAssertFalse(ScreenText.hasLine(first ?? "", matching: "│ (#|seed )[0-9]+ │"), "a seed in the header:\n\(first ?? "")")
         for (date, close) in rows.dropFirst().prefix(2) {
             try session.keys(".")
             let screen = session.wait { $0.contains("Price \(close)") }

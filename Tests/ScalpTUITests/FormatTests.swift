@@ -43,4 +43,31 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.multiplier(0.5), "×0.5")
         XCTAssertEqual(Format.multiplier(16), "×16")
     }
+
+    /// Time to expiry is cut down, never rounded up: 29 days 18 hours is not "30d".
+    func testTimeLeftNeverRoundsUp() {
+        let day = 1 / OptionGreeks.daysPerYear, hour = day / 24, minute = hour / 60
+        XCTAssertEqual(Format.timeLeft(30 * day - 6 * hour), "29d18h")
+        XCTAssertEqual(Format.timeLeft(30 * day - minute), "29d23h")
+        XCTAssertEqual(Format.timeLeft(30 * day), "30d")
+        XCTAssertEqual(Format.timeLeft(30 * day + 59 * minute), "30d")
+        XCTAssertEqual(Format.timeLeft(2 * day + 4 * hour + 59 * minute), "2d04h")
+        XCTAssertEqual(Format.timeLeft(5 * hour + 30 * minute), "5h30m")
+        XCTAssertEqual(Format.timeLeft(45 * minute + 59 * minute / 60), "45m")
+        XCTAssertEqual(Format.timeLeft(0), "0m")
+        XCTAssertEqual(Format.timeLeft(-day), "0m")
+        // Too wide for the column: the days alone, still cut down.
+        XCTAssertEqual(Format.timeLeft(365 * day - hour), "364d23h")
+        XCTAssertEqual(Format.timeLeft(365 * day - hour, width: 6), "364d")
+        // Every step of a 30-day option on a 5-minute grid reads no more than the time left.
+        for step in 0...(30 * 24 * 12) {
+            let left = 30 * day - Double(step) * 5 * minute
+            let shown = Format.timeLeft(left)
+            let parts = shown.split(whereSeparator: { !$0.isNumber }).compactMap { Double($0) }
+            let units: [Double] = shown.contains("d") ? [day, hour] : shown.contains("h") ? [hour, minute] : [minute]
+            let value = zip(parts, units).reduce(0) { $0 + $1.0 * $1.1 }
+            XCTAssertLessThanOrEqual(value, left + 1e-9, "\(shown) for \(left * OptionGreeks.daysPerYear) days")
+            XCTAssertGreaterThan(value + (shown.contains("d") ? hour : minute), left - 1e-9, shown)
+        }
+    }
 }

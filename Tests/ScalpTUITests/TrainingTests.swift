@@ -301,10 +301,11 @@ final class TrainingTests: XCTestCase {
         state.handle(.enter)
         state.advance(steps: 1)
         state.perform(.sellLot)
-        let rows = Panels.blotterRows(state, count: 10)
+        let blotter = ScreenSnapshot(state).blotter
+        let rows = blotter.newest(10)
         let kinds = rows.map { if case .stock(let trade) = $0 { trade.quantity > 0 ? "buy" : "sell" } else { "option" } }
         XCTAssertEqual(kinds, ["sell", "option", "buy"])
-        XCTAssertEqual(Panels.blotterRows(state, count: 2).count, 2)
+        XCTAssertEqual(blotter.newest(2).count, 2)
     }
 
     /// The journal's actions replay to the same numbers, option trades included.

@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalGuard
 import Foundation
 #if canImport(Glibc)
 import Glibc

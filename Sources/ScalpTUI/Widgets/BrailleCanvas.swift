@@ -14,9 +14,13 @@ public struct BrailleCanvas: Sendable {
         roles = Array(repeating: nil, count: self.columns * self.rows)
     }
 
+    /// Dots in one cell, across and down.
+    public static let dotsAcross = 2
+    public static let dotsDown = 4
+
     /// Dots across and down.
-    public var dotWidth: Int { columns * 2 }
-    public var dotHeight: Int { rows * 4 }
+    public var dotWidth: Int { columns * Self.dotsAcross }
+    public var dotHeight: Int { rows * Self.dotsDown }
 
     // Dot (column, row) within a cell → bit of the braille pattern (U+2800 + bits).
     private static let dotBits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
@@ -24,8 +28,8 @@ public struct BrailleCanvas: Sendable {
     /// Sets the dot at (x, y), dots from the top-left; outside the canvas is ignored.
     public mutating func set(_ x: Int, _ y: Int, _ role: Role) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
-        let index = (y / 4) * columns + x / 2
-        bits[index] |= Self.dotBits[x % 2][y % 4]
+        let index = (y / Self.dotsDown) * columns + x / Self.dotsAcross
+        bits[index] |= Self.dotBits[x % Self.dotsAcross][y % Self.dotsDown]
         roles[index] = role
     }
 
@@ -54,6 +58,14 @@ public struct BrailleCanvas: Sendable {
         let fraction = (range.upperBound - value) / span
         return min(max(Int((fraction * Double(dotHeight - 1)).rounded()), 0), dotHeight - 1)
     }
+
+    /// The cell row that holds `value`'s dot, for drawing text beside or over a plotted line.
+    public func cellRow(_ value: Double, in range: ClosedRange<Double>) -> Int {
+        dotRow(value, in: range) / Self.dotsDown
+    }
+
+    /// The cell column that holds dot column `x` (the `x`-th plotted value).
+    public func cellColumn(ofDot x: Int) -> Int { x / Self.dotsAcross }
 
     /// Plots `values` as a connected line, one dot column per value from the left;
     /// non-finite values leave a gap.

@@ -1,0 +1,49 @@
+import ScalpEngine
+import ScalpFormat
+
+/// The scenario's introduction over the screen at the start: its description, the learning
+/// goal, the benchmark it is scored against and its risk limits. Time starts when it closes.
+struct IntroOverlay: Widget {
+    let snapshot: ScreenSnapshot
+
+    static let width = 76
+
+    func render(into grid: inout Grid, _ area: Rect) {
+        let scenario = snapshot.scenario
+        let bounds = area.inset(horizontal: 2, vertical: 1)
+        let text = min(bounds.width, Self.width) - 6
+        let label = 11
+        let muted = Style(.muted)
+        func labelled(_ name: String, _ value: String, _ style: Style = Style(.text)) -> [[Span]] {
+            TextLayout.wrap(value, width: text - label).enumerated().map { index, part in
+                [Span(TextLayout.pad(index == 0 ? name : "", label), muted), Span(part, style)]
+            }
+        }
+        var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(scenario.description), width: text)
+            .map { [Span($0, Style(.text))] }
+        lines.append([])
+        let goal = TextLayout.sanitize(scenario.learningGoal)
+        if !goal.isEmpty { lines += labelled("Goal", goal, Style(.accent)) }
+        lines += labelled("Benchmark", "a hedger on \(scenario.benchmarkRule.label) (\(scenario.benchmarkRule.description)) "
+                          + "trades the same book on the same price path; your score is measured against it")
+        var limits: [String] = []
+        if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) shares") }
+        if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }
+        var limitsText = limits.isEmpty ? "none" : limits.joined(separator: ", ")
+        if scenario.riskLimits.netDelta != nil { limitsText += "; time over the delta limit costs points" }
+        if scenario.riskLimits.loss != nil { limitsText += "; a loss beyond the limit costs the limit points" }
+        lines += labelled("Limits", limitsText)
+        let you = labelled("You", "hedge with h, b/s and a; trade options with o; ? lists every key")
+        let start = snapshot.paused ? "Press any key to close this (the session is paused)." : "Press any key to start."
+        let footer: [[Span]] = [[], [Span(start, Style(.accent, on: .background, .bold))]]
+        // A long description gives up the key hints, then its last lines; the prompt always shows.
+        let room = bounds.height - 4 - footer.count
+        if lines.count + you.count <= room { lines += you }
+        if lines.count > room, room > 0 {
+            lines = Array(lines.prefix(room))
+            lines[room - 1] = [Span("…", muted)]
+        }
+        lines += footer
+        OverlayBox(title: snapshot.title, lines: lines, width: Self.width).render(into: &grid, bounds)
+    }
+}

@@ -1,0 +1,57 @@
+import ScalpEngine
+import ScalpFormat
+
+/// The trades, newest first: stock trades in columns (time, side, quantity, price, cost,
+/// who traded), option trades from the ticket in words across them.
+struct BlotterPanel: Widget {
+    let snapshot: ScreenSnapshot
+
+    func render(into grid: inout Grid, _ rect: Rect) {
+        let session = snapshot.session
+        let options = session.optionTradeCount > 0 ? " · \(session.optionTradeCount) opt" : ""
+        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options, Style(.text))]).render(into: &grid, rect)
+        guard inner.height >= 1 else { return }
+        let content = inner.inset(horizontal: 1, vertical: 0)
+        let showCost = content.width >= 36
+        let showReason = content.width >= 42
+        let narrow = content.width < 32
+        var columns = [TableColumn(title: "Time", width: 8, align: .left), TableColumn(title: "Side", width: 4, align: .left),
+                       TableColumn(title: "Qty", width: narrow ? 5 : 6), TableColumn(title: "Price", width: narrow ? 7 : 8)]
+        if showCost { columns.append(TableColumn(title: "Cost", width: 6)) }
+        if showReason { columns.append(TableColumn(title: "By", width: 6, align: .left)) }
+        func draw(_ cells: [(String, Style)], row: Int) {
+            var x = content.x
+            for (index, column) in columns.enumerated() where index < cells.count {
+                grid.put(TextLayout.pad(cells[index].0, column.width, align: column.align), x: x, y: content.y + row,
+                         style: cells[index].1, limit: content.maxX - x)
+                x += column.width + 1
+            }
+        }
+        draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0)
+        let rows = snapshot.blotter.newest(max(content.height - 1, 0))
+        if rows.isEmpty, content.height >= 2 {
+            grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1), style: Style(.muted))
+        }
+        for (offset, row) in rows.enumerated() {
+            switch row {
+            case .option(let fill):
+                // An option trade: its time, then the trade in words across the other columns.
+                let side = Style(fill.isBuy ? .up : .down, on: .background, .bold)
+                grid.put([Span(TextLayout.pad(snapshot.timeLabel(step: fill.step, short: true), 9), Style(.muted)),
+                          Span(fill.description, side), Span(" @ " + Format.number(fill.price, 2), Style(.text))],
+                         x: content.x, y: content.y + offset + 1, limit: content.width)
+            case .stock(let trade):
+                let buy = trade.quantity > 0
+                let side = Style(buy ? .up : .down, on: .background, .bold)
+                let reason = trade.reason == .closeOut ? "close" : trade.reason.rawValue
+                var cells: [(String, Style)] = [
+                    (snapshot.timeLabel(step: trade.step, short: true), Style(.muted)), (buy ? "BUY" : "SELL", side),
+                    (Format.shares(abs(trade.quantity)), Style(.text)), (Format.number(trade.price, 2), Style(.text)),
+                ]
+                if showCost { cells.append((Format.number(trade.cost, 2), Style(.muted))) }
+                if showReason { cells.append((reason, Style(trade.reason == .manual ? .accent : .muted))) }
+                draw(cells, row: offset + 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ScalpEngine
+import ScalpFormat
+
+/// Realized volatility (rolling window and EWMA) against the book's implied vol: the figures
+/// and their gap on the first line, the rolling and implied series in braille below.
+struct VolatilityChart: Widget {
+    let snapshot: ScreenSnapshot
+
+    func render(into grid: inout Grid, _ rect: Rect) {
+        let session = snapshot.session
+        let axisWidth = PriceChart.axisWidth
+        let window = Format.days(Double(session.config.volatilityWindow) * session.config.timeStep)
+        let inner = Box("Volatility", trailing: [Span("window " + window, Style(.muted))]).render(into: &grid, rect)
+        guard inner.height >= 1 else { return }
+        let realized = session.rollingRealizedVol
+        let ewma = session.ewmaRealizedVol
+        let implied = snapshot.impliedVol ?? session.openingImpliedVol
+        let gap = realized.map { $0 - implied }
+        let gapRole: Role = (gap ?? 0) > 0 ? .up : (gap ?? 0) < 0 ? .down : .text
+        let compact = inner.width < 56
+        let line: [Span] = [
+            Span(compact ? "rv " : "realized ", Style(.chartRealized, on: .background, .bold)),
+            Span(Format.percent(realized), Style(.text)),
+            Span(compact ? "  ewma " : "  EWMA ", Style(.chartEWMA)),
+            Span(Format.percent(ewma), Style(.text)),
+            Span(compact ? "  iv " : "  implied ", Style(.chartImplied, on: .background, .bold)),
+            Span(Format.percent(implied), Style(.text)),
+            Span("  gap ", Style(.muted)),
+            Span(Format.points(gap) + (compact ? "" : " pts"), Style(gapRole, on: .background, .bold)),
+        ]
+        grid.put(line, x: inner.x + 1, y: inner.y, limit: inner.width - 2)
+        guard inner.height >= 3, inner.width > axisWidth + 4 else { return }
+        let plot = Rect(x: inner.x + axisWidth, y: inner.y + 1, width: inner.width - axisWidth - 1,
+                        height: inner.height - 1)
+        var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
+        let count = min(snapshot.history.count, canvas.dotWidth)
+        let rolling = snapshot.history.rollingVols.suffix(count)
+        let implieds = snapshot.history.impliedVols.suffix(count)
+        let values = (rolling + implieds).filter(\.isFinite)
+        guard let low = values.min(), let high = values.max() else { return }
+        let pad = max((high - low) * 0.1, 0.005)
+        let range = max(low - pad, 0)...(high + pad)
+        canvas.plot(implieds, in: range, .chartImplied)
+        canvas.plot(rolling, in: range, .chartRealized)
+        canvas.render(into: &grid, x: plot.x, y: plot.y)
+        let axis = Style(.muted)
+        grid.put(TextLayout.pad(Format.percent(range.upperBound), axisWidth - 1, align: .right),
+                 x: inner.x, y: plot.y, style: axis)
+        grid.put(TextLayout.pad(Format.percent(range.lowerBound), axisWidth - 1, align: .right),
+                 x: inner.x, y: plot.maxY - 1, style: axis)
+    }
+}
