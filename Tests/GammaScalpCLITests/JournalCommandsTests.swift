@@ -10,9 +10,14 @@ import ScalpTUI
 /// by commands at chosen steps, its events written with the real `JournalLine.text`. A
 /// session played without a terminal, in milliseconds.
 enum JournalFixture {
+    /// When the fixture sessions "started": 2026-11-18T19:33:20Z.
+    static let startedAt = Date(timeIntervalSince1970: 1_795_030_400)
+
     static func play(scenario: Scenario = .classicScalp, seed: UInt64 = 5, autoHedge: Bool = false,
                      commands: [Int: [Command]] = [:], quitAt: Int? = nil) -> String {
-        var state = AppState(PlaySettings(scenario: scenario, seed: seed, autoHedge: autoHedge))
+        var settings = PlaySettings(scenario: scenario, seed: seed, autoHedge: autoHedge)
+        settings.startedAt = startedAt
+        var state = AppState(settings)
         var lines: [String] = []
         func flush() { lines += state.takeEvents().map(\.text) }
         while state.endReason == nil {
@@ -189,8 +194,10 @@ struct JournalCommandsTests {
         let document = try JournalReader.parse(busy, path: "busy.jsonl")
         let recorded = try #require(document.sessions.first)
         let script = try recorded.script()
-        var state = AppState(PlaySettings(scenario: script.scenario, seed: script.seed, speed: 1, autoHedge: script.autoHedge,
-                                          replay: ScriptedPlay(script: script, endReason: .quit)))
+        var settings = PlaySettings(scenario: script.scenario, seed: script.seed, speed: 1, autoHedge: script.autoHedge,
+                                    replay: ScriptedPlay(script: script, endReason: .quit))
+        settings.startedAt = recorded.start.startedAt
+        var state = AppState(settings)
         var lines = state.takeEvents().map(\.text)
         for key in "hbsaA[]" { state.handle(.character(key.unicodeScalars.first!), keyMap: ReplayCommand.playbackKeys) }
         while state.endReason == nil {
@@ -263,6 +270,7 @@ struct JournalCommandsTests {
         #expect(page.contains("<div class=\"points\">\(Int(score.points))<small>/100</small>"))
         #expect(page.contains("reproduces every recorded trade, tick and the final P&amp;L exactly"))
         #expect(page.contains("K 100"), "the strike line")
+        #expect(page.contains("<dt>Played</dt><dd>2026-11-18T19:33:20Z (UTC)</dd>"), "the wall-clock start")
         #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("href="))
         #expect(page.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http") == false)
         let again = try CLI.run(["report", path, "--out", "-"])

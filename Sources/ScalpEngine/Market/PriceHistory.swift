@@ -57,6 +57,21 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     }
 }
 
+extension PriceHistory {
+    /// The practice session `play --prices` runs on this history: `structure` (default a
+    /// straddle) of `quantity` contracts of 100 (negative is short) struck at `strike` (default
+    /// the first close), expiring on the last row, bought at the file's first implied vol (or
+    /// `impliedVol`); cash at 5%, lots of 100 shares, costs of 1 bp of notional plus half a cent
+    /// a share, hedged by hand or on `band:100`, against a benchmark hedging every step.
+    public func practiceScenario(name: String, structure: OptionStructure = .straddle, strike: Double? = nil,
+                                 quantity: Double = 10, impliedVol: Double = 0.20) -> Scenario {
+        scenario(name: name, kinds: structure.legs, strike: strike, quantity: quantity, multiplier: 100,
+                 impliedVol: impliedVol, rate: 0.05, dividendYield: 0,
+                 costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
+                 hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false)
+    }
+}
+
 /// A `PriceProcess` that steps through recorded closes: no randomness, the same path every run.
 public struct HistoricalPath: PriceProcess, Hashable, Codable {
     public let closes: [Double]

@@ -71,7 +71,7 @@ struct PlayCommand: ParsableCommand {
     var impliedVol: Double?
 
     @Option(help: "With --prices: call, put or straddle (default straddle).")
-    var kind: SimulatedKind?
+    var kind: OptionStructure?
 
     @Option(parsing: .unconditional, help: "With --prices: contracts of 100 held, each leg; negative = short (default 10).")
     var quantity: Double?
@@ -160,16 +160,11 @@ struct PlayCommand: ParsableCommand {
         if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
     }
 
-    /// The scenario for `--prices`: the file's closes with a straddle (or the `--kind`) of
-    /// 10 contracts (or `--quantity`) of 100, lots of 100, costs of 1 bp plus half a cent a
-    /// share, hedged by hand or on band:100, against a benchmark hedging every step.
+    /// The scenario for `--prices` (`PriceHistory.practiceScenario`), refused if it cannot run.
     func pricesScenario(_ history: PriceHistory) throws -> Scenario {
         let name = (prices.map { ($0 as NSString).lastPathComponent } ?? "prices")
-        let scenario = history.scenario(
-            name: name, kinds: (kind ?? .straddle).optionKinds, strike: strike, quantity: quantity ?? 10, multiplier: 100,
-            impliedVol: impliedVol ?? 0.20, rate: 0.05, dividendYield: 0,
-            costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
-            hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false)
+        let scenario = history.practiceScenario(name: name, structure: kind ?? .straddle, strike: strike,
+                                                quantity: quantity ?? 10, impliedVol: impliedVol ?? 0.20)
         do {
             try scenario.config.validate()
         } catch {

@@ -46,6 +46,8 @@ struct SessionReport {
         let final = timeline.training.trainee
         let score = timeline.training.score
         var facts: [(String, String)] = [
+            ("Played", session.start.startedAt.map { JournalStart.timestamp($0) + " (UTC)" }
+                ?? "not recorded (a journal from before gammascalp 0.3.0)"),
             ("Session", "\(Format.clock(0)) → \(Format.clock(final.time)) (step \(Format.number(Double(final.step), 0)) "
                 + "of \(Format.number(Double(final.config.steps), 0)))"),
             ("Ended", ending),

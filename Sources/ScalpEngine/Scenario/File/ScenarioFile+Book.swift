@@ -1,9 +1,5 @@
 /// The `[[book]]` tables: one option line each (a straddle is a call and a put).
 extension ScenarioFile {
-    enum BookKind: String, CaseIterable {
-        case call, put, straddle
-    }
-
     /// One `[[book]]` table as written; its implied vol may wait for the ATM vol and skew.
     struct BookEntry {
         var path: String
@@ -17,7 +13,7 @@ extension ScenarioFile {
 
     /// Reads a `[[book]]` table: kind, strike or moneyness, expiry_days, quantity, multiplier, implied_vol.
     static func readBookEntry(_ t: inout ScenarioTable, market: MarketTerms) throws(ScenarioFileError) -> BookEntry {
-        guard let kind = try t.choice("kind", BookKind.self) else { throw t.missing("kind") }
+        guard let kind = try t.choice("kind", OptionStructure.self) else { throw t.missing("kind") }
         let strike: Double
         if let given = try t.number("strike") {
             try t.check(given > 0, "strike", given, "must be > 0")
@@ -39,12 +35,7 @@ extension ScenarioFile {
             try t.check(impliedVol >= ImpliedVolDynamics.minimumVol && impliedVol <= 10, "implied_vol", impliedVol,
                         "must be between \(decimal(ImpliedVolDynamics.minimumVol)) and 10")
         }
-        let kinds: [OptionKind] = switch kind {
-        case .call: [.call]
-        case .put: [.put]
-        case .straddle: [.call, .put]
-        }
-        return BookEntry(path: t.path, kinds: kinds, strike: strike, expiry: years(days: days), quantity: quantity,
+        return BookEntry(path: t.path, kinds: kind.legs, strike: strike, expiry: years(days: days), quantity: quantity,
                          multiplier: multiplier, impliedVol: impliedVol)
     }
 
