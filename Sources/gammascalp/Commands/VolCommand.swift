@@ -18,9 +18,10 @@ struct VolCommand: ParsableCommand {
           Parkinson        √(A·mean(ln(H/L)²)/(4 ln 2))
           Garman-Klass     √(A·mean(½·ln(H/L)² − (2 ln 2 − 1)·ln(C/O)²))
           Rogers-Satchell  √(A·mean(ln(H/C)·ln(H/O) + ln(L/C)·ln(L/O)))
-          Yang-Zhang       √(A·(σ_o² + k·σ_c² + (1 − k)·σ_rs²)), k = 0.34/(1.34 + (n+1)/(n−1)),
-                           σ_o², σ_c² sample variances of ln(O/C₋₁) and ln(C/O), σ_rs² the
-                           Rogers-Satchell mean, n the bars in the window (or the file)
+          Yang-Zhang       √(A·(σ_o² + k·σ_c² + (1 − k)·σ_rs²)),
+                           k = 0.34/(1.34 + (n+1)/(n−1)), n bars (window or file),
+                           σ_o², σ_c² sample variances of ln(O/C₋₁), ln(C/O),
+                           σ_rs² the Rogers-Satchell mean
 
         Parkinson, Garman-Klass and Rogers-Satchell see the open-to-close part only; \
         Yang-Zhang and close-to-close also count the overnight gap. The range estimators \
