@@ -1,11 +1,24 @@
 import Foundation
 
-/// A price file that cannot be replayed; the description is `file:line: problem`.
+/// A price file that cannot be replayed; the description is `file:line[:column]: problem`,
+/// the column (1-based, in characters) where the offending cell starts, for range checks.
 public struct PriceHistoryError: Error, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int?
+    public var column: Int?
     public var message: String
-    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+
+    public init(file: String, line: Int?, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        guard let line else { return "\(file): \(message)" }
+        return "\(file):\(line)" + (column.map { ":\($0)" } ?? "") + ": \(message)"
+    }
 }
 
 extension PriceHistory {
@@ -13,22 +26,29 @@ extension PriceHistory {
     static let dateColumns = ["date", "timestamp", "time", "datetime"]
     static let closeColumns = ["close", "adjclose", "closeprice", "price", "last"]
     static let volColumns = ["iv", "impliedvol", "impliedvolatility", "vix", "vol", "volatility"]
+    static let openColumns = ["open", "openprice"]
+    static let highColumns = ["high", "highprice"]
+    static let lowColumns = ["low", "lowprice"]
 
     /// Reads a CSV price history: a header row, a date or timestamp column, a close column and
     /// optionally an implied-vol column (a fraction, or percent like a VIX-style index when
     /// the values run above 3). Daily dates (`YYYY-MM-DD`) step 1/252 of a year per row;
     /// intraday timestamps (`YYYY-MM-DD HH:MM[:SS]`, `T` also accepted) step by their spacing
     /// in trading time (6.5 hours a day). Rows must be in time order, evenly spaced (for daily
-    /// data, no more than a week between rows), with positive numbers.
+    /// data, no more than a week between rows), with positive numbers. Optional `open`, `high`
+    /// and `low` columns (high and low together) give each row's range; a row whose high is
+    /// below its low, or whose close or open is outside [low, high], is refused with the
+    /// line and the column where the cell starts.
     public static func parse(csv text: String, file: String) throws(PriceHistoryError) -> PriceHistory {
         func fail(_ line: Int?, _ message: String) -> PriceHistoryError {
             PriceHistoryError(file: file, line: line, message: message)
         }
-        var rows: [(line: Int, cells: [String])] = []
+        var rows: [(line: Int, cells: [String], columns: [Int])] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            rows.append((offset + 1, splitCSV(line)))
+            let cells = splitCSV(line)
+            rows.append((offset + 1, cells.map(\.text), cells.map(\.column)))
         }
         guard let header = rows.first else { throw fail(nil, "the file is empty") }
         let names = header.cells.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
@@ -40,13 +60,19 @@ extension PriceHistory {
             throw fail(header.line, "no close column (expected one of: close, adj close, price, last)")
         }
         let volColumn = column(volColumns)
+        let openColumn = column(openColumns), highColumn = column(highColumns), lowColumn = column(lowColumns)
+        if (highColumn == nil) != (lowColumn == nil), let lone = highColumn ?? lowColumn {
+            throw PriceHistoryError(file: file, line: header.line, column: header.columns[lone],
+                                    message: "\(header.cells[lone]): a high column needs a low column beside it, and a low a high")
+        }
         let body = rows.dropFirst()
         guard body.count >= 3 else { throw fail(nil, "needs at least 3 rows of prices, found \(body.count)") }
 
         var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
+        var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
         var daily: Bool?
         for row in body {
-            let needed = max(dateColumn, closeColumn, volColumn ?? 0)
+            let needed = [dateColumn, closeColumn, volColumn, openColumn, highColumn, lowColumn].compactMap { $0 }.max() ?? 0
             guard row.cells.count > needed else {
                 throw fail(row.line, "expected \(header.cells.count) columns, found \(row.cells.count)")
             }
@@ -70,6 +96,28 @@ extension PriceHistory {
                 }
                 vols.append(vol)
             }
+            func price(_ column: Int) throws(PriceHistoryError) -> Double {
+                let text = row.cells[column].trimmingCharacters(in: .whitespaces)
+                guard let value = Double(text), value.isFinite, value > 0 else {
+                    throw PriceHistoryError(file: file, line: row.line, column: row.columns[column],
+                                            message: "\(header.cells[column]): '\(text)' is not a positive price")
+                }
+                return value
+            }
+            let open = try openColumn.map(price)
+            if let highColumn, let lowColumn {
+                let high = try price(highColumn), low = try price(lowColumn)
+                func refuse(_ column: Int, _ problem: String) -> PriceHistoryError {
+                    PriceHistoryError(file: file, line: row.line, column: row.columns[column], message: "\(header.cells[column]): \(problem)")
+                }
+                let range = "[\(header.cells[lowColumn]) \(low), \(header.cells[highColumn]) \(high)]"
+                if high < low { throw refuse(highColumn, "\(high) is below \(header.cells[lowColumn]) \(low)") }
+                if !(low...high).contains(close) { throw refuse(closeColumn, "\(close) is outside \(range)") }
+                if let open, let openColumn, !(low...high).contains(open) { throw refuse(openColumn, "\(open) is outside \(range)") }
+                highs.append(high)
+                lows.append(low)
+            }
+            if let open { opens.append(open) }
             labels.append(label)
             closes.append(close)
             times.append(time)
@@ -79,7 +127,8 @@ extension PriceHistory {
         // A VIX-style column is in percent: no listed market's implied vol is above 300%.
         let inPercent = (vols.max() ?? 0) > 3
         return PriceHistory(labels: labels, closes: closes, impliedVols: volColumn == nil ? nil : vols.map { inPercent ? $0 / 100 : $0 },
-                            timeStep: timeStep, isDaily: isDaily)
+                            timeStep: timeStep, isDaily: isDaily, opens: openColumn == nil ? nil : opens,
+                            highs: highColumn == nil ? nil : highs, lows: lowColumn == nil ? nil : lows)
     }
 
     /// Years per row. Daily: one trading day, refusing gaps over 7 calendar days. Intraday:
@@ -129,30 +178,38 @@ extension PriceHistory {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Splits one CSV line, honouring double quotes ("" inside quotes is a quote).
-    static func splitCSV(_ line: String) -> [String] {
-        var cells: [String] = [], current = "", quoted = false
+    /// Splits one CSV line, honouring double quotes ("" inside quotes is a quote), into its
+    /// cells, each with the 1-based character column where it starts (for error messages).
+    static func splitCSV(_ line: String) -> [(text: String, column: Int)] {
+        var cells: [(text: String, column: Int)] = [], current = "", quoted = false
+        var position = 0, start = 1
+        func endCell() {
+            cells.append((current, start))
+            current = ""
+            start = position + 1
+        }
         var iterator = line.makeIterator()
         while let character = iterator.next() {
+            position += 1
             if quoted {
                 if character == "\"" {
                     if let following = iterator.next() {
+                        position += 1
                         if following == "\"" { current.append("\"") } else {
                             quoted = false
-                            if following == "," { cells.append(current); current = "" } else { current.append(following) }
+                            if following == "," { endCell() } else { current.append(following) }
                         }
                     } else { quoted = false }
                 } else { current.append(character) }
             } else if character == "\"" {
                 quoted = true
             } else if character == "," {
-                cells.append(current)
-                current = ""
+                endCell()
             } else {
                 current.append(character)
             }
         }
-        cells.append(current)
+        cells.append((current, start))
         return cells
     }
 }

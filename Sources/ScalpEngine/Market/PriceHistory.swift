@@ -1,7 +1,7 @@
 import Foundation
 
 /// A real price series to replay instead of a simulated one: closes at evenly spaced times,
-/// and optionally the implied vol quoted beside each close.
+/// optionally each row's open, high and low, and the implied vol quoted beside each close.
 public struct PriceHistory: Sendable, Hashable, Codable {
     /// The date or timestamp of each row, as written in the file.
     public var labels: [String]
@@ -13,13 +13,42 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     public var timeStep: Double
     /// True for one row per trading day.
     public var isDaily: Bool
+    /// Each row's open, high and low, currency; nil when the file has no such column.
+    public var opens: [Double]?
+    public var highs: [Double]?
+    public var lows: [Double]?
 
-    public init(labels: [String], closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool) {
+    public init(labels: [String], closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
+                opens: [Double]? = nil, highs: [Double]? = nil, lows: [Double]? = nil) {
         self.labels = labels
         self.closes = closes
         self.impliedVols = impliedVols
         self.timeStep = timeStep
         self.isDaily = isDaily
+        self.opens = opens
+        self.highs = highs
+        self.lows = lows
+    }
+
+    /// Rows a year, A, for annualising a per-row variance: 252 for daily rows, and for
+    /// intraday rows the number of their steps in 252 trading days of 6.5 hours.
+    public var periodsPerYear: Double { isDaily ? Self.tradingDaysPerYear : 1 / timeStep }
+
+    /// ln(C/C₋₁) for each row after the first.
+    public var logReturns: [Double] { zip(closes.dropFirst(), closes).map { log($0 / $1) } }
+
+    /// One bar per row after the first (with the row before's close), when the file has
+    /// open, high and low columns; nil otherwise.
+    public var bars: [PriceBar]? {
+        guard let opens, let highs, let lows else { return nil }
+        return closes.indices.dropFirst().map {
+            PriceBar(previousClose: closes[$0 - 1], open: opens[$0], high: highs[$0], low: lows[$0], close: closes[$0])
+        }
+    }
+
+    /// The range columns missing from the file, of "open", "high", "low".
+    public var missingRangeColumns: [String] {
+        [("open", opens), ("high", highs), ("low", lows)].filter { $0.1 == nil }.map(\.0)
     }
 
     /// Trading days per year (daily data), and trading hours per day (intraday data).

@@ -26,7 +26,8 @@ struct PlayCommand: ParsableCommand {
         from 80% of the scenario's net-delta limit and says OVER LIMIT beyond it.
 
         --prices FILE.csv replays a real price series (date and close columns, optionally \
-        implied vol) instead of a simulated market: spot starts at the first close, the \
+        implied vol, and open, high and low, which `gammascalp vol` reads) instead of a \
+        simulated market: spot starts at the first close, the \
         options (--kind, --quantity contracts of 100) are struck at --strike (default the \
         first close) and expire at the last row, at the file's implied vol or --implied-vol.
 
