@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScalpEngine
+import ScalpFormat
 
 struct VolCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
