@@ -115,6 +115,13 @@ struct MergeCommandTests {
         #expect(result.stderr.split(separator: "\n").count == 1 && result.stderr.hasPrefix(message), "\(result.stderr)")
     }
 
+    /// A state file that cannot be written is refused before any path runs.
+    @Test func stateInAMissingDirectoryIsRefused() throws {
+        let result = try CLI.run(["simulate", "--paths", "10", "--shard", "1/2", "--state", "/nonexistent-dir/s.json"])
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: --state: cannot write '/nonexistent-dir/s.json': no directory '/nonexistent-dir'\n", "\(result.stderr)")
+    }
+
     @Test func shardWithoutStateIsRefused() throws {
         let result = try CLI.run(["simulate", "--paths", "10", "--shard", "1/2"])
         #expect(result.status != 0 && result.stderr == "error: --shard needs --state FILE: a shard's result is only of use merged\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScalpEngine
 
 /// `--shard K/N` and `--state FILE`: run part of a Monte Carlo and keep a result that
@@ -23,6 +24,14 @@ struct ShardOptions: ParsableArguments {
         }
         if let state, state.isEmpty || state == "-" {
             throw ValidationError("--state needs a file name, got '\(state)'")
+        }
+        // Refused before the paths run, not after: a job array should fail in its first second.
+        if let state {
+            let directory = URL(fileURLWithPath: state).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--state: cannot write '\(state)': no directory '\(directory)'")
+            }
         }
     }
 
