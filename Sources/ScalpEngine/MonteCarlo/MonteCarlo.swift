@@ -61,17 +61,21 @@ public struct MonteCarlo: Sendable {
     /// Runs every path on `threads` worker threads and returns the statistics.
     ///
     /// - Parameters:
-    ///   - threads: worker threads (≥ 1); more than `blockCount` are not started.
+    ///   - blocks: the blocks to run (all by default): a shard of the run runs a part of them,
+    ///     and its statistics are those blocks merged in block order.
+    ///   - threads: worker threads (≥ 1); more than the blocks to run are not started.
     ///   - recordOutcomes: whether each block hands `onBlock` its paths' outcomes (for a CSV);
     ///     without it memory does not grow with the path count.
     ///   - onBlock: called on the calling thread once per block, in block order, after the
     ///     block is merged: for progress and for streaming outcomes. At most `4 × threads`
     ///     finished blocks wait for it, so a slow consumer holds back the workers, not memory.
-    public func run(threads: Int, recordOutcomes: Bool = false,
+    public func run(blocks: Range<Int>? = nil, threads: Int, recordOutcomes: Bool = false,
                     onBlock: (MonteCarloBlock) -> Void = { _ in }) -> MonteCarloStatistics {
         precondition(threads >= 1, "a Monte Carlo needs at least one thread")
-        let workers = min(threads, blockCount)
-        let exchange = BlockExchange(blockCount: blockCount, window: 4 * workers, workers: workers)
+        let blocks = blocks ?? 0..<blockCount
+        precondition(blocks.lowerBound >= 0 && blocks.upperBound <= blockCount, "blocks outside the run")
+        let workers = min(threads, blocks.count)
+        let exchange = BlockExchange(blocks: blocks, window: 4 * workers, workers: workers)
         for worker in 0..<workers {
             let thread = Thread { [self] in
                 var sketch = QuantileSketch()
@@ -87,12 +91,12 @@ public struct MonteCarlo: Sendable {
 
         var statistics = MonteCarloStatistics()
         var completed = 0
-        for block in 0..<blockCount {
+        for block in blocks {
             let result = exchange.take(block)
             statistics.merge(result.statistics)
             completed += result.statistics.pnl.count
-            onBlock(MonteCarloBlock(index: block, paths: pathRange(ofBlock: block), outcomes: result.outcomes,
-                                    completedPaths: completed))
+            onBlock(MonteCarloBlock(index: block, paths: pathRange(ofBlock: block), moments: result.statistics.moments,
+                                    outcomes: result.outcomes, completedPaths: completed))
         }
         for sketch in exchange.sketches() {
             statistics.pnlQuantiles.merge(sketch)
@@ -103,6 +107,11 @@ public struct MonteCarlo: Sendable {
     /// The paths of block `block`.
     public func pathRange(ofBlock block: Int) -> Range<Int> {
         block * blockSize..<min((block + 1) * blockSize, paths)
+    }
+
+    /// The paths of the consecutive blocks `blocks`: a shard's paths.
+    public func pathRange(ofBlocks blocks: Range<Int>) -> Range<Int> {
+        min(blocks.lowerBound * blockSize, paths)..<min(blocks.upperBound * blockSize, paths)
     }
 
     private func runBlock(_ block: Int, recordOutcomes: Bool, sketch: inout QuantileSketch) -> BlockResult {
@@ -144,6 +153,8 @@ public struct PathOutcome: Sendable, Hashable {
 public struct MonteCarloBlock: Sendable {
     public var index: Int
     public var paths: Range<Int>
+    /// The block's moments alone, as merged into the run's statistics.
+    public var moments: BlockMoments
     /// The block's outcomes in path order; empty unless outcomes were asked for.
     public var outcomes: [PathOutcome]
     /// Paths merged so far, this block's included.
@@ -172,12 +183,21 @@ public struct MonteCarloStatistics: Sendable {
         costs.add(outcome.costs)
     }
 
-    /// Merges the moments of a later part of the run.
+    /// Merges the moments and quantiles of a later part of the run.
     mutating func merge(_ later: MonteCarloStatistics) {
+        merge(later.moments)
+        pnlQuantiles.merge(later.pnlQuantiles)
+    }
+
+    /// The moments alone, without the quantile sketch.
+    public var moments: BlockMoments { BlockMoments(pnl: pnl, trades: trades, costs: costs) }
+
+    /// Merges the moments of a later block. Floating-point merging is not associative: merging
+    /// every block in block order, from empty statistics, is what gives the run's bits.
+    public mutating func merge(_ later: BlockMoments) {
         pnl.merge(later.pnl)
         trades.merge(later.trades)
         costs.merge(later.costs)
-        pnlQuantiles.merge(later.pnlQuantiles)
     }
 }
 
@@ -191,15 +211,17 @@ private struct BlockResult: Sendable {
 private final class BlockExchange: @unchecked Sendable {
     // Everything below is read and written only with `condition` locked.
     private let condition = NSCondition()
-    private let blockCount: Int
+    private let end: Int
     private let window: Int
-    private var nextClaim = 0
-    private var nextTake = 0
+    private var nextClaim: Int
+    private var nextTake: Int
     private var finished: [Int: BlockResult] = [:]
     private var workerSketches: [QuantileSketch?]
 
-    init(blockCount: Int, window: Int, workers: Int) {
-        self.blockCount = blockCount
+    init(blocks: Range<Int>, window: Int, workers: Int) {
+        end = blocks.upperBound
+        nextClaim = blocks.lowerBound
+        nextTake = blocks.lowerBound
         self.window = window
         workerSketches = Array(repeating: nil, count: workers)
     }
@@ -208,8 +230,8 @@ private final class BlockExchange: @unchecked Sendable {
     func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while nextClaim < blockCount && nextClaim >= nextTake + window { condition.wait() }
-        guard nextClaim < blockCount else { return nil }
+        while nextClaim < end && nextClaim >= nextTake + window { condition.wait() }
+        guard nextClaim < end else { return nil }
         nextClaim += 1
         return nextClaim - 1
     }

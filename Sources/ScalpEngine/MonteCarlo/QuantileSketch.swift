@@ -158,3 +158,80 @@ struct BucketStore: Sendable {
         }
     }
 }
+
+/// Coded as its accuracy, counts, exact extremes and the non-empty span of each sign's
+/// buckets; decoding checks that the counts add up, so a damaged file is refused rather
+/// than read as other quantiles.
+extension QuantileSketch: Codable {
+    enum CodingKeys: String, CodingKey {
+        case relativeAccuracy, zeroThreshold, count, zeroCount, nonFiniteCount, minimum, maximum, positive, negative
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let accuracy = try container.decode(Double.self, forKey: .relativeAccuracy)
+        let threshold = try container.decode(Double.self, forKey: .zeroThreshold)
+        guard accuracy > 0 && accuracy < 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .relativeAccuracy, in: container,
+                                                   debugDescription: "relative accuracy \(accuracy) is not in (0, 1)")
+        }
+        guard threshold > 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .zeroThreshold, in: container,
+                                                   debugDescription: "zero threshold \(threshold) is not positive")
+        }
+        self.init(relativeAccuracy: accuracy, zeroThreshold: threshold)
+        count = try container.decode(Int.self, forKey: .count)
+        zeroCount = try container.decode(Int.self, forKey: .zeroCount)
+        nonFiniteCount = try container.decode(Int.self, forKey: .nonFiniteCount)
+        minimum = try container.decode(Double.self, forKey: .minimum)
+        maximum = try container.decode(Double.self, forKey: .maximum)
+        positive = try container.decode(BucketStore.self, forKey: .positive)
+        negative = try container.decode(BucketStore.self, forKey: .negative)
+        // Summed with overflow reported: a damaged file must be refused, not crash the reader.
+        var total = (partialValue: zeroCount, overflow: false)
+        for bucket in positive.counts + negative.counts where !total.overflow {
+            total = total.partialValue.addingReportingOverflow(bucket)
+        }
+        guard count >= 0, zeroCount >= 0, nonFiniteCount >= 0, !total.overflow, total.partialValue == count else {
+            throw DecodingError.dataCorruptedError(forKey: .count, in: container,
+                                                   debugDescription: "the bucket counts do not add up to count \(count)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(relativeAccuracy, forKey: .relativeAccuracy)
+        try container.encode(zeroThreshold, forKey: .zeroThreshold)
+        try container.encode(count, forKey: .count)
+        try container.encode(zeroCount, forKey: .zeroCount)
+        try container.encode(nonFiniteCount, forKey: .nonFiniteCount)
+        try container.encode(minimum, forKey: .minimum)
+        try container.encode(maximum, forKey: .maximum)
+        try container.encode(positive.trimmed, forKey: .positive)
+        try container.encode(negative.trimmed, forKey: .negative)
+    }
+}
+
+extension BucketStore: Codable {
+    enum CodingKeys: String, CodingKey { case offset, counts }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        offset = try container.decode(Int.self, forKey: .offset)
+        counts = try container.decode([Int].self, forKey: .counts)
+        guard counts.allSatisfy({ $0 >= 0 }) else {
+            throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: "a bucket count is negative")
+        }
+    }
+
+    /// The same counts without the empty buckets at either end.
+    var trimmed: BucketStore {
+        guard let first = counts.firstIndex(where: { $0 > 0 }), let last = counts.lastIndex(where: { $0 > 0 }) else {
+            return BucketStore()
+        }
+        var store = BucketStore()
+        store.offset = offset + first
+        store.counts = Array(counts[first...last])
+        return store
+    }
+}

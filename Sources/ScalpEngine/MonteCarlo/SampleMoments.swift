@@ -77,3 +77,7 @@ public struct SampleMoments: Sendable, Hashable {
         return Double(count) * m4 / (m2 * m2) - 3
     }
 }
+
+/// Coded field by field (the sums of powers, not the derived statistics), so a decoded value
+/// merges to the same bits as the original.
+extension SampleMoments: Codable {}

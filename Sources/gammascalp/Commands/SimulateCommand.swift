@@ -35,6 +35,9 @@ struct SimulateCommand: ParsableCommand {
         With --prices FILE.csv the market is a recorded price history instead (every path \
         is the same history): see --prices.
 
+        --shard K/N --state FILE runs one of N parts of the paths and writes its result; \
+        `gammascalp merge` combines the N files into exactly this command's statistics.
+
         Examples:
           gammascalp simulate --paths 100000 --realized-vol 0.25 --json
           gammascalp simulate --paths 20000 --hedge ww:1 --cost-bps 5 --csv paths.csv
@@ -76,6 +79,7 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup(title: "Market") var market: SimulatedMarket
     @OptionGroup(title: "Option") var option: SimulatedOption
     @OptionGroup(title: "Hedging and costs") var hedging: SimulatedHedging
+    @OptionGroup(title: "Sharding") var sharding: ShardOptions
 
     mutating func validate() throws {
         guard paths >= 1 else { throw ValidationError("--paths must be at least 1, got \(paths)") }
@@ -91,15 +95,29 @@ struct SimulateCommand: ParsableCommand {
         let setup = try makeSetup()
         let simulation = MonteCarlo(config: setup.config, seed: UInt64(seed), paths: paths)
         var csvFile = try csv.map { try PathCSV(path: $0) }
-        var progress = ProgressBar(total: paths, label: "simulate")
+        let shard = try sharding.shardToRun()
+        let shardPaths = shard.map { simulation.pathRange(ofBlocks: $0.blocks(ofRun: simulation.blockCount)).count } ?? paths
+        var progress = ProgressBar(total: shardPaths, label: "simulate")
         let stopwatch = Stopwatch()
-        let statistics = simulation.run(threads: threads, recordOutcomes: csvFile != nil) { block in
+        let onBlock = { (block: MonteCarloBlock) in
             csvFile?.write(block.outcomes)
             progress.update(block.completedPaths)
         }
+        let kept = shard.map { MonteCarloShardResult(running: simulation, shard: $0, threads: threads,
+                                                     recordOutcomes: csvFile != nil, onBlock: onBlock) }
+        let statistics = kept?.statistics ?? simulation.run(threads: threads, recordOutcomes: csvFile != nil, onBlock: onBlock)
         let elapsed = stopwatch.elapsedSeconds
         progress.clear()
         try csvFile?.close()
+        if let kept, let statePath = sharding.state {
+            try ShardStateFile(command: "simulate", threads: threads, elapsedSeconds: elapsed,
+                               contents: SimulationShardContents(setup: setup, run: kept)).write(to: statePath)
+            if sharding.shard != nil {
+                let note = ShardRunNote(result: kept, statePath: statePath, threads: threads, elapsedSeconds: elapsed)
+                print(json ? note.json.rendered : note.text)
+                return
+            }
+        }
         let report = SimulationReport(setup: setup, simulation: simulation, statistics: statistics,
                                       threads: threads, elapsedSeconds: elapsed)
         print(json ? report.json.rendered : report.text)
