@@ -1,27 +1,8 @@
 import ScalpEngine
 import ScalpFormat
 
-/// The `control` line: a screen-only user action (pause, resume, speed), not needed to
-/// replay the numbers.
-public struct ControlLine: Sendable, Hashable {
-    public var step: Int
-    /// Session time, years.
-    public var time: Double
-    public var event: ControlEvent
-
-    public init(step: Int, time: Double, event: ControlEvent) {
-        self.step = step
-        self.time = time
-        self.event = event
-    }
-
-    var fields: [(String, JSONText)] {
-        var fields: [(String, JSONText)] = [("step", .integer(step)), ("event", .string(event.name))]
-        if case .speed(let stepsPerSecond) = event { fields.append(("steps_per_second", .number(stepsPerSecond))) }
-        return fields
-    }
-}
-
+/// A screen-only user action (pause, resume, speed), written as a `control` line: `step`,
+/// `event` and, for a speed change, `steps_per_second`. Not needed to replay the numbers.
 public enum ControlEvent: Sendable, Hashable {
     case pause, resume
     /// Steps per real second, after a change.
@@ -34,15 +15,26 @@ public enum ControlEvent: Sendable, Hashable {
         case .speed: "speed"
         }
     }
+
+    func fields(step: Int) -> [(String, JSONText)] {
+        var fields: [(String, JSONText)] = [("step", .integer(step)), ("event", .string(name))]
+        if case .speed(let stepsPerSecond) = self { fields.append(("steps_per_second", .number(stepsPerSecond))) }
+        return fields
+    }
 }
 
-extension ControlLine: Decodable {
+/// Reads a `control` line.
+struct ControlLine: Decodable {
+    var step: Int
+    var time: Double
+    var event: ControlEvent
+
     enum CodingKeys: String, CodingKey {
         case step, t, event
         case stepsPerSecond = "steps_per_second"
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         step = try c.step(.step)
         time = try c.decode(Double.self, forKey: .t)

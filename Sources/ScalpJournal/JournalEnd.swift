@@ -1,14 +1,10 @@
 import ScalpEngine
 import ScalpFormat
 
-/// Why a session ended.
+/// Why a session ended: `quit` (q or Ctrl-C), `expired` (the last step was reached) or
+/// `terminated` (SIGTERM or SIGHUP).
 public enum EndReason: String, Sendable, Hashable, CaseIterable {
-    /// The user pressed q (or Ctrl-C).
-    case quit
-    /// The last step was reached.
-    case expired
-    /// SIGTERM or SIGHUP.
-    case terminated
+    case quit, expired, terminated
 }
 
 /// The `end` line: how the session ended and its summary (P&L and attribution, trades by
@@ -18,8 +14,7 @@ public struct JournalEnd: Sendable, Hashable {
     public var summary: SessionSummary
 
     public init(reason: EndReason, summary: SessionSummary) {
-        self.reason = reason
-        self.summary = summary
+        (self.reason, self.summary) = (reason, summary)
     }
 
     public var step: Int { summary.step }
@@ -77,32 +72,18 @@ extension JournalEnd: Decodable {
     }
 
     enum ScoreKeys: String, CodingKey {
-        case points, verdict, pnl, costs, trades
-        case benchmarkRule = "benchmark_rule", benchmarkPnL = "benchmark_pnl", hedgingError = "hedging_error"
-        case benchmarkHedgingError = "benchmark_hedging_error", benchmarkCosts = "benchmark_costs"
-        case benchmarkTrades = "benchmark_trades", timeOverLimit = "time_over_limit"
-        case deltaLimitBreaches = "delta_limit_breaches", lossLimitBreached = "loss_limit_breached"
+        case benchmarkRule = "benchmark_rule"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         reason = try c.choice(.reason, EndReason.self, line: "end")
-        var score: TrainingScore?
+        let score = try c.decodeIfPresent(TrainingScore.self, forKey: .score)
         var rule: HedgeRule?
-        if c.contains(.score) {
-            let k = try c.nestedContainer(keyedBy: ScoreKeys.self, forKey: .score)
-            score = TrainingScore(
-                points: try k.decode(Double.self, forKey: .points), verdict: try k.decode(String.self, forKey: .verdict),
-                traineePnL: try k.number(.pnl), benchmarkPnL: try k.number(.benchmarkPnL),
-                traineeHedgingError: try k.number(.hedgingError), benchmarkHedgingError: try k.number(.benchmarkHedgingError),
-                traineeCosts: try k.number(.costs), benchmarkCosts: try k.number(.benchmarkCosts),
-                traineeTrades: try k.decode(Int.self, forKey: .trades), benchmarkTrades: try k.decode(Int.self, forKey: .benchmarkTrades),
-                timeOverLimit: try k.number(.timeOverLimit), deltaLimitBreaches: try k.decode(Int.self, forKey: .deltaLimitBreaches),
-                lossLimitBreached: try k.decode(Bool.self, forKey: .lossLimitBreached))
-            if let text = try k.decodeIfPresent(String.self, forKey: .benchmarkRule) {
-                do { rule = try HedgeRule.parse(text) } catch {
-                    throw JournalLineError("end line: score.benchmark_rule: \(error.description)")
-                }
+        if score != nil, let text = try c.nestedContainer(keyedBy: ScoreKeys.self, forKey: .score)
+            .decodeIfPresent(String.self, forKey: .benchmarkRule) {
+            do { rule = try HedgeRule.parse(text) } catch {
+                throw JournalLineError("end line: score.benchmark_rule: \(error.description)")
             }
         }
         summary = SessionSummary(

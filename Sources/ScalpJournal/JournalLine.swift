@@ -16,8 +16,9 @@ public enum JournalLine: Sendable {
     /// A `SessionAction` the user caused, applied after the session reached `step`; `time` is
     /// the session time then, years.
     case action(RecordedAction, time: Double)
-    /// A screen-only user action (pause, resume, speed): not needed to replay the numbers.
-    case control(ControlLine)
+    /// A screen-only user action (pause, resume, speed) at `step` (session time `time`,
+    /// years): not needed to replay the numbers.
+    case control(step: Int, time: Double, event: ControlEvent)
     /// The session ended.
     case end(JournalEnd)
     /// A risk limit was breached, or the breach ended.
@@ -42,7 +43,7 @@ public enum JournalLine: Sendable {
         case .tick(let tick): tick.step
         case .trade(let trade): trade.step
         case .action(let recorded, _): recorded.step
-        case .control(let control): control.step
+        case .control(let step, _, _): step
         case .end(let end): end.step
         case .limit(let limit): limit.step
         }
@@ -55,7 +56,7 @@ public enum JournalLine: Sendable {
         case .tick(let tick): Self.object("tick", time: tick.time, tick.fields)
         case .trade(let trade): Self.object("trade", time: trade.time, trade.journalFields)
         case .action(let recorded, let time): Self.object("action", time: time, recorded.journalFields)
-        case .control(let control): Self.object("control", time: control.time, control.fields)
+        case .control(let step, let time, let event): Self.object("control", time: time, event.fields(step: step))
         case .end(let end): Self.object("end", time: end.time, end.fields)
         case .limit(let limit): Self.object("limit", time: limit.time, limit.journalFields)
         }
@@ -81,7 +82,9 @@ public enum JournalLine: Sendable {
             case "action":
                 let action = try decoder.decode(ActionLine.self, from: line)
                 return .action(action.recorded, time: action.time)
-            case "control": return .control(try decoder.decode(ControlLine.self, from: line))
+            case "control":
+                let control = try decoder.decode(ControlLine.self, from: line)
+                return .control(step: control.step, time: control.time, event: control.event)
             case "end": return .end(try decoder.decode(JournalEnd.self, from: line))
             case "limit": return .limit(try decoder.decode(LimitLine.self, from: line).limit)
             default: return nil

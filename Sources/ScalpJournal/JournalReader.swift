@@ -19,27 +19,6 @@ public struct JournalDocument: Sendable {
 /// - Lines of an unknown `type` are skipped (later versions may add some); a format newer
 ///   than this program's is refused.
 public enum JournalReader {
-    public static func read(_ path: String) throws -> JournalDocument {
-        try parse(readText(path), path: path)
-    }
-
-    /// The file as UTF-8 text, or an error naming it.
-    static func readText(_ path: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw JournalError("\(path): no such journal")
-        }
-        if isDirectory.boolValue { throw JournalError("\(path): is a directory, not a journal") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw JournalError("\(path): cannot read: \(error.localizedDescription)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { throw JournalError("\(path): not UTF-8 text") }
-        return text
-    }
-
     public static func parse(_ text: String, path: String) throws -> JournalDocument {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // After the last newline: "" for a complete file, else a line without its newline.

@@ -40,12 +40,10 @@ public enum JournalVerifier {
                 // Applied when the replay next has to move past it.
                 actionsSeen += 1
             case .trade(let recorded):
-                while replay.trades.count <= trades, replay.step <= recorded.step, replay.next() != nil {}
-                guard trades < replay.trades.count else {
+                guard catchUp(&replay, made: \.trades.count, past: trades, by: recorded.step) else {
                     throw fail(record.line, "recorded a \(describe(recorded)), replayed no trade at step \(recorded.step)")
                 }
-                let replayed = replay.trades[trades]
-                if let difference = difference(recorded, replayed) { throw fail(record.line, difference) }
+                if let difference = difference(recorded, replay.trades[trades]) { throw fail(record.line, difference) }
                 trades += 1
             case .tick(let recorded):
                 while replay.step < recorded.step || (replay.step == recorded.step && replay.actionsApplied < actionsSeen),
@@ -62,13 +60,11 @@ public enum JournalVerifier {
                 }
                 ticks += 1
             case .limit(let recorded):
-                while replay.limitEvents.count <= limits, replay.step <= recorded.step, replay.next() != nil {}
-                guard limits < replay.limitEvents.count else {
+                guard catchUp(&replay, made: \.limitEvents.count, past: limits, by: recorded.step) else {
                     throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
                 }
-                let replayed = replay.limitEvents[limits]
-                if replayed != recorded {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replayed))")
+                if replay.limitEvents[limits] != recorded {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.limitEvents[limits]))")
                 }
                 limits += 1
             case .end(let recorded):
@@ -94,6 +90,13 @@ public enum JournalVerifier {
                        "the replay made a \(describe(replay.limitEvents[limits])) that the journal does not record")
         }
         return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, finalPnL: finalPnL)
+    }
+
+    /// Moves the replay on until it has made more than `count` of what `made` counts, or has
+    /// gone past `step`; true when it made one more.
+    static func catchUp(_ replay: inout SessionReplay, made: KeyPath<SessionReplay, Int>, past count: Int, by step: Int) -> Bool {
+        while replay[keyPath: made] <= count, replay.step <= step, replay.next() != nil {}
+        return count < replay[keyPath: made]
     }
 
     static func describe(_ event: LimitEvent) -> String {

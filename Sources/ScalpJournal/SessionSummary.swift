@@ -34,21 +34,12 @@ public struct SessionSummary: Sendable, Hashable {
 
 extension SessionSummary {
     public init(_ session: Session) {
-        step = session.step
-        steps = session.config.steps
-        time = session.time
-        pnl = session.pnl
-        attribution = session.attribution
-        trades = session.tradeCount
-        manualTrades = session.manualTradeCount
-        closeOutTrades = session.closeOutTradeCount
-        autoTrades = session.autoTradeCount
-        sharesTraded = session.sharesTraded
-        costs = session.attribution.costs
-        realizedVol = session.sessionRealizedVol
-        impliedVol = session.openingImpliedVol
-        hedgingErrorPerStep = session.hedgingError.standardDeviation
-        hedgingError = session.hedgingErrorSoFar
+        self.init(step: session.step, steps: session.config.steps, time: session.time, pnl: session.pnl,
+                  attribution: session.attribution, trades: session.tradeCount, manualTrades: session.manualTradeCount,
+                  autoTrades: session.autoTradeCount, closeOutTrades: session.closeOutTradeCount,
+                  sharesTraded: session.sharesTraded, costs: session.attribution.costs,
+                  realizedVol: session.sessionRealizedVol, impliedVol: session.openingImpliedVol,
+                  hedgingErrorPerStep: session.hedgingError.standardDeviation, hedgingError: session.hedgingErrorSoFar)
     }
 
     /// The trainee's summary with the score against the benchmark hedger.

@@ -53,9 +53,9 @@ struct JournalLineTests {
         }
 
         for event in [ControlEvent.pause, .resume, .speed(640)] {
-            guard case .control(let control) = try roundTrip(.control(ControlLine(step: 3, time: 0.2, event: event)))
+            guard case .control(let step, let time, let read) = try roundTrip(.control(step: 3, time: 0.2, event: event))
             else { return #expect(Bool(false)) }
-            #expect(control == ControlLine(step: 3, time: 0.2, event: event))
+            #expect(step == 3 && time == 0.2 && read == event)
         }
 
         let limit = LimitEvent(step: 43, time: 0.0123, limit: .netDelta, change: .breach, value: -1523.4, maximum: 1500)

@@ -20,7 +20,8 @@ struct RecordedJournalTests {
         ("short-gamma-truncated-0.2.0.jsonl", 12, 239, 0),
     ])
     func oldJournalsReadAndVerify(name: String, trades: Int, ticks: Int, limits: Int) throws {
-        let document = try JournalReader.read(try Self.fixture(name))
+        let path = try Self.fixture(name)
+        let document = try JournalReader.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
         let session = try #require(document.sessions.first)
         #expect(session.start.version == "0.2.0" && session.start.startedAt == nil)
         let outcome = try JournalVerifier.verify(session)

@@ -109,7 +109,7 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(state.speed, AppState.maximumSpeed)
         for _ in 0..<40 { state.perform(.slower) }
         XCTAssertEqual(state.speed, AppState.minimumSpeed)
-        let controls = state.takeEvents().compactMap { if case .control(let c) = $0 { c.event } else { nil } }
+        let controls = state.takeEvents().compactMap { if case .control(_, _, let event) = $0 { event } else { nil } }
         XCTAssertEqual(controls.first, .pause)
         XCTAssertEqual(controls[1], .speed(20))
     }

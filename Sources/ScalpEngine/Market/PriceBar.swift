@@ -12,11 +12,7 @@ public struct PriceBar: Sendable, Hashable, Codable {
     public var close: Double
 
     public init(previousClose: Double, open: Double, high: Double, low: Double, close: Double) {
-        self.previousClose = previousClose
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
+        (self.previousClose, self.open, self.high, self.low, self.close) = (previousClose, open, high, low, close)
     }
 
     /// ln(C/C₋₁): the close-to-close log return.

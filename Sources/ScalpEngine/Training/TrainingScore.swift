@@ -24,6 +24,15 @@ public struct TrainingScore: Sendable, Hashable, Codable {
     /// One or two plain sentences.
     public var verdict: String
 
+    /// The names of the journal's `end` line `score` object, which a journal reader decodes.
+    enum CodingKeys: String, CodingKey {
+        case points, verdict
+        case traineePnL = "pnl", benchmarkPnL = "benchmark_pnl", traineeHedgingError = "hedging_error"
+        case benchmarkHedgingError = "benchmark_hedging_error", traineeCosts = "costs", benchmarkCosts = "benchmark_costs"
+        case traineeTrades = "trades", benchmarkTrades = "benchmark_trades", timeOverLimit = "time_over_limit"
+        case deltaLimitBreaches = "delta_limit_breaches", lossLimitBreached = "loss_limit_breached"
+    }
+
     public init(_ training: TrainingSession) {
         let trainee = training.trainee
         let benchmark = training.benchmark
@@ -53,26 +62,6 @@ public struct TrainingScore: Sendable, Hashable, Codable {
                                errorRatio: traineeHedgingError / max(benchmarkHedgingError, 1e-12),
                                costRatio: (traineeCosts + 0.01) / (benchmarkCosts + 0.01),
                                timeOverLimit: timeOverLimit, lossBreached: lossLimitBreached)
-    }
-
-    /// A score as recorded (a journal's `end` line): the figures and the points as they were.
-    public init(points: Double, verdict: String, traineePnL: Double, benchmarkPnL: Double,
-                traineeHedgingError: Double, benchmarkHedgingError: Double, traineeCosts: Double,
-                benchmarkCosts: Double, traineeTrades: Int, benchmarkTrades: Int, timeOverLimit: Double,
-                deltaLimitBreaches: Int, lossLimitBreached: Bool) {
-        self.points = points
-        self.verdict = verdict
-        self.traineePnL = traineePnL
-        self.benchmarkPnL = benchmarkPnL
-        self.traineeHedgingError = traineeHedgingError
-        self.benchmarkHedgingError = benchmarkHedgingError
-        self.traineeCosts = traineeCosts
-        self.benchmarkCosts = benchmarkCosts
-        self.traineeTrades = traineeTrades
-        self.benchmarkTrades = benchmarkTrades
-        self.timeOverLimit = timeOverLimit
-        self.deltaLimitBreaches = deltaLimitBreaches
-        self.lossLimitBreached = lossLimitBreached
     }
 
     /// 1 when the candidate is as good as or better than the reference, falling as it gets worse.

@@ -248,7 +248,7 @@ public struct AppState: Sendable {
     }
 
     private mutating func control(_ event: ControlEvent) {
-        events.append(.control(ControlLine(step: session.step, time: session.time, event: event)))
+        events.append(.control(step: session.step, time: session.time, event: event))
     }
 
     private mutating func setSpeed(_ value: Double) {

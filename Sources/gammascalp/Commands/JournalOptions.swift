@@ -17,7 +17,7 @@ struct JournalOptions: ParsableArguments {
 
     /// Reads the journal and picks the session; notes a truncation on stderr.
     func load() throws -> RecordedSession {
-        let document = try JournalReader.read(journal)
+        let document = try JournalReader.parse(TextFile.read(journal, what: "journal"), path: journal)
         let sessions = document.sessions
         let chosen: RecordedSession
         if let session {

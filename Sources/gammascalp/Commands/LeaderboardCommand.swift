@@ -47,7 +47,7 @@ struct LeaderboardCommand: ParsableCommand {
     func run() throws {
         var sessions: [RecordedSession] = []
         for path in journals {
-            let document = try JournalReader.read(path)
+            let document = try JournalReader.parse(TextFile.read(path, what: "journal"), path: path)
             for session in document.sessions {
                 JournalNote.truncation(session, document: document)
                 sessions.append(session)
