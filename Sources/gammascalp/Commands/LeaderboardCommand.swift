@@ -3,7 +3,6 @@ import Foundation
 import ScalpJournal
 import ScalpEngine
 import ScalpFormat
-import ScalpTUI
 
 /// `gammascalp leaderboard JOURNAL...`: trainees of one scenario and seed, ranked.
 struct LeaderboardCommand: ParsableCommand {

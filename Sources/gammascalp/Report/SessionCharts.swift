@@ -1,7 +1,6 @@
 import ScalpJournal
 import ScalpEngine
 import ScalpFormat
-import ScalpTUI
 
 /// The report's charts, all drawn by `LineChart` from the replayed session's steps: the
 /// price with the trades and strikes, realized against implied vol, net delta against its

@@ -2,7 +2,6 @@ import Foundation
 import ScalpJournal
 import ScalpEngine
 import ScalpFormat
-import ScalpTUI
 
 /// `gammascalp report`: one self-contained HTML page about a replayed session: the header
 /// (scenario, seed, session time, verdict), the score against the benchmark, the charts as
