@@ -61,8 +61,10 @@ public struct Session: Sendable {
     /// e^{r·dt} − 1: cash grows by cash × this each step.
     private let interestPerStep: Double
     private let dividendPerStep: Double
-    // Book Greeks and P&L as of the end of the last action (full detail): the base of the next step's attribution.
-    private var markedGreeks = OptionGreeks.zero
+    /// The options' Greeks at implied vol as of the end of the last action (full detail): the
+    /// base of the next step's attribution, and what a grader reads instead of recomputing them.
+    public private(set) var markedGreeks = OptionGreeks.zero
+    // P&L as of the end of the last action (full detail).
     private var markedPnL = 0.0
     // Implied-vol moves: drawn from their own stream so a scenario's price path is the same
     // with or without them.
