@@ -18,7 +18,7 @@ struct GammaScalp: ParsableCommand {
         on) or `gammascalp help <subcommand>`.
         """,
         version: version,
-        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, BenchCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, LeaderboardCommand.self],
+        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, FrontierCommand.self, BenchCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, LeaderboardCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 
