@@ -85,10 +85,12 @@ struct BookDeltaSchedule: Sendable {
         }
     }
 
-    /// The live positions' gamma in shares per currency of spot at `step`.
+    /// The live positions' gamma in shares per currency of spot at `step`, with φ from the
+    /// CDF table's expansion (no exp): the Whalley-Wilmott hedger reads it every step.
+    @inline(__always)
     func gamma(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> Double {
         sumOverLivePositions(of: book, step: step, spot: spot, logSpot: logSpot, edge: \.gamma) { _, entry, d1 in
-            entry.discount * NormalDistribution.pdf(d1) * entry.scale / spot
+            entry.discount * NormalCDFTable.pdf(d1, coefficients: cdfTable) * entry.scale / spot
         }
     }
 
