@@ -47,15 +47,17 @@ struct NormalDistributionTests {
         let table = NormalCDFTable.coefficients
         for (x, expected) in [(0.0, 0.398_942_280_401_432_68), (1, 0.241_970_724_519_143_37),
                               (-2.5, 0.017_528_300_493_568_54), (4, 1.338_302_257_648_853_8e-4)] {
-            #expect(abs(NormalCDFTable.pdf(x, coefficients: table) - expected) <= 3e-15, "φ(\(x))")
+            #expect(abs(NormalCDFTable.cdfAndPdf(x, coefficients: table).pdf - expected) <= 3e-15, "φ(\(x))")
         }
         var worst = 0.0
         for i in -40_000...40_000 {
             let x = Double(i) / 1_000 + 0.000_37
-            worst = max(worst, abs(NormalCDFTable.pdf(x, coefficients: table) - NormalDistribution.pdf(x)))
+            let both = NormalCDFTable.cdfAndPdf(x, coefficients: table)
+            worst = max(worst, abs(both.pdf - NormalDistribution.pdf(x)))
+            #expect(both.cdf == NormalCDFTable.cdf(x))
         }
         #expect(worst <= 3e-15)
-        #expect(NormalCDFTable.pdf(-.infinity, coefficients: table) == 0 && NormalCDFTable.pdf(.nan, coefficients: table).isNaN)
+        #expect(NormalCDFTable.cdfAndPdf(-.infinity, coefficients: table).pdf == 0 && NormalCDFTable.cdfAndPdf(.nan, coefficients: table).pdf.isNaN)
     }
 
     @Test func quantileInvertsCdf() {

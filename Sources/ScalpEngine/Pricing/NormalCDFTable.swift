@@ -55,14 +55,16 @@ enum NormalCDFTable {
         return c[0] + t * (c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * (c[5] + t * c[6])))))
     }
 
-    /// φ(x) = Φ′(x), the derivative of the same expansion: the degree-5 Taylor polynomial of φ
-    /// about the node, to within 3e-15 absolute (truncation (1/128)^6/6! · max|He_6·φ|, and 0
-    /// beyond |x| ≥ 8.5, where φ < 1.4e-16). The hedger's gamma without an exp.
+    /// Φ(x), and φ(x) = Φ′(x) as the derivative of the same expansion (the degree-5 Taylor
+    /// polynomial of φ about the node), from one node lookup: φ is even, so the lookup at
+    /// sign·d₁ for a call's or a put's delta also gives the gamma, without an exp. φ is within
+    /// 3e-15 absolute ((1/128)^6/6! · max|He_6·φ|; 0 beyond |x| ≥ 8.5, where φ < 1.4e-16).
     @inline(__always)
-    static func pdf(_ x: Double, coefficients: Coefficients) -> Double {
-        guard abs(x) < limit else { return x.isNaN ? .nan : 0 }
+    static func cdfAndPdf(_ x: Double, coefficients: Coefficients) -> (cdf: Double, pdf: Double) {
+        guard abs(x) < limit else { return (x < 0 ? 0 : (x > 0 ? 1 : .nan), x.isNaN ? .nan : 0) }
         let (c, t) = nearestNode(x, coefficients: coefficients)
-        return c[1] + t * (2 * c[2] + t * (3 * c[3] + t * (4 * c[4] + t * (5 * c[5] + t * (6 * c[6])))))
+        return (c[0] + t * (c[1] + t * (c[2] + t * (c[3] + t * (c[4] + t * (c[5] + t * c[6]))))),
+                c[1] + t * (2 * c[2] + t * (3 * c[3] + t * (4 * c[4] + t * (5 * c[5] + t * (6 * c[6]))))))
     }
 
     /// The coefficients of the node nearest `x` (|x| < 8.5) and t = x − node, exact.

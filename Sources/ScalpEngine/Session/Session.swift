@@ -381,8 +381,9 @@ public struct Session: Sendable {
     /// schedule in place; `if let` would copy it, every step of the Monte Carlo.
     @inline(__always)
     private func scheduledHedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double)? {
+        if needsGamma { return deltaSchedule?.deltaAndGamma(of: book, step: step, spot: spot, logSpot: logSpot) }
         guard let delta = deltaSchedule?.delta(of: book, step: step, spot: spot, logSpot: logSpot) else { return nil }
-        return (delta, needsGamma ? deltaSchedule?.gamma(of: book, step: step, spot: spot, logSpot: logSpot) ?? 0 : 0)
+        return (delta, 0)
     }
 
     /// `hedgeRisk` computed from Black-Scholes directly, for sessions without a schedule.

@@ -27,12 +27,18 @@ public struct ReferenceHedgers: Sendable {
     public init(scenario: Scenario, seed: UInt64, family: HedgeRuleFamily) {
         self.family = family
         limits = scenario.riskLimits
+        // Copies of one opening session share its delta schedule (built once, not per rule);
+        // each then hedges at time 0 as a session opened with its rule would.
+        var opening = scenario.config
+        opening.detail = .pnlOnly
+        opening.autoHedge = false
+        let base = Session(config: opening, seed: seed)
         books = family.rules.map { rule in
-            var config = scenario.config
-            config.detail = .pnlOnly
-            config.autoHedge = true
-            config.hedgeRule = rule
-            return Session(config: config, seed: seed)
+            var book = base
+            book.apply(.setHedgeRule(rule))
+            book.apply(.setAutoHedge(true))
+            if rule != .none { book.apply(.hedgeNow) }
+            return book
         }
         records = Array(repeating: HedgingRecord(), count: family.rules.count)
         stockBeforeStep = Array(repeating: 0, count: family.rules.count)
