@@ -13,6 +13,8 @@ struct BenchCommand: ParsableCommand {
           simulate       path-steps per second of `simulate` with its defaults (a long
                          1-year ATM call, 252 steps, hedged every step), on one thread
                          and on --threads threads
+          live session   steps per second of whole classic-scalp sessions at full detail
+          graded session the same with the training score's reference hedgers beside it
         Build with `swift build -c release` for meaningful figures.
         """
     )
