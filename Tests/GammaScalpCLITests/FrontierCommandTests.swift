@@ -54,6 +54,21 @@ struct FrontierCommandTests {
         #expect(entries.contains { $0["on_frontier"] as? Bool == true })
     }
 
+    /// A scenario file with a negative risk aversion is refused at its line.
+    @Test func negativeRiskAversionIsRefused() throws {
+        let shown = try CLI.run(["scenarios", "--show", "classic-scalp"])
+        let lines = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("risk_aversion = ") })
+        let edited = lines.enumerated().map { $0.offset == index ? "risk_aversion = -0.5" : $0.element }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("negative-\(UUID().uuidString).toml").path
+        try edited.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try CLI.run(["frontier", "--scenario", file, "--paths", "5"])
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: \(file):\(index + 1): training.risk_aversion: must be ≥ 0 "
+                + "(per currency; 0 judges by P&L alone), got -0.5\n")
+    }
+
     @Test func tableAndChart() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("frontier-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
