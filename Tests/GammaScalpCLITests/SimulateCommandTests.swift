@@ -148,7 +148,7 @@ struct SimulateCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         for key in ["price_greeks_per_s", "implied_vol_per_s", "simulate_path_steps_per_s_1_thread",
-                    "simulate_path_steps_per_s_all_threads", "scaling"] {
+                    "simulate_path_steps_per_s_all_threads", "scaling", "session_steps_per_s", "graded_session_steps_per_s"] {
             #expect((object[key] as? Double ?? 0) > 0, "\(key)")
         }
         let table = try CLI.run(["bench", "--seconds", "0.02", "--threads", "2"])

@@ -32,7 +32,9 @@ struct BookDeltaScheduleTests {
                 let scheduled = schedule.delta(of: Self.book, step: step, spot: spot, logSpot: log(spot))
                 #expect(abs(scheduled - direct) <= 1e-13 * size, "delta at step \(step), spot \(spot)")
                 let directGamma = Self.book.gamma(spot: spot, time: time, rate: rate, dividendYield: dividend, volatility: volatility)
-                let scheduledGamma = schedule.gamma(of: Self.book, step: step, spot: spot, logSpot: log(spot))
+                let both = schedule.deltaAndGamma(of: Self.book, step: step, spot: spot, logSpot: log(spot))
+                #expect(both.delta == scheduled)
+                let scheduledGamma = both.gamma
                 #expect(close(scheduledGamma, directGamma, rel: 1e-12, abs: 1e-15 * size), "gamma at step \(step), spot \(spot)")
             }
         }

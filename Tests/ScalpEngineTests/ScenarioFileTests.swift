@@ -277,3 +277,14 @@ struct ScenarioFileTests {
         #expect(try ScenarioFile.parse(ScenarioFile.write(original), file: "w").description == original.description)
     }
 }
+
+extension ScenarioFileTests {
+    @Test func riskAversionIsReadCheckedAndWritten() throws {
+        let scenario = try ScenarioFile.parse(Self.minimal + "\n\n[training]\nrisk_aversion = 0.002", file: "t.toml")
+        #expect(scenario.riskAversion == 0.002)
+        #expect(try ScenarioFile.parse(ScenarioFile.write(scenario), file: "w.toml").riskAversion == 0.002)
+        #expect(try ScenarioFile.parse(Self.minimal, file: "t.toml").riskAversion == Scenario.defaultRiskAversion)
+        #expect(parseError(Self.minimal + "\n\n[training]\nrisk_aversion = -1")?.description
+                == "t.toml:22: training.risk_aversion: must be ≥ 0 (per currency; 0 judges by P&L alone), got -1")
+    }
+}

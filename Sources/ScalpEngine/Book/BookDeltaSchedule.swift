@@ -85,11 +85,27 @@ struct BookDeltaSchedule: Sendable {
         }
     }
 
-    /// The live positions' gamma in shares per currency of spot at `step`.
-    func gamma(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> Double {
-        sumOverLivePositions(of: book, step: step, spot: spot, logSpot: logSpot, edge: \.gamma) { _, entry, d1 in
-            entry.discount * NormalDistribution.pdf(d1) * entry.scale / spot
+    /// Delta and gamma together, with one table lookup per position: with φ from the CDF
+    /// table's expansion (no exp): what the Whalley-Wilmott hedger reads every step. Delta is `delta(of:…)`'s to the last bit.
+    @inline(__always)
+    func deltaAndGamma(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> (delta: Double, gamma: Double) {
+        var delta = 0.0, gamma = 0.0
+        let base = step &* positionCount
+        for index in 0..<positionCount where !book.positions[index].isSettled {
+            let entry = entries[base &+ index]
+            let leg = legs[index]
+            guard !entry.scale.isNaN else {
+                let greeks = edgeGreeks(of: book.positions[index], step: step, spot: spot)
+                delta += leg.units * greeks.delta
+                gamma += leg.units * greeks.gamma
+                continue
+            }
+            let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
+            let normal = NormalCDFTable.cdfAndPdf(leg.sign * d1, coefficients: cdfTable)
+            delta += leg.units * (leg.sign * entry.discount * normal.cdf)
+            gamma += leg.units * (entry.discount * normal.pdf * entry.scale / spot)
         }
+        return (delta, gamma)
     }
 
     /// Σ units × `unitValue(leg, entry, d1)` over the live positions at `step`; at the edges

@@ -64,13 +64,21 @@ public struct WhalleyWilmottHedge: HedgePolicy, Hashable {
 
     /// The band half-width in shares for this context.
     public func halfWidth(_ context: HedgeContext) -> Double {
-        let g = context.gamma
-        return cbrt(1.5 * exp(-context.rate * context.timeToExpiry) * context.costRate * context.spot * g * g / riskAversion)
+        cbrt(halfWidthCubed(context))
     }
 
+    /// The half-width cubed, shares³: no cube root, and no exp at a zero rate.
+    @inline(__always)
+    func halfWidthCubed(_ context: HedgeContext) -> Double {
+        let g = context.gamma
+        let discount = context.rate == 0 ? 1 : exp(-context.rate * context.timeToExpiry)
+        return 1.5 * discount * context.costRate * context.spot * g * g / riskAversion
+    }
+
+    /// Compares cubes, |Δ|³ > width³, so the cube root is taken only on the steps it trades.
     public func decide(_ context: HedgeContext) -> HedgeDecision {
-        let width = halfWidth(context)
-        return abs(context.netDelta) > width
-            ? .rebalance(toNetDelta: target.destination(netDelta: context.netDelta, halfWidth: width)) : .hold
+        let excess = abs(context.netDelta)
+        guard excess * excess * excess > halfWidthCubed(context) else { return .hold }
+        return .rebalance(toNetDelta: target.destination(netDelta: context.netDelta, halfWidth: halfWidth(context)))
     }
 }

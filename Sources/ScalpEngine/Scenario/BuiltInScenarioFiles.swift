@@ -45,6 +45,9 @@ enum BuiltInScenarioFiles {
         [limits]
         net_delta = 1500
 
+        [training]
+        risk_aversion = 0.001
+
         [session]
         speed = 10
         vol_window = 288
@@ -83,6 +86,9 @@ enum BuiltInScenarioFiles {
 
         [limits]
         net_delta = 1500
+
+        [training]
+        risk_aversion = 0.001
 
         [session]
         vol_window = 288
@@ -127,6 +133,9 @@ enum BuiltInScenarioFiles {
         net_delta = 1500
         loss = 3000
 
+        [training]
+        risk_aversion = 0.001
+
         [session]
         vol_window = 288
         ewma_half_life = 144
@@ -161,6 +170,9 @@ enum BuiltInScenarioFiles {
         fee = 0.005
         policy = "band:600"
         auto = false
+
+        [training]
+        risk_aversion = 0.001
 
         [session]
         speed = 5
@@ -214,6 +226,9 @@ enum BuiltInScenarioFiles {
         [limits]
         net_delta = 2000
 
+        [training]
+        risk_aversion = 0.001
+
         [session]
         vol_window = 288
         ewma_half_life = 144
@@ -263,6 +278,9 @@ enum BuiltInScenarioFiles {
         [limits]
         net_delta = 1500
 
+        [training]
+        risk_aversion = 0.001
+
         [session]
         vol_window = 288
         ewma_half_life = 144
@@ -309,6 +327,9 @@ enum BuiltInScenarioFiles {
         [limits]
         net_delta = 1500
 
+        [training]
+        risk_aversion = 0.001
+
         [session]
         vol_window = 288
         ewma_half_life = 144
@@ -347,6 +368,9 @@ enum BuiltInScenarioFiles {
 
         [limits]
         net_delta = 1000
+
+        [training]
+        risk_aversion = 0.001
 
         [session]
         vol_window = 96

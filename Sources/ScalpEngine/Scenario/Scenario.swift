@@ -40,13 +40,21 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var benchmarkRule: HedgeRule
     /// Net-delta and loss limits.
     public var riskLimits: RiskLimits
+    /// λ, the trainer's risk aversion, per unit of currency (≥ 0): the grounded score rates a
+    /// book by U = P&L − (λ/2)·Q, Q its summed squared hedging error (see `HedgingUtility`).
+    public var riskAversion: Double {
+        get { trainingRiskAversion ?? Self.defaultRiskAversion }
+        set { trainingRiskAversion = newValue }
+    }
+    /// Optional so journals written before the key existed still decode.
+    private var trainingRiskAversion: Double?
 
     /// A scenario; `atmImpliedVol` defaults to the book's vega-weighted implied vol at time 0.
     public init(name: String, description: String, learningGoal: String, config: SessionConfig,
                 stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
                 impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
                 events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
-                riskLimits: RiskLimits = .none) {
+                riskLimits: RiskLimits = .none, riskAversion: Double = Scenario.defaultRiskAversion) {
         self.name = name
         self.description = description
         self.learningGoal = learningGoal
@@ -59,7 +67,12 @@ public struct Scenario: Sendable, Hashable, Codable {
         self.config.events = events
         self.benchmarkRule = benchmarkRule
         self.riskLimits = riskLimits
+        self.trainingRiskAversion = riskAversion
     }
+
+    /// λ for a scenario file without `[training] risk_aversion`, per currency: a book whose
+    /// summed squared hedging error is 1,000² gives up 500 of utility.
+    public static let defaultRiskAversion = 0.001
 
     /// The benchmark hedger's default: hedge to neutral every step.
     public static let defaultBenchmarkRule = HedgeRule.every(PeriodicHedge(interval: 1))

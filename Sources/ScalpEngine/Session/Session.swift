@@ -63,8 +63,10 @@ public struct Session: Sendable {
     /// e^{r·dt} − 1: cash grows by cash × this each step.
     private let interestPerStep: Double
     private let dividendPerStep: Double
-    // Book Greeks and P&L as of the end of the last action (full detail): the base of the next step's attribution.
-    private var markedGreeks = OptionGreeks.zero
+    /// The options' Greeks at implied vol as of the end of the last action (full detail): the
+    /// base of the next step's attribution, and what a grader reads instead of recomputing them.
+    public private(set) var markedGreeks = OptionGreeks.zero
+    // P&L as of the end of the last action (full detail).
     private var markedPnL = 0.0
     // Implied-vol moves: drawn from their own stream so a scenario's price path is the same
     // with or without them.
@@ -380,8 +382,9 @@ public struct Session: Sendable {
     /// schedule in place; `if let` would copy it, every step of the Monte Carlo.
     @inline(__always)
     private func scheduledHedgeRisk(needsGamma: Bool) -> (delta: Double, gamma: Double)? {
+        if needsGamma { return deltaSchedule?.deltaAndGamma(of: book, step: step, spot: spot, logSpot: logSpot) }
         guard let delta = deltaSchedule?.delta(of: book, step: step, spot: spot, logSpot: logSpot) else { return nil }
-        return (delta, needsGamma ? deltaSchedule?.gamma(of: book, step: step, spot: spot, logSpot: logSpot) ?? 0 : 0)
+        return (delta, 0)
     }
 
     /// `hedgeRisk` computed from Black-Scholes directly, for sessions without a schedule.

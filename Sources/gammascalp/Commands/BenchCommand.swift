@@ -15,6 +15,8 @@ struct BenchCommand: ParsableCommand {
           simulate       path-steps per second of `simulate` with its defaults (a long
                          1-year ATM call, 252 steps, hedged every step), on one thread
                          and on --threads threads
+          live session   steps per second of whole classic-scalp sessions at full detail
+          graded session the same with the training score's reference hedgers beside it
         Build with `swift build -c release` for meaningful figures.
         """
     )
@@ -42,6 +44,7 @@ struct BenchCommand: ParsableCommand {
         let oneThread = Self.simulateRate(threads: 1, seconds: seconds)
         let allThreads = Self.simulateRate(threads: threads, seconds: seconds)
         let scaling = allThreads / oneThread
+        let graded = Self.gradedSessionRate(seconds: seconds)
         if json {
             print(JSONText.object([
                 ("cpus", .integer(ProcessInfo.processInfo.activeProcessorCount)), ("threads", .integer(threads)),
@@ -49,6 +52,7 @@ struct BenchCommand: ParsableCommand {
                 ("simulate_path_steps_per_s_1_thread", .number(oneThread)),
                 ("simulate_path_steps_per_s_all_threads", .number(allThreads)),
                 ("scaling", .number(scaling)),
+                ("session_steps_per_s", .number(graded.plain)), ("graded_session_steps_per_s", .number(graded.graded)),
             ]).rendered)
             return
         }
@@ -59,6 +63,9 @@ struct BenchCommand: ParsableCommand {
             ["simulate, 1 thread", Self.millions(oneThread), "path-steps per second"],
             ["simulate, \(threads) threads", Self.millions(allThreads),
              "path-steps per second (\(Table.fixed(scaling, 2))× one thread)"],
+            ["live session", Self.millions(graded.plain), "steps per second (classic-scalp, full detail)"],
+            ["graded session", Self.millions(graded.graded),
+             "steps per second (the same with its \(graded.rules) reference hedgers)"],
         ], rightAligned: [1]).rendered)
     }
 
@@ -75,6 +82,32 @@ struct BenchCommand: ParsableCommand {
 
     /// Path-steps per second of the default `simulate` run on `threads` threads: a pilot run
     /// sizes a main run of about `seconds`.
+    /// Steps per second of classic-scalp's session at full detail (what the live screen
+    /// ticks), alone and with the grounded score's reference family in lock step.
+    static func gradedSessionRate(seconds: Double) -> (plain: Double, graded: Double, rules: Int) {
+        let scenario = Scenario.builtIn[0]
+        var config = scenario.config
+        config.detail = .full
+        config.autoHedge = true
+        let family = HedgeRuleFamily.standard(for: scenario)
+        var seed: UInt64 = 0
+        // Whole sessions, so the family's set-up counts once per session as it does in play.
+        let plain = rate(seconds: seconds / 2) {
+            seed += 1
+            var session = Session(config: config, seed: seed)
+            while !session.isFinished { session.apply(.tick) }
+            return session.step
+        }
+        let graded = rate(seconds: seconds / 2) {
+            seed += 1
+            var session = Session(config: config, seed: seed)
+            var references = ReferenceHedgers(scenario: scenario, seed: seed, family: family)
+            while !session.isFinished { references.apply(.tick, to: &session) }
+            return session.step
+        }
+        return (plain, graded, family.rules.count)
+    }
+
     static func simulateRate(threads: Int, seconds: Double) -> Double {
         func measure(paths: Int) -> (rate: Double, elapsed: Double) {
             let simulation = MonteCarlo(config: SimulationSetup.defaultConfig, seed: 1, paths: paths)

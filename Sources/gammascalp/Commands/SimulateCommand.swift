@@ -128,7 +128,7 @@ struct SimulateCommand: ParsableCommand {
     func makeSetup() throws -> SimulationSetup {
         if let prices { return try historySetup(prices) }
         let base = try scenario.map { try ScenarioLookup.resolve($0) }
-        var config = base?.config ?? SimulationSetup.defaultConfig
+        var config = base.map { SimulationSetup(scenario: $0).config } ?? SimulationSetup.defaultConfig
         let scenarioHorizon = config.timeStep * Double(config.steps)
         try market.apply(to: &config)
         let keepsBook = try option.apply(to: &config, fromScenario: base != nil)
@@ -139,19 +139,16 @@ struct SimulateCommand: ParsableCommand {
             let horizon = option.expiry ?? (base == nil ? SimulatedOption.defaultExpiry : scenarioHorizon)
             config.timeStep = horizon / Double(config.steps)
         }
-        config.autoHedge = true
-        guard !paths.multipliedReportingOverflow(by: config.steps).overflow else {
-            throw ValidationError("--paths × --steps must be below 2^63, got \(paths) × \(config.steps)")
-        }
-        do {
-            try config.validate()
-        } catch {
-            throw ValidationError("the simulated session cannot run: \(error)")
-        }
         let premium = keepsBook
             ? config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield).price
             : option.unitPremium(config: config)
-        return SimulationSetup(config: config, scenarioName: base?.name, premium: premium, premiumIsPerUnit: !keepsBook)
+        let setup = SimulationSetup(config: config, scenarioName: base?.name, premium: premium, premiumIsPerUnit: !keepsBook)
+        do {
+            try setup.check(paths: paths)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        return setup
     }
 }
 
@@ -358,26 +355,4 @@ extension SimulatedOption {
         })
         return unit.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield).price
     }
-}
-
-// MARK: - Setup and report
-
-/// The session every path runs, resolved from the scenario, the defaults and the flags.
-struct SimulationSetup {
-    var config: SessionConfig
-    var scenarioName: String?
-    /// Per unit of the option, or the whole book's value for a scenario's own book.
-    var premium: Double
-    var premiumIsPerUnit: Bool
-
-    /// The defaults the flags describe: one long 1-year ATM call at 20% implied, a market
-    /// realizing 20% with drift = rate = 5%, hedged every step at implied vol, no costs.
-    static let defaultConfig = SessionConfig(
-        spot: 100, rate: 0.05, dividendYield: 0,
-        process: .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.20)),
-        timeStep: SimulatedOption.defaultExpiry / 252, steps: 252,
-        book: OptionBook([OptionPosition(kind: .call, strike: 100, expiry: SimulatedOption.defaultExpiry,
-                                         quantity: 1, impliedVol: 0.20)]),
-        costs: .free, lotSize: 0, hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true,
-        hedgeVolatility: .implied, detail: .pnlOnly)
 }

@@ -1,4 +1,4 @@
-/// The `[hedging]`, `[limits]` and `[session]` sections.
+/// The `[hedging]`, `[limits]`, `[training]` and `[session]` sections.
 extension ScenarioFile {
     /// What `[hedging]` fixes.
     struct HedgingTerms {
@@ -37,6 +37,13 @@ extension ScenarioFile {
         let loss = try t.number("loss")
         if let loss { try t.check(loss > 0, "loss", loss, "must be > 0 (currency; the largest loss allowed)") }
         return RiskLimits(netDelta: netDelta, loss: loss)
+    }
+
+    /// Reads `[training]`: risk_aversion (λ per currency, ≥ 0).
+    static func readTraining(_ t: inout ScenarioTable) throws(ScenarioFileError) -> Double {
+        let lambda = try t.number("risk_aversion") ?? Scenario.defaultRiskAversion
+        try t.check(lambda >= 0, "risk_aversion", lambda, "must be ≥ 0 (per currency; 0 judges by P&L alone)")
+        return lambda
     }
 
     /// What `[session]` fixes.

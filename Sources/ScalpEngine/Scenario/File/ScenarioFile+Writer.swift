@@ -93,6 +93,9 @@ extension ScenarioFile {
         if let netDelta = scenario.riskLimits.netDelta { out.number("net_delta", netDelta, "largest |net delta|, shares") }
         if let loss = scenario.riskLimits.loss { out.number("loss", loss, "largest loss, currency") }
 
+        out.section("training")
+        out.number("risk_aversion", scenario.riskAversion, "λ per currency: the score's U = P&L − (λ/2)·Q")
+
         out.section("session")
         out.number("speed", scenario.stepsPerSecond, "live steps per second")
         out.raw("vol_window", String(config.volatilityWindow), "rolling realized-vol window, steps")

@@ -5,7 +5,7 @@ import TOMLKit
 ///
 /// Layout (every key is listed, with its unit and default, in the README's scenario reference):
 /// top-level `name`, `description`, `goal`; `[market]`; `[process]`; `[implied]`;
-/// `[[events]]`; `[[book]]`; `[hedging]`; `[limits]`; `[session]`. Times are calendar days
+/// `[[events]]`; `[[book]]`; `[hedging]`; `[limits]`; `[training]`; `[session]`. Times are calendar days
 /// or minutes; rates, yields and vols are annualised fractions. Unknown keys are refused.
 public enum ScenarioFile {
     /// The scenario described by `text`; `file` names it in errors (and, without a `name`
@@ -63,6 +63,11 @@ public enum ScenarioFile {
             limits = try readLimits(&table)
             try table.finish()
         }
+        var riskAversion = Scenario.defaultRiskAversion
+        if var table = try top.section("training") {
+            riskAversion = try readTraining(&table)
+            try table.finish()
+        }
         var session = SessionTerms()
         if var table = try top.section("session") {
             session = try readSession(&table)
@@ -84,7 +89,8 @@ public enum ScenarioFile {
         return Scenario(
             name: name, description: description, learningGoal: goal, config: config,
             stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
-            skew: implied.skew, events: EventSchedule(events), benchmarkRule: hedging.benchmark, riskLimits: limits)
+            skew: implied.skew, events: EventSchedule(events), benchmarkRule: hedging.benchmark, riskLimits: limits,
+            riskAversion: riskAversion)
     }
 
     /// `scenarios/calm-day.toml` → `calm-day`.

@@ -1,0 +1,26 @@
+/// A session's P&L split into luck and skill, currency; the four parts add up to the P&L.
+///
+/// - market: what the ideal book, the same options continuously hedged at implied vol for
+///   free, made on this path: Σ over steps of its gamma, theta and financing, which the
+///   Black-Scholes equation makes ≈ Σ ½Γ(ΔS² − σ²S²Δt), the vol edge. Every rule on the path
+///   has the same market part: it is the luck of the path.
+/// - hedging: what the trainee's hedge made against that ideal: the delta and residual
+///   terms (discretisation and timing) and the carry of the hedge actually held.
+/// - costs: spread and fees (≤ 0).
+/// - rest: everything else, mostly vega when implied vol moves.
+public struct PnLDecomposition: Sendable, Hashable, Codable {
+    public var market: Double
+    public var hedging: Double
+    public var costs: Double
+    public var rest: Double
+
+    /// The parts of `session`'s P&L (full detail), with `idealFinancing` the ideal book's
+    /// financing over the same steps (`ReferenceHedgers.idealFinancing`).
+    public init(session: Session, idealFinancing: Double) {
+        let attribution = session.attribution
+        market = attribution.gamma + attribution.theta + idealFinancing
+        hedging = attribution.delta + attribution.residual + (attribution.financing - idealFinancing)
+        costs = attribution.costs
+        rest = session.pnl - market - hedging - costs
+    }
+}
