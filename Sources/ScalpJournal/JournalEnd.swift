@@ -44,11 +44,23 @@ public struct JournalEnd: Sendable, Hashable {
         return fields
     }
 
-    /// The `end` line's `score`: the trainee against the benchmark hedger on the same path.
-    /// Hedging errors are per step (the standard deviation the score uses); costs are paid (≥ 0).
+    /// The `end` line's `score`: the grade against the reference family (points, verdict, the
+    /// nearest and best rules, the utility), the P&L split into luck and skill, and the trainee
+    /// against the benchmark hedger on the same path. Hedging errors are per step; costs are
+    /// paid (≥ 0).
     static func scoreObject(_ score: TrainingScore, rule: HedgeRule?) -> JSONText {
-        .object([
-            ("points", .number(score.points)), ("verdict", .string(score.verdict)),
+        var grade: [(String, JSONText)] = [("points", .number(score.points)), ("verdict", .string(score.verdict))]
+        if let nearest = score.nearestRule, let best = score.bestRule {
+            grade += [("nearest_rule", .string(nearest)), ("best_rule", .string(best))]
+        }
+        if let utility = score.utility { grade.append(("utility", .number(utility))) }
+        if let parts = score.decomposition {
+            grade.append(("decomposition", .object([
+                ("market", .number(parts.market)), ("hedging", .number(parts.hedging)), ("costs", .number(parts.costs)),
+                ("rest", .number(parts.rest)),
+            ])))
+        }
+        return .object(grade + [
             ("benchmark_rule", rule.map { .string($0.description) } ?? .null),
             ("pnl", .number(score.traineePnL)), ("benchmark_pnl", .number(score.benchmarkPnL)),
             ("pnl_gap", .number(score.traineePnL - score.benchmarkPnL)),

@@ -64,8 +64,13 @@ extension SessionSummary {
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
         if let score {
-            lines.append("score \(Int(score.points))/100 against the benchmark (\(benchmarkRule?.description ?? "?")"
-                         + " P&L \(Format.money(score.benchmarkPnL))): \(score.verdict)")
+            lines.append("score \(Int(score.points))/100 among the reference hedge rules on this path: \(score.verdict)")
+            if let parts = score.decomposition {
+                lines.append("luck and skill: market \(Format.money(parts.market))  hedging \(Format.money(parts.hedging))"
+                             + "  costs \(Format.money(parts.costs))  rest \(Format.money(parts.rest))")
+            }
+            lines.append("benchmark (\(benchmarkRule?.description ?? "?")) P&L \(Format.money(score.benchmarkPnL))"
+                         + ", gap \(Format.money(score.traineePnL - score.benchmarkPnL))")
         }
         return lines
     }

@@ -271,6 +271,12 @@ struct JournalCommandsTests {
         #expect(page.contains("reproduces every recorded trade, tick and the final P&amp;L exactly"))
         #expect(page.contains("K 100"), "the strike line")
         #expect(page.contains("<dt>Played</dt><dd>2026-11-18T19:33:20Z (UTC)</dd>"), "the wall-clock start")
+        let nearest = try #require(score.nearestRule), best = try #require(score.bestRule)
+        let parts = try #require(score.decomposition)
+        #expect(page.contains("<tr><th>Hedged most like</th><td colspan=\"2\">\(nearest)</td></tr>"))
+        #expect(page.contains("<tr><th>Best rule on this path</th><td colspan=\"2\">\(best)</td></tr>"))
+        #expect(page.contains("<tr><th>Luck: the market&#39;s part</th><td colspan=\"2\">\(Format.money(parts.market))</td></tr>")
+                || page.contains("<tr><th>Luck: the market's part</th><td colspan=\"2\">\(Format.money(parts.market))</td></tr>"))
         #expect(!page.contains("<script") && !page.contains("src=") && !page.contains("href="))
         #expect(page.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http") == false)
         let again = try CLI.run(["report", path, "--out", "-"])
@@ -291,6 +297,9 @@ struct JournalCommandsTests {
         #expect(Set(ranking.compactMap { $0["trainee"] as? String }) == ["busy.jsonl", "lazy.jsonl", "auto.jsonl"])
         let points = ranking.compactMap { $0["points"] as? Double }
         #expect(points == points.sorted(by: >) && ranking.compactMap { $0["rank"] as? Int } == [1, 2, 3])
+        // Luck is the path's, the same for every trainee; skill and the nearest rule are each one's.
+        let markets = Set(ranking.compactMap { $0["market"] as? Double })
+        #expect(markets.count == 1 && ranking.allSatisfy { $0["hedging"] is Double && $0["nearest_rule"] is String })
         let table = try CLI.run(["leaderboard"] + paths)
         let lines = table.stdout.split(separator: "\n")
         #expect(lines[0].hasPrefix("classic-scalp, seed 5: 3 sessions"))

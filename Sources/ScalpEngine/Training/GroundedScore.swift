@@ -93,6 +93,12 @@ public struct GroundedScore: Sendable, Hashable, Codable {
         return dc * dc + de * de
     }
 
+    /// `value` rounded to a whole number, never "-0".
+    static func whole(_ value: Double) -> Double {
+        let rounded = value.rounded()
+        return rounded == 0 ? 0 : rounded
+    }
+
     static func verdict(trainee: BookResult, nearest: BookResult, best: BookResult, placement: Double,
                         penalty: Double) -> String {
         func relative(_ mine: Double, _ theirs: Double, more: String, less: String) -> String? {
@@ -108,7 +114,7 @@ public struct GroundedScore: Sendable, Hashable, Codable {
         var second = best.rule == nearest.rule && placement >= 1
             ? "That was the best rule on this path."
             : String(format: "The best rule on this path was %@ (utility %.0f against your %.0f).",
-                     best.rule, best.utility.value, trainee.utility.value)
+                     best.rule, Self.whole(best.utility.value), Self.whole(trainee.utility.value))
         if penalty > 0 { second += String(format: " The risk limits cost you %.0f points.", penalty) }
         return sentence + " " + second
     }

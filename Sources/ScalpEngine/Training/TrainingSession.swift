@@ -4,10 +4,13 @@
 /// hedging skill rather than the luck of the path.
 ///
 /// The trainee's actions go to the trainee's session; the shadow only ticks, takes the same
-/// option trades (building the book is not hedging) and finishes when the trainee does.
+/// option trades (building the book is not hedging) and finishes when the trainee does. The
+/// reference family (`ReferenceHedgers`) runs beside both the same way and grades the trainee.
 public struct TrainingSession: Sendable {
     public private(set) var trainee: Session
     public private(set) var benchmark: Session
+    /// The scenario's reference family on the same path: what the score places the trainee among.
+    public private(set) var references: ReferenceHedgers
     public let scenario: Scenario
     public let seed: UInt64
     /// Steps the trainee's |net delta| ended above the scenario's net-delta limit.
@@ -33,6 +36,7 @@ public struct TrainingSession: Sendable {
         benchmarkConfig.hedgeRule = scenario.benchmarkRule
         trainee = Session(config: traineeConfig, seed: seed)
         benchmark = Session(config: benchmarkConfig, seed: seed)
+        references = ReferenceHedgers(scenario: scenario, seed: seed, family: .standard(for: scenario))
         checkLimits(countStep: false)
     }
 
@@ -51,7 +55,7 @@ public struct TrainingSession: Sendable {
     public mutating func apply(_ action: SessionAction) {
         guard !trainee.isFinished else { return }
         limitEvents.removeAll(keepingCapacity: true)
-        trainee.apply(action)
+        references.apply(action, to: &trainee)
         switch action {
         case .tick:
             benchmark.apply(.tick)
@@ -84,6 +88,11 @@ public struct TrainingSession: Sendable {
 
     /// The score so far (final once the session has finished).
     public var score: TrainingScore { TrainingScore(self) }
+
+    /// The trainee graded against the reference family so far.
+    public var grade: SessionGrade {
+        SessionGrade(trainee: trainee, references: references, riskAversion: scenario.riskAversion)
+    }
 
     /// Counts time over the net-delta limit and notes each limit's breach and clear as a
     /// `LimitEvent` (while the trainee's session runs).

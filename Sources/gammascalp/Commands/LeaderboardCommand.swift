@@ -76,7 +76,8 @@ struct LeaderboardCommand: ParsableCommand {
         print(json ? renderJSON(entries) : renderTable(entries))
     }
 
-    /// What makes two sessions different markets, or nil when they are the same one.
+    /// What makes two sessions different markets (or grades), or nil when they are the same
+    /// one. The starting hedge policy is the trainee's choice, not the market's.
     static func difference(_ a: RecordedSession, _ b: RecordedSession) -> String? {
         if a.start.seed != b.start.seed { return "seed \(a.start.seed) vs \(b.start.seed)" }
         let x = a.start.scenario, y = b.start.scenario
@@ -86,10 +87,11 @@ struct LeaderboardCommand: ParsableCommand {
             ("spot", c.spot == d.spot), ("rate", c.rate == d.rate), ("dividend yield", c.dividendYield == d.dividendYield),
             ("price process", c.process == d.process), ("time step", c.timeStep == d.timeStep), ("steps", c.steps == d.steps),
             ("option book", c.book == d.book), ("costs", c.costs == d.costs), ("lot size", c.lotSize == d.lotSize),
-            ("hedge rule", c.hedgeRule == d.hedgeRule), ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility),
+            ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility),
             ("implied-vol model", c.impliedVolModel == d.impliedVolModel), ("events", c.events == d.events),
             ("volatility window", c.volatilityWindow == d.volatilityWindow), ("EWMA half-life", c.ewmaHalfLife == d.ewmaHalfLife),
             ("benchmark rule", x.benchmarkRule == y.benchmarkRule), ("risk limits", x.riskLimits == y.riskLimits),
+            ("risk aversion", x.riskAversion == y.riskAversion),
         ]
         if let field = fields.first(where: { !$0.1 }) { return "scenario '\(x.name)' has a different \(field.0)" }
         return nil
@@ -97,18 +99,22 @@ struct LeaderboardCommand: ParsableCommand {
 
     private func renderTable(_ entries: [Entry]) -> String {
         guard let first = entries.first else { return "" }
-        var rows = [["rank", "trainee", "P&L", "vs benchmark", "hedge err/step", "costs", "trades", "over limit", "points", "ended"]]
+        var rows = [["rank", "trainee", "P&L", "vs benchmark", "hedging part", "hedge err/step", "costs", "trades",
+                     "over limit", "points", "like", "ended"]]
         for entry in entries {
             let s = entry.score
             rows.append([String(entry.rank), entry.session.label, Format.money(s.traineePnL),
-                         Format.money(s.traineePnL - s.benchmarkPnL), Format.number(s.traineeHedgingError),
-                         Format.number(s.traineeCosts), String(s.traineeTrades), Format.percent(s.timeOverLimit),
-                         String(Int(s.points)), entry.ended + (entry.session.end == nil ? " at step \(entry.step)" : "")])
+                         Format.money(s.traineePnL - s.benchmarkPnL), s.decomposition.map { Format.money($0.hedging) } ?? "",
+                         Format.number(s.traineeHedgingError), Format.number(s.traineeCosts), String(s.traineeTrades),
+                         Format.percent(s.timeOverLimit), String(Int(s.points)), s.nearestRule ?? "",
+                         entry.ended + (entry.session.end == nil ? " at step \(entry.step)" : "")])
         }
         let start = first.session.start
+        let market = first.score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
         let heading = "\(start.scenario.name), seed \(start.seed): \(entries.count) session\(entries.count == 1 ? "" : "s"), "
-            + "against the benchmark hedger (\(start.scenario.benchmarkRule.label)) on the same path"
-        return heading + "\n\n" + Table(rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8]).rendered
+            + "scored among the reference hedge rules on the same path\(market); benchmark hedger "
+            + "\(start.scenario.benchmarkRule.label)"
+        return heading + "\n\n" + Table(rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8, 9]).rendered
     }
 
     private func renderJSON(_ entries: [Entry]) -> String {
@@ -127,6 +133,10 @@ struct LeaderboardCommand: ParsableCommand {
                     ("trades", .integer(s.traineeTrades)), ("time_over_limit", .number(s.timeOverLimit)),
                     ("points", .number(s.points)), ("ended", .string(entry.ended)), ("step", .integer(entry.step)),
                     ("verdict", .string(s.verdict)),
+                    ("nearest_rule", s.nearestRule.map { .string($0) } ?? .null),
+                    ("best_rule", s.bestRule.map { .string($0) } ?? .null),
+                    ("market", s.decomposition.map { .number($0.market) } ?? .null),
+                    ("hedging", s.decomposition.map { .number($0.hedging) } ?? .null),
                 ])
             })),
         ]).rendered

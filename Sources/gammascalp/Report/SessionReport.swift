@@ -107,9 +107,23 @@ struct SessionReport {
         out += "<tr><th>Time over the delta limit</th><td colspan=\"2\">\(Format.percent(s.timeOverLimit)) "
             + "(\(s.deltaLimitBreaches) breach\(s.deltaLimitBreaches == 1 ? "" : "es"))</td></tr>\n"
         out += "<tr><th>Loss limit</th><td colspan=\"2\">\(s.lossLimitBreached ? "breached" : "kept")</td></tr>\n"
+        if let nearest = s.nearestRule, let best = s.bestRule {
+            out += "<tr><th>Hedged most like</th><td colspan=\"2\">\(HTML.escape(nearest))</td></tr>\n"
+            out += "<tr><th>Best rule on this path</th><td colspan=\"2\">\(HTML.escape(best))</td></tr>\n"
+        }
+        if let parts = s.decomposition {
+            for (name, value) in [("Luck: the market's part", parts.market), ("Skill: the hedging part", parts.hedging),
+                                  ("Costs", parts.costs), ("The rest (vega and the like)", parts.rest)] {
+                out += "<tr><th>\(HTML.escape(name))</th><td colspan=\"2\">\(money(value))</td></tr>\n"
+            }
+        }
         out += "<tr class=\"total\"><th>Points</th><td colspan=\"2\">\(Int(s.points)) of 100</td></tr>\n"
-        out += "</tbody>\n</table>\n<p class=\"note\">Points: P&amp;L against the benchmark 40, hedging error 30, costs 20, "
-            + "time within the net-delta limit 10. Matching the benchmark exactly scores 80.</p>\n</section>\n"
+        out += "</tbody>\n</table>\n<p class=\"note\">Points place the trainee's utility, P&amp;L − (λ/2)·(sum of squared "
+            + "per-step hedging errors), among the utilities of the scenario's reference hedge rules run on the same "
+            + "path (λ = \(Format.trimmed(session.start.scenario.riskAversion)) per unit of currency): 0 at or below the worst "
+            + "rule, 100 at or above the best, linear by rank between; time over the net-delta limit and a loss-limit "
+            + "breach take up to 20 points each. The market's part is what the same options continuously hedged at "
+            + "implied vol for free made on this path: the luck of the path, the same for every hedger.</p>\n</section>\n"
         return out
     }
 

@@ -36,15 +36,21 @@ struct SummaryOverlay: Widget {
 
         // Each section's variants, the fullest first.
         var sections: [[[[Span]]]] = []
+        var luck: Int?
         sections.append([[[Span("\(how) at \(snapshot.timeLabel(step: s.step)), step \(s.step) of \(snapshot.session.config.steps).", Style(.text))]]])
         if let score = s.score {
-            let rule = s.benchmarkRule?.description ?? "?"
             let head: [Span] = [Span("Score ", Style(.text, on: .background, .bold)),
                                 Span("\(Int(score.points))", Style(scoreRole(score.points), on: .background, .bold)),
                                 Span(" / 100", Style(.text, on: .background, .bold)),
-                                Span("   against the benchmark hedger (\(rule)) on the same path", muted)]
+                                Span("   among the reference hedge rules on the same path", muted)]
             let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
+            if let parts = score.decomposition {
+                let line = "Luck and skill: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
+                    + "  costs \(Format.money(parts.costs, 0))  rest \(Format.money(parts.rest, 0))"
+                luck = sections.count
+                sections.append([TextLayout.wrap(line, width: text).map { [Span($0, muted)] }, []])
+            }
             sections.append([scoreTable(score)])
         }
         let total = [Span(TextLayout.pad("Total P&L", 14), Style(.text, on: .background, .bold)),
@@ -98,6 +104,7 @@ struct SummaryOverlay: Widget {
         for index in blankOrder.prefix(2) where height() > room { blank[index] = false }
         if height() > room { chosen[facts] = min(chosen[facts] + 1, sections[facts].count - 1) }
         for index in blankOrder where height() > room { blank[index] = false }
+        if let luck, height() > room { chosen[luck] = 1 }
         for section in [attribution, facts] where height() > room { chosen[section] = sections[section].count - 1 }
         var lines: [[Span]] = []
         for (index, section) in sections.enumerated() where !section[chosen[index]].isEmpty {

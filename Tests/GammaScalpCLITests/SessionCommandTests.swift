@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import ScalpEngine
+import ScalpJournal
+
+/// `gammascalp session`: one whole session headless, graded as the live screen grades it.
+@Suite("session command")
+struct SessionCommandTests {
+    func endLine(_ arguments: [String]) throws -> [String: Any] {
+        let result = try CLI.run(["session"] + arguments + ["--json"])
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    /// The JSON is the journal's end line, with the grade and the luck/skill parts, and its
+    /// points are the engine's `HeadlessSession` grade: the lesson tests pin that one.
+    @Test(arguments: [("expensive-hedging", "band:300", UInt64(3)), ("trend-day", "every:1", UInt64(8))])
+    func jsonIsTheEndLineAndTheEnginesGrade(scenario name: String, rule: String, seed: UInt64) throws {
+        let end = try endLine(["--scenario", name, "--rule", rule, "--seed", "\(seed)"])
+        #expect(end["type"] as? String == "end" && end["reason"] as? String == "expired")
+        for key in ["pnl", "attribution", "trades", "costs", "score"] { #expect(end[key] != nil, "no \(key)") }
+        let score = try #require(end["score"] as? [String: Any])
+        for key in ["points", "verdict", "nearest_rule", "best_rule", "utility", "decomposition"] {
+            #expect(score[key] != nil, "no score.\(key)")
+        }
+        let scenario = try #require(Scenario.named(name))
+        let grade = HeadlessSession(scenario: scenario, seed: seed, rule: try HedgeRule.parse(rule)).run()
+        // Exact numbers through JSONDecoder (JSONSerialization on Linux may not read a double
+        // back to the same bits).
+        struct Exact: Decodable {
+            struct Score: Decodable { var points: Double; var best_rule: String }
+            var pnl: Double
+            var score: Score
+        }
+        let result = try CLI.run(["session", "--scenario", name, "--rule", rule, "--seed", "\(seed)", "--json"])
+        let exact = try JSONDecoder().decode(Exact.self, from: Data(result.stdout.utf8))
+        #expect(exact.score.points == grade.score.points && exact.pnl == grade.pnl)
+        #expect(exact.score.best_rule == grade.score.bestRule)
+        let parts = try #require(score["decomposition"] as? [String: Double])
+        let sum = ["market", "hedging", "costs", "rest"].compactMap { parts[$0] }.reduce(0, +)
+        #expect(abs(sum - grade.pnl) <= 1e-9 * max(1, abs(grade.pnl)), "the parts add up to the P&L")
+    }
+
+    /// The summary is the live screen's shell summary; the journal verifies and ranks beside a
+    /// session played on the screen (a different starting policy is the trainee's choice).
+    @Test func journalVerifiesAndRanksBesideALiveSession() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gammascalp-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let headless = folder.appendingPathComponent("band300.jsonl").path
+        let result = try CLI.run(["session", "--scenario", "classic-scalp", "--seed", "5", "--rule", "band:300",
+                                  "--journal", headless])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("score ") && result.stdout.contains("luck and skill: market ")
+                && result.stdout.contains("journal \(headless)"))
+        let verify = try CLI.run(["replay", "--verify", headless])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("verified: "), "\(verify.stderr)")
+        let live = try JournalFixture.write(JournalFixture.play(commands: JournalFixture.busyTrainee, quitAt: 900))
+        let board = try CLI.run(["leaderboard", headless, live, "--json"])
+        #expect(board.status == 0, "\(board.stderr)")
+        let ranking = try #require((try JSONSerialization.jsonObject(with: Data(board.stdout.utf8)) as? [String: Any])?["ranking"]
+                                   as? [[String: Any]])
+        #expect(ranking.count == 2)
+    }
+
+    @Test(arguments: [
+        (["session", "--scenario", "classic-scalp", "--rule", "band:-3"], "error: --rule: "),
+        (["session", "--scenario", "nope"], "error: --scenario: unknown scenario 'nope'"),
+        (["session", "--scenario", "classic-scalp", "--seed", "-1"], "error: --seed must be ≥ 0, got -1"),
+        (["session"], "error: Missing expected argument '--scenario"),
+    ])
+    func badInputIsOneErrorLine(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix(message) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}
