@@ -17,11 +17,21 @@ struct JournalTailTests {
     }
 
     static func append(_ text: String, to path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.seekToEndOfFile()
         handle.write(Data(text.utf8))
         try handle.close()
+    }
+
+    /// A folder with `a.jsonl` holding `text`, and a tail that has read all of it.
+    static func readAll(_ text: String) throws -> (Folder, String, JournalTail) {
+        let folder = try Folder()
+        let path = folder.path("a.jsonl")
+        try append(text, to: path)
+        var tail = JournalTail(path: path)
+        #expect(tail.poll().lines.count == text.filter { $0 == "\n" }.count)
+        return (folder, path, tail)
     }
 
     @Test func aLineIsReadOnlyOnceItsNewlineIsThere() throws {
@@ -60,22 +70,18 @@ struct JournalTailTests {
     }
 
     @Test func aFileCutBackIsReadAgainFromTheStart() throws {
-        let folder = try Folder()
-        let path = folder.path("a.jsonl")
-        try Self.append("one\ntwo\nthree\n", to: path)
-        var tail = JournalTail(path: path)
-        #expect(tail.poll().lines.count == 3)
+        let (folder, path, read) = try Self.readAll("one\ntwo\nthree\n")
+        defer { withExtendedLifetime(folder) {} }
+        var tail = read
         try "one\n".write(toFile: path, atomically: false, encoding: .utf8)
         let update = tail.poll()
         #expect(update.restarted && update.lines == ["one"])
     }
 
     @Test func aReplacedFileIsReadAgainFromTheStart() throws {
-        let folder = try Folder()
-        let path = folder.path("a.jsonl")
-        try Self.append("one\ntwo\n", to: path)
-        var tail = JournalTail(path: path)
-        #expect(tail.poll().lines.count == 2)
+        let (folder, path, read) = try Self.readAll("one\ntwo\n")
+        defer { withExtendedLifetime(folder) {} }
+        var tail = read
         // Another file renamed over it, longer than what was read: a new inode.
         try Self.append("uno\ndos\ntres\n", to: folder.path("b.tmp"))
         #expect(rename(folder.path("b.tmp"), path) == 0)
@@ -84,11 +90,9 @@ struct JournalTailTests {
     }
 
     @Test func aFileRewrittenInPlaceIsReadAgain() throws {
-        let folder = try Folder()
-        let path = folder.path("a.jsonl")
-        try Self.append("one\ntwo\n", to: path)
-        var tail = JournalTail(path: path)
-        #expect(tail.poll().lines.count == 2)
+        let (folder, path, read) = try Self.readAll("one\ntwo\n")
+        defer { withExtendedLifetime(folder) {} }
+        var tail = read
         // Same inode, longer, but the byte before the offset is no longer a newline.
         let handle = try #require(FileHandle(forWritingAtPath: path))
         handle.write(Data("garbage-garbage\n".utf8))
@@ -98,11 +102,9 @@ struct JournalTailTests {
     }
 
     @Test func aDeletedFileIsMissingAndARecreatedOneStartsOver() throws {
-        let folder = try Folder()
-        let path = folder.path("a.jsonl")
-        try Self.append("one\ntwo\n", to: path)
-        var tail = JournalTail(path: path)
-        _ = tail.poll()
+        let (folder, path, read) = try Self.readAll("one\ntwo\n")
+        defer { withExtendedLifetime(folder) {} }
+        var tail = read
         try FileManager.default.removeItem(atPath: path)
         #expect(tail.poll().missing)
         try Self.append("again\n", to: path)
