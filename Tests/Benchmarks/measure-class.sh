@@ -37,6 +37,8 @@ pid_of() {
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# Memory only this process uses (the binary's and the libraries' pages are shared by all).
+private_kb() { awk '/^Private_(Dirty|Clean)/ {sum += $2} END {print sum}' "/proc/$1/smaps_rollup"; }
 percent() { awk -v d="$1" -v s="$SECONDS_MEASURED" -v hz="$HZ" 'BEGIN {printf "%.2f", 100 * d / hz / s}'; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), Linux $(uname -r), $(tmux -V)"
@@ -61,14 +63,13 @@ declare -A play0
 for pid in "${PLAYERS[@]}"; do play0[$pid]=$(ticks "$pid"); done
 sleep "$SECONDS_MEASURED"
 board1=$(ticks "$BOARD"); server1=$(ticks "$SERVER")
-echo "board CPU: $(percent $((board1 - board0)))% of one core, RSS $(rss_kb "$BOARD") kB"
+echo "board CPU: $(percent $((board1 - board0)))% of one core, RSS $(rss_kb "$BOARD") kB, private $(private_kb "$BOARD") kB"
 echo "tmux server CPU (drawing $N play screens and the board): $(percent $((server1 - server0)))% of one core"
-{
-    for pid in "${PLAYERS[@]}"; do echo "$(percent $(( $(ticks "$pid") - play0[$pid] ))) $(rss_kb "$pid")"; done
-} | sort -n | awk '{cpu[NR] = $1; rss[NR] = $2; c += $1; r += $2}
-    END {printf "play sessions: CPU mean %.2f%%, median %.2f%%, max %.2f%% of one core; RSS mean %.1f MB, max %.1f MB; all %d together %.0f%% of one core\n",
-         c / NR, cpu[int((NR + 1) / 2)], cpu[NR], r / NR / 1024, 0, NR, c}' | \
-    sed "s/max 0.0 MB/max $(for pid in "${PLAYERS[@]}"; do rss_kb "$pid"; done | sort -n | tail -1 | awk '{printf "%.1f MB", $1/1024}')/"
+for pid in "${PLAYERS[@]}"; do
+    echo "$(percent $(( $(ticks "$pid") - play0[$pid] ))) $(rss_kb "$pid") $(private_kb "$pid")"
+done | awk '{c += $1; r += $2; p += $3; if ($1 > cmax) cmax = $1; if ($2 > rmax) rmax = $2}
+    END {printf "play sessions: CPU mean %.2f%%, max %.2f%% of one core (all %d together %.0f%%); RSS mean %.1f MB, max %.1f MB, of it private %.1f MB\n",
+         c / NR, cmax, NR, c, r / NR / 1024, rmax / 1024, p / NR / 1024}'
 echo "journal bytes written: $(du -sb "$CLASS" | cut -f1)"
 
 # Latency: a new trainee's journal (the first lines of a real one) written at once; the
@@ -76,7 +77,7 @@ echo "journal bytes written: $(du -sb "$CLASS" | cut -f1)"
 echo "== journal write -> row on the board (5 new trainees) =="
 for k in 1 2 3 4 5; do
     t0=$(date +%s%N)
-    head -n 3 "$CLASS/t01.jsonl" > "$CLASS/probe$k.jsonl"
+    head -n 3 "$CLASS/t$(seq -w 1 "$N" | head -1).jsonl" > "$CLASS/probe$k.jsonl"
     until $TMUX capture-pane -p -t board | grep -q "probe$k "; do
         sleep 0.01
         (( $(date +%s%N) - t0 > 10000000000 )) && { echo "probe$k: not shown after 10 s"; break; }
