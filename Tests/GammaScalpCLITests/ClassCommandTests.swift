@@ -51,6 +51,15 @@ struct ClassCommandTests {
         #expect(missing.stderr == "error: --class: no folder '\(folder)/nope' (the instructor creates it)\n")
     }
 
+    @Test func theBoardWithoutATerminalSaysHowToRankInstead() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try CLI.run(["leaderboard", "--watch", folder])
+        #expect(result.status != 0)
+        #expect(result.stderr == "error: leaderboard --watch needs a terminal (standard input and output a TTY); "
+                + "without one, rank the journals: gammascalp leaderboard \(folder)/*.jsonl\n")
+    }
+
     @Test(arguments: [
         (["--watch", "/nonexistent-class"], "error: --watch: '/nonexistent-class' is not a folder"),
         (["--watch", "/tmp", "a.jsonl"], "error: --watch /tmp watches a folder; give no journal files with it"),

@@ -21,7 +21,8 @@ struct ClassBoard {
         do {
             terminal = try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure("leaderboard --watch needs a terminal (standard input and output a TTY); "
+                                 + "without one, rank the journals: gammascalp leaderboard \(directory)/*.jsonl")
         }
         let stopwatch = Stopwatch()
         let loop = BoardLoop(directory: directory, backend: terminal,

@@ -33,7 +33,9 @@ struct PlayCommand: ParsableCommand {
 
         Every session writes a JSON-lines journal (start, ticks, trades, actions, end) to \
         $XDG_STATE_HOME/gammascalp/sessions/ (default ~/.local/state/gammascalp/sessions/) \
-        unless --journal FILE or --no-journal. Themes: `gammascalp themes`; NO_COLOR turns \
+        unless --journal FILE or --no-journal. In a class, --class DIR (with --seed and \
+        --scenario, so everyone plays one market) writes DIR/NAME.jsonl, NAME from --name or \
+        the login name; `gammascalp leaderboard --watch DIR` shows the class live. Themes: `gammascalp themes`; NO_COLOR turns \
         color off.
         """
     )
