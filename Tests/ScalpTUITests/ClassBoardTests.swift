@@ -173,6 +173,24 @@ final class ClassBoardTests: XCTestCase {
         XCTAssertEqual(majority.apart.first?.apart, "seed 5 vs 6")
     }
 
+    func testPausedAndStartingSessionsSaySo() throws {
+        let folder = try ClassFolder()
+        let paused = try JournalAppender(path: folder.file("pat"), exclusive: true)
+        for line in ClassJournals.lines(commands: [50: [.togglePause]], steps: 51, end: false) {
+            try paused.write(XCTUnwrap(try JournalLine.decode(Data(line.utf8))))
+        }
+        let starting = try JournalAppender(path: folder.file("sam"), exclusive: true)
+        try starting.write(XCTUnwrap(try JournalLine.decode(Data(ClassJournals.lines(steps: 0, end: false)[0].utf8))))
+        var directory = ClassDirectory(path: folder.path)
+        directory.poll(now: 0)
+        let standing = ClassStanding(directory.followers, now: 60)
+        XCTAssertEqual(standing.rows.map(\.trainee), standing.ranked.map(\.trainee))
+        XCTAssertEqual(standing.rows.first { $0.trainee == "pat" }?.state, .paused)
+        XCTAssertEqual(standing.rows.first { $0.trainee == "sam" }?.state, .starting)
+        XCTAssertEqual(standing.rows.first { $0.trainee == "sam" }?.step, 0)
+        _ = (paused, starting)
+    }
+
     func testADeletedJournalKeepsItsRowMarked() throws {
         let (folder, directory, carol) = try makeClass()
         _ = carol

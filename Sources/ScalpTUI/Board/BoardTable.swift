@@ -14,13 +14,13 @@ struct BoardTable: Widget {
 
     static func columns(width: Int) -> [TableColumn] {
         var columns = [
-            TableColumn(title: "#", width: 4), TableColumn(title: "trainee", width: 16, align: .left),
-            TableColumn(title: "step", width: 11), TableColumn(title: "time", width: 12),
-            TableColumn(title: "P&L", width: 12), TableColumn(title: "gap", width: 12), TableColumn(title: "score", width: 6),
+            TableColumn(title: "#", width: 4), TableColumn(title: "trainee", width: 14, align: .left),
+            TableColumn(title: "step", width: 10), TableColumn(title: "time", width: 12),
+            TableColumn(title: "P&L", width: 11), TableColumn(title: "gap", width: 11), TableColumn(title: "score", width: 6),
             TableColumn(title: "state", width: 10, align: .left),
         ]
-        // Narrow screens drop the time (the step says how far), then widen nothing.
-        if width < 100 { columns.remove(at: 3) }
+        // Narrower than 106 columns the time goes (the step says how far), leaving the notes room.
+        if width < 106 { columns.remove(at: 3) }
         let used = columns.reduce(0) { $0 + $1.width + 1 }
         columns.append(TableColumn(title: "note", width: max(width - used, 0), align: .left))
         return columns
