@@ -54,8 +54,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ScalpTUITests", dependencies: ["ScalpTUI", "ScalpFormat", "ScalpJournal", "ScalpEngine"], exclude: ["Snapshots"]),
-        // Drives the built gammascalp binary under tmux; needs tmux on PATH.
-        .testTarget(name: "EndToEndTests", dependencies: ["gammascalp"]),
+        // Drives the built gammascalp binary under tmux; needs tmux on PATH. (The libraries write
+        // the class board tests' journals exactly as play does.)
+        .testTarget(name: "EndToEndTests", dependencies: ["gammascalp", "ScalpTUI", "ScalpJournal", "ScalpEngine"]),
         .testTarget(name: "GammaScalpCLITests", dependencies: ["gammascalp", "ScalpJournal", "ScalpFormat", "ScalpTUI"]),
         .testTarget(name: "ScalpJournalTests", dependencies: ["ScalpJournal", "ScalpEngine", "ScalpFormat"],
                     resources: [.copy("Fixtures")]),

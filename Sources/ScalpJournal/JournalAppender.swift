@@ -8,20 +8,32 @@ import Glibc
 /// `type` and `t` (session time in years). Every line goes to the kernel with one write(2)
 /// as soon as it is produced (a killed process loses nothing written); trades and the end
 /// are also fsync'd (the caller syncs once per batch of lines that holds any: `JournalLine.needsSync`).
+///
+/// The writer holds an exclusive `flock` on the file for as long as it is open, so a reader
+/// (the class board) can tell a session whose process is gone from one that is only quiet.
 public final class JournalAppender: JournalSink {
     public let location: String
     private var descriptor: Int32
 
-    /// Opens (creating folders and the file as needed) `path` for appending.
-    public init(path: String) throws {
+    /// Opens (creating folders and the file as needed) `path` for appending. `exclusive`
+    /// creates the file and refuses one that exists (`O_EXCL`, atomic even between
+    /// processes): a class's trainees each get their own file, never a shared one.
+    public init(path: String, exclusive: Bool = false) throws {
         location = path
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        if !folder.isEmpty, !exclusive {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw JournalError(String(cString: strerror(errno))) }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (exclusive ? O_EXCL : 0), 0o644)
+        guard descriptor >= 0 else {
+            throw JournalError(exclusive && errno == EEXIST ? Self.existsMessage : String(cString: strerror(errno)))
+        }
+        // Best effort: two sessions appending to one --journal file both go on.
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
     }
+
+    /// The error an `exclusive` open gives for a file that exists.
+    public static let existsMessage = "the file exists already"
 
     deinit {
         if descriptor >= 0 { close(descriptor) }

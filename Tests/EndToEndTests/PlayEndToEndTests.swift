@@ -43,16 +43,6 @@ final class PlayEndToEndTests: TmuxTestCase {
         return screen ?? ""
     }
 
-    /// After the program, the shell must echo what is typed and show no screen leftovers.
-    func assertCleanShell(file: StaticString = #filePath, line: UInt = #line) throws {
-        try session.type("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo ok-$((40+2))")
-        let screen = session.wait { $0.contains("ok-42") }
-        XCTAssertNotNil(screen, "typing into the shell shows nothing", file: file, line: line)
-        XCTAssertTrue(screen?.contains("icanon echo ok-42") ?? false, "terminal modes not restored:\n\(screen ?? "")",
-                      file: file, line: line)
-        XCTAssertFalse(screen?.contains("╭") ?? true, "screen leftovers:\n\(screen ?? "")", file: file, line: line)
-    }
-
     // MARK: -
 
     func testTheScreenShowsPriceBookRiskAndVolatility() throws {

@@ -21,6 +21,13 @@ struct LeaderboardCommand: ParsableCommand {
         points, then P&L. Journals of different scenarios or seeds are refused. A
         journal holding several sessions contributes each (FILE#2 is its second); a
         truncated one is ranked as far as it goes.
+
+        --watch DIR: a live full-screen board of a class folder (`play --class DIR`
+        writes DIR/NAME.jsonl), looked at once a second: each trainee's step and time
+        reached, P&L, gap to the benchmark, score so far and state (starting, playing,
+        paused, stalled, ended, truncated), re-ranked as the journals grow. Journals of
+        another market are shown apart and not ranked. Keys: q quit · s sort column ·
+        ↑↓ select · Enter the trainee's summary · Esc close it.
         """
     )
 
@@ -30,8 +37,28 @@ struct LeaderboardCommand: ParsableCommand {
     @Flag(help: "Print the ranking as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Watch a class folder live (`play --class DIR` writes into it) on a full-screen board.",
+                               valueName: "dir"))
+    var watch: String?
+
+    @Option(help: ArgumentHelp("With --watch: color theme, a name from `gammascalp themes` or a theme file.",
+                               valueName: "name|file"))
+    var theme: String?
+
+    @Option(parsing: .unconditional,
+            help: "With --watch: seconds without a new journal line before a running session counts as stalled (default 10).")
+    var stall: Double = 10
+
     func validate() throws {
-        if journals.isEmpty { throw ValidationError("give at least one journal") }
+        if let watch {
+            if !journals.isEmpty { throw ValidationError("--watch \(watch) watches a folder; give no journal files with it") }
+            if json { throw ValidationError("--watch and --json cannot be used together") }
+            if watch.isEmpty { throw ValidationError("--watch needs a folder") }
+            try FlagCheck.positive(stall, "--stall")
+        } else {
+            if journals.isEmpty { throw ValidationError("give at least one journal, or --watch DIR") }
+            if theme != nil { throw ValidationError("--theme is only for --watch") }
+        }
     }
 
     struct Entry {
@@ -44,6 +71,7 @@ struct LeaderboardCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let watch { return try ClassBoard(directory: watch, theme: theme, stall: stall).run() }
         var sessions: [RecordedSession] = []
         for path in journals {
             let document = try JournalReader.parse(TextFile.read(path, what: "journal"), path: path)
@@ -54,7 +82,7 @@ struct LeaderboardCommand: ParsableCommand {
         }
         if let first = sessions.first {
             for other in sessions.dropFirst() {
-                if let difference = Self.difference(first, other) {
+                if let difference = first.start.marketDifference(from: other.start) {
                     throw CommandFailure("\(first.location) and \(other.location) are not the same market: \(difference); "
                                          + "a leaderboard compares one scenario and seed")
                 }
@@ -65,36 +93,12 @@ struct LeaderboardCommand: ParsableCommand {
             replay.runToEnd()
             return Entry(session: session, score: replay.training.score, step: replay.step)
         }
-        entries.sort { a, b in
-            a.score.points != b.score.points ? a.score.points > b.score.points : a.score.traineePnL > b.score.traineePnL
-        }
-        for index in entries.indices {
-            let tied = index > 0 && entries[index - 1].score.points == entries[index].score.points
-                && entries[index - 1].score.traineePnL == entries[index].score.traineePnL
-            entries[index].rank = tied ? entries[index - 1].rank : index + 1
+        entries = ClassRanking.rank(entries) { $0.score }.map { ranked in
+            var entry = ranked.item
+            entry.rank = ranked.rank
+            return entry
         }
         print(json ? renderJSON(entries) : renderTable(entries))
-    }
-
-    /// What makes two sessions different markets (or grades), or nil when they are the same
-    /// one. The starting hedge policy is the trainee's choice, not the market's.
-    static func difference(_ a: RecordedSession, _ b: RecordedSession) -> String? {
-        if a.start.seed != b.start.seed { return "seed \(a.start.seed) vs \(b.start.seed)" }
-        let x = a.start.scenario, y = b.start.scenario
-        if x.name != y.name { return "scenario '\(x.name)' vs '\(y.name)'" }
-        let c = x.config, d = y.config
-        let fields: [(String, Bool)] = [
-            ("spot", c.spot == d.spot), ("rate", c.rate == d.rate), ("dividend yield", c.dividendYield == d.dividendYield),
-            ("price process", c.process == d.process), ("time step", c.timeStep == d.timeStep), ("steps", c.steps == d.steps),
-            ("option book", c.book == d.book), ("costs", c.costs == d.costs), ("lot size", c.lotSize == d.lotSize),
-            ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility),
-            ("implied-vol model", c.impliedVolModel == d.impliedVolModel), ("events", c.events == d.events),
-            ("volatility window", c.volatilityWindow == d.volatilityWindow), ("EWMA half-life", c.ewmaHalfLife == d.ewmaHalfLife),
-            ("benchmark rule", x.benchmarkRule == y.benchmarkRule), ("risk limits", x.riskLimits == y.riskLimits),
-            ("risk aversion", x.riskAversion == y.riskAversion),
-        ]
-        if let field = fields.first(where: { !$0.1 }) { return "scenario '\(x.name)' has a different \(field.0)" }
-        return nil
     }
 
     private func renderTable(_ entries: [Entry]) -> String {

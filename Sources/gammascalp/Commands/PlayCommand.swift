@@ -33,7 +33,9 @@ struct PlayCommand: ParsableCommand {
 
         Every session writes a JSON-lines journal (start, ticks, trades, actions, end) to \
         $XDG_STATE_HOME/gammascalp/sessions/ (default ~/.local/state/gammascalp/sessions/) \
-        unless --journal FILE or --no-journal. Themes: `gammascalp themes`; NO_COLOR turns \
+        unless --journal FILE or --no-journal. In a class, --class DIR (with --seed and \
+        --scenario, so everyone plays one market) writes DIR/NAME.jsonl, NAME from --name or \
+        the login name; `gammascalp leaderboard --watch DIR` shows the class live. Themes: `gammascalp themes`; NO_COLOR turns \
         color off.
         """
     )
@@ -52,6 +54,14 @@ struct PlayCommand: ParsableCommand {
 
     @Flag(help: "Do not write a session journal.")
     var noJournal = false
+
+    @Option(name: .customLong("class"),
+            help: ArgumentHelp("Play in a class: write the journal to DIR/NAME.jsonl, which `leaderboard --watch DIR` "
+                               + "shows live. Needs --seed and --scenario, so everyone plays one market.", valueName: "dir"))
+    var classDirectory: String?
+
+    @Option(help: ArgumentHelp("With --class: the trainee's name on the board (default: the login name).", valueName: "name"))
+    var name: String?
 
     @Flag(help: "Start with the auto-hedger on (it hedges to neutral at once).")
     var autoHedge = false
@@ -81,6 +91,16 @@ struct PlayCommand: ParsableCommand {
         if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
         if journal != nil, noJournal { throw ValidationError("--journal and --no-journal cannot be used together") }
         if let journal, journal.isEmpty { throw ValidationError("--journal needs a file name") }
+        if let classDirectory {
+            if seed == nil { throw ValidationError("--class needs --seed: everyone in a class plays one market") }
+            if scenario == nil { throw ValidationError("--class needs --scenario: everyone in a class plays one market") }
+            if journal != nil || noJournal {
+                throw ValidationError("--class writes the journal to \(classDirectory)/NAME.jsonl; not with --journal or --no-journal")
+            }
+            if let name, ClassJournalName.sanitized(name) == nil { throw ValidationError("--name '\(name)' leaves no usable file name") }
+        } else if name != nil {
+            throw ValidationError("--name is only for --class")
+        }
         if prices == nil {
             let needsPrices: [(String, Bool)] = [("--strike", strike != nil), ("--implied-vol", impliedVol != nil),
                                                  ("--kind", kind != nil), ("--quantity", quantity != nil)]
@@ -105,7 +125,9 @@ struct PlayCommand: ParsableCommand {
         let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
         var journalFile: JournalAppender?
-        if !noJournal {
+        if let classDirectory {
+            journalFile = try classJournal(classDirectory, environment: environment)
+        } else if !noJournal {
             let path: String
             do {
                 path = try journal ?? JournalAppender.defaultPath(scenario: scenario.name, seed: seed, environment: environment)
@@ -128,6 +150,8 @@ struct PlayCommand: ParsableCommand {
         do {
             terminal = try CursesTerminal(theme: theme, noColor: noColor)
         } catch {
+            // Nothing was played: free the trainee's name in the class folder again.
+            if classDirectory != nil, let journalFile { unlink(journalFile.location) }
             throw CommandFailure("\(error)")
         }
         let clock = ContinuousClock()
@@ -159,6 +183,28 @@ struct PlayCommand: ParsableCommand {
         if let journalFile { print("journal \(journalFile.location)") }
         if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
         if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
+    }
+
+    /// The trainee's journal in the class folder, created new: a name already taken is
+    /// refused, never shared.
+    func classJournal(_ directory: String, environment: [String: String]) throws -> JournalAppender {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CommandFailure("--class: no folder '\(directory)' (the instructor creates it)")
+        }
+        guard let login = name ?? ClassJournalName.loginName(environment: environment),
+              let trainee = ClassJournalName.sanitized(login) else {
+            throw CommandFailure("--class: no login name to use; give --name NAME")
+        }
+        let path = ClassJournalName.path(directory: directory, trainee: trainee)
+        do {
+            return try JournalAppender(path: path, exclusive: true)
+        } catch let error as JournalError where error.message == JournalAppender.existsMessage {
+            throw CommandFailure("--class: a trainee called '\(trainee)' is already in \(directory) (\(path) exists); "
+                                 + "pick another --name")
+        } catch {
+            throw CommandFailure("--class: cannot write '\(path)': \(error)")
+        }
     }
 
     /// The scenario for `--prices` (`PriceHistory.practiceScenario`), refused if it cannot run.

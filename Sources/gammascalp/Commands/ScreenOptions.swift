@@ -24,8 +24,13 @@ struct ScreenOptions: ParsableArguments {
 
     /// The chosen theme, read before the screen starts (a bad file is one `error:` line).
     func loadTheme(environment: [String: String]) throws -> Theme {
+        try Self.loadTheme(theme, environment: environment)
+    }
+
+    /// The theme `name` (nil: the default), or one `error:` line.
+    static func loadTheme(_ name: String?, environment: [String: String]) throws -> Theme {
         do {
-            return try ThemeCatalog(environment: environment).load(theme ?? "default")
+            return try ThemeCatalog(environment: environment).load(name ?? "default")
         } catch {
             throw CommandFailure(error.description)
         }

@@ -40,7 +40,7 @@ struct SummaryOverlay: Widget {
         sections.append([[[Span("\(how) at \(snapshot.timeLabel(step: s.step)), step \(s.step) of \(snapshot.session.config.steps).", Style(.text))]]])
         if let score = s.score {
             let head: [Span] = [Span("Score ", Style(.text, on: .background, .bold)),
-                                Span("\(Int(score.points))", Style(scoreRole(score.points), on: .background, .bold)),
+                                Span("\(Int(score.points))", Style(Self.scoreRole(score.points), on: .background, .bold)),
                                 Span(" / 100", Style(.text, on: .background, .bold)),
                                 Span("   among the reference hedge rules on the same path", muted)]
             let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
@@ -51,7 +51,7 @@ struct SummaryOverlay: Widget {
                 luck = sections.count
                 sections.append([TextLayout.wrap(line, width: text).map { [Span($0, muted)] }, []])
             }
-            sections.append([scoreTable(score)])
+            sections.append([Self.scoreTable(score, limits: snapshot.scenario.riskLimits)])
         }
         let total = [Span(TextLayout.pad("Total P&L", 14), Style(.text, on: .background, .bold)),
                      Span(TextLayout.pad(Format.money(s.pnl), 13, align: .right), Style.signed(s.pnl).bold())]
@@ -114,8 +114,9 @@ struct SummaryOverlay: Widget {
         OverlayBox(title: "Session summary", lines: lines, width: Self.width).render(into: &grid, bounds)
     }
 
-    /// The trainee against the benchmark, one figure a row.
-    func scoreTable(_ score: TrainingScore) -> [[Span]] {
+    /// The trainee against the benchmark, one figure a row (the limits' rows where the
+    /// scenario has them). The class board's trainee summary shows the same table.
+    static func scoreTable(_ score: TrainingScore, limits: RiskLimits) -> [[Span]] {
         let muted = Style(.muted)
         let label = 22, column = 13
         func row(_ name: String, _ you: String, _ bench: String, _ youStyle: Style = Style(.text),
@@ -133,7 +134,6 @@ struct SummaryOverlay: Widget {
             row("Costs paid", Format.number(score.traineeCosts), Format.number(score.benchmarkCosts)),
             row("Trades", "\(score.traineeTrades)", "\(score.benchmarkTrades)"),
         ]
-        let limits = snapshot.scenario.riskLimits
         if limits.netDelta != nil {
             let breaches = score.deltaLimitBreaches
             rows.append(row("Time over delta limit", Format.percent(score.timeOverLimit), "",
@@ -147,7 +147,7 @@ struct SummaryOverlay: Widget {
         return rows
     }
 
-    func scoreRole(_ points: Double) -> Role {
+    static func scoreRole(_ points: Double) -> Role {
         points >= 80 ? .profit : points >= 60 ? .warning : .loss
     }
 }
