@@ -26,9 +26,7 @@ public struct BrownianBridgeRange: Sendable, Hashable {
     public var variance: Double
 
     public init(start: Double, end: Double, variance: Double) {
-        self.start = start
-        self.end = end
-        self.variance = variance
+        (self.start, self.end, self.variance) = (start, end, variance)
     }
 
     /// The bridge between two prices (currency) for a step of `dt` years at vol `volatility`

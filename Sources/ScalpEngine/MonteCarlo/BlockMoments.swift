@@ -10,8 +10,6 @@ public struct BlockMoments: Sendable, Hashable, Codable {
     public var costs: SampleMoments
 
     public init(pnl: SampleMoments, trades: SampleMoments, costs: SampleMoments) {
-        self.pnl = pnl
-        self.trades = trades
-        self.costs = costs
+        (self.pnl, self.trades, self.costs) = (pnl, trades, costs)
     }
 }

@@ -15,9 +15,7 @@ public struct HedgingUtility: Sendable, Hashable, Codable {
     public var riskAversion: Double
 
     public init(pnl: Double, squaredHedgingError: Double, riskAversion: Double) {
-        self.pnl = pnl
-        self.squaredHedgingError = squaredHedgingError
-        self.riskAversion = riskAversion
+        (self.pnl, self.squaredHedgingError, self.riskAversion) = (pnl, squaredHedgingError, riskAversion)
     }
 
     /// U = P&L − (λ/2)·Q, currency.

@@ -28,18 +28,8 @@ struct FrontierChart {
             + "role=\"img\" aria-label=\"\(HTML.escape(title))\">\n<title>\(HTML.escape(title))</title>\n"
             + "<style>\(Self.style)</style>\n"
         out += "<text x=\"\(HTML.px(left))\" y=\"20\" class=\"title\">\(HTML.escape(title))</text>\n"
-        out += "<rect x=\"\(HTML.px(left))\" y=\"\(HTML.px(top))\" width=\"\(HTML.px(plotRight - left))\" "
-            + "height=\"\(HTML.px(plotBottom - top))\" class=\"plot\"/>\n"
-        for tick in y.ticks {
-            let py = HTML.px(y(tick))
-            out += "<line x1=\"\(HTML.px(left))\" x2=\"\(HTML.px(plotRight))\" y1=\"\(py)\" y2=\"\(py)\" class=\"grid\"/>"
-            out += "<text x=\"\(HTML.px(left - 8))\" y=\"\(py)\" class=\"ylabel\">\(HTML.escape(Table.plain(tick)))</text>\n"
-        }
-        for tick in x.ticks {
-            let px = HTML.px(x(tick))
-            out += "<line x1=\"\(px)\" x2=\"\(px)\" y1=\"\(HTML.px(top))\" y2=\"\(HTML.px(plotBottom))\" class=\"grid\"/>"
-            out += "<text x=\"\(px)\" y=\"\(HTML.px(plotBottom + 16))\" class=\"xlabel\">\(HTML.escape(Table.plain(tick)))</text>\n"
-        }
+        out += ChartGrid(x: x, y: y, left: left, right: plotRight, top: top, bottom: plotBottom,
+                         xLabel: Table.plain, yLabel: Table.plain).svg
         out += "<text x=\"\(HTML.px((left + plotRight) / 2))\" y=\"\(HTML.px(height - 8))\" class=\"xtitle\">"
             + "P&amp;L standard deviation (risk), currency</text>\n"
         out += "<text transform=\"translate(16 \(HTML.px((top + plotBottom) / 2))) rotate(-90)\" class=\"xtitle\">"

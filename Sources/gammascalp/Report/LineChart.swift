@@ -40,23 +40,12 @@ struct LineChart {
             + "role=\"img\" aria-label=\"\(HTML.escape(title))\">\n<title>\(HTML.escape(title))</title>\n"
         out += "<defs><clipPath id=\"\(id)\"><rect x=\"\(HTML.px(left))\" y=\"\(HTML.px(top))\" "
             + "width=\"\(HTML.px(plotRight - left))\" height=\"\(HTML.px(plotBottom - top))\"/></clipPath></defs>\n"
-        out += "<rect x=\"\(HTML.px(left))\" y=\"\(HTML.px(top))\" width=\"\(HTML.px(plotRight - left))\" "
-            + "height=\"\(HTML.px(plotBottom - top))\" class=\"plot\"/>\n"
+        out += ChartGrid(x: x, y: y, left: left, right: plotRight, top: top, bottom: plotBottom,
+                         xLabel: xLabel, yLabel: yLabel).svg
         for band in bands {
             let upper = y(band.high), lower = y(band.low)
             out += "<rect x=\"\(HTML.px(left))\" y=\"\(HTML.px(upper))\" width=\"\(HTML.px(plotRight - left))\" "
                 + "height=\"\(HTML.px(lower - upper))\" fill=\"\(band.color)\" fill-opacity=\"0.13\"/>\n"
-        }
-        // Grid and axes.
-        for tick in y.ticks {
-            let py = HTML.px(y(tick))
-            out += "<line x1=\"\(HTML.px(left))\" x2=\"\(HTML.px(plotRight))\" y1=\"\(py)\" y2=\"\(py)\" class=\"grid\"/>"
-            out += "<text x=\"\(HTML.px(left - 8))\" y=\"\(py)\" class=\"ylabel\">\(HTML.escape(yLabel(tick)))</text>\n"
-        }
-        for tick in x.ticks {
-            let px = HTML.px(x(tick))
-            out += "<line x1=\"\(px)\" x2=\"\(px)\" y1=\"\(HTML.px(top))\" y2=\"\(HTML.px(plotBottom))\" class=\"grid\"/>"
-            out += "<text x=\"\(px)\" y=\"\(HTML.px(plotBottom + 16))\" class=\"xlabel\">\(HTML.escape(xLabel(tick)))</text>\n"
         }
         out += "<text x=\"\(HTML.px((left + plotRight) / 2))\" y=\"\(HTML.px(height - 4))\" class=\"xtitle\">\(HTML.escape(xTitle))</text>\n"
         if showsZero, y.domain.contains(0) {
