@@ -39,6 +39,31 @@ struct MergeCommandTests {
     }
 
     /// A state file of the whole run (no --shard) merges alone to the run's own output.
+    /// `frontier` shards merge to the single run rule by rule: every rule's mean, stdev, costs,
+    /// trades, utility and frontier mark to the last digit. Three shards of a two-block run, so
+    /// one shard has no block and the merge still needs it.
+    @Test func frontierShardsMergeRuleByRule() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = ["frontier", "--scenario", "trend-day", "--paths", "1100", "--seed", "5", "--rules", "every:1,band:600"]
+        let single = try CLI.run(run + ["--json"])
+        #expect(single.status == 0, "\(single.stderr)")
+        let files = try (1...3).map { k in
+            let file = directory.appendingPathComponent("frontier-\(k).json").path
+            let shard = try CLI.run(run + ["--shard", "\(k)/3", "--state", file, "--threads", "1"])
+            #expect(shard.status == 0 && shard.stdout.hasPrefix("frontier shard \(k)/3 "), "\(shard.stderr)")
+            return file
+        }
+        let merged = try CLI.run(["merge", "--json"] + files.reversed())
+        #expect(merged.status == 0 && merged.stderr.isEmpty, "\(merged.stderr)")
+        func rules(_ text: String) -> String? {
+            text.range(of: "\"rules\":").map { String(text[$0.lowerBound...]) }
+        }
+        #expect(rules(single.stdout) != nil && rules(merged.stdout) == rules(single.stdout))
+        let missing = try CLI.run(["merge", files[0], files[2]])
+        #expect(missing.status != 0 && missing.stderr.hasPrefix("error: shard 2/3 is missing"), "\(missing.stderr)")
+    }
+
     @Test func stateWithoutShardIsTheWholeRun() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -21,10 +21,15 @@ struct FrontierCommand: ParsableCommand {
         --json keys: scenario, paths, seed, risk_aversion, path_steps, elapsed_s, rules \
         (each {rule, pnl_mean, pnl_stdev, cost_mean, trades_mean, utility, on_frontier}).
 
+        --shard K/N --state FILE runs shard K of every rule (the blocks `simulate --shard` \
+        runs) and keeps it; `gammascalp merge` combines the N files into this command's \
+        output, each rule's numbers to the last bit.
+
         Examples:
           gammascalp frontier --scenario classic-scalp
           gammascalp frontier --scenario expensive-hedging --rules every:1,band:100,band:300 --json
           gammascalp frontier --scenario trend-day --out frontier.svg
+          gammascalp frontier --scenario trend-day --paths 100000 --shard 3/8 --state f-3.json
         """
     )
 
@@ -51,6 +56,8 @@ struct FrontierCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Draw the frontier to FILE.svg or FILE.html.", valueName: "file"))
     var out: String?
+
+    @OptionGroup(title: "Sharding") var sharding: ShardOptions
 
     mutating func validate() throws {
         guard paths >= 1 else { throw ValidationError("--paths must be at least 1, got \(paths)") }
@@ -84,16 +91,35 @@ struct FrontierCommand: ParsableCommand {
         var progress = ProgressBar(total: paths * rules.count, label: "frontier")
         let stopwatch = Stopwatch()
         var statistics: [MonteCarloStatistics] = []
+        var kept: [MonteCarloShardResult] = []
         var pathSteps = 0
+        let shard = try sharding.shardToRun()
         for (index, setup) in setups.enumerated() {
             let simulation = MonteCarlo(config: setup.config, seed: UInt64(seed), paths: paths)
-            statistics.append(simulation.run(threads: threads) { block in
-                progress.update(index * paths + block.completedPaths)
-            })
+            let onBlock = { (block: MonteCarloBlock) in progress.update(index * paths + block.completedPaths) }
+            if let shard {
+                let result = MonteCarloShardResult(running: simulation, shard: shard, threads: threads, onBlock: onBlock)
+                kept.append(result)
+                statistics.append(result.statistics)
+            } else {
+                statistics.append(simulation.run(threads: threads, onBlock: onBlock))
+            }
             pathSteps += simulation.pathSteps
         }
         let elapsed = stopwatch.elapsedSeconds
         progress.clear()
+        if let statePath = sharding.state {
+            let contents = FrontierShardContents(scenario: scenario.name, riskAversion: scenario.riskAversion,
+                                                 rules: rules.map(\.description), runs: kept)
+            try ShardStateFile(command: "frontier", threads: threads, elapsedSeconds: elapsed, contents: contents)
+                .write(to: statePath)
+            if sharding.shard != nil, let first = kept.first {
+                let note = ShardRunNote(result: first, statePath: statePath, threads: threads, elapsedSeconds: elapsed,
+                                        command: "frontier", rules: rules.count)
+                print(json ? note.json.rendered : note.text)
+                return
+            }
+        }
         let frontier = HedgeFrontier(rules: rules, statistics: statistics, riskAversion: scenario.riskAversion)
         if let out {
             let chart = FrontierChart(title: "\(scenario.name): mean P&L against risk, \(paths) paths, seed \(seed)",
@@ -141,4 +167,14 @@ struct FrontierCommand: ParsableCommand {
             + "\n\nutility = mean − (λ/2)·stdev²; * = on the efficient frontier (no rule has a higher mean and a lower stdev)\n"
             + String(format: "%d path-steps in %.2f s (%.1f M path-steps/s)", pathSteps, elapsed, rate)
     }
+}
+
+/// What a `frontier` shard keeps: one Monte Carlo shard per rule, in the rules' order.
+struct FrontierShardContents: Codable {
+    var scenario: String
+    /// λ, per unit of currency.
+    var riskAversion: Double
+    /// The rules, in their command-line form.
+    var rules: [String]
+    var runs: [MonteCarloShardResult]
 }

@@ -8,8 +8,12 @@ struct ShardRunNote {
     var statePath: String
     var threads: Int
     var elapsedSeconds: Double
+    /// The command that ran the shard, and how many runs of the same paths it made (one per
+    /// rule for `frontier`).
+    var command = "simulate"
+    var rules = 1
 
-    var shardPathSteps: Int { result.shardPaths.count * result.config.steps }
+    var shardPathSteps: Int { result.shardPaths.count * result.config.steps * rules }
     var pathStepsPerSecond: Double { elapsedSeconds > 0 ? Double(shardPathSteps) / elapsedSeconds : 0 }
 
     var json: JSONText {
@@ -26,7 +30,8 @@ struct ShardRunNote {
     var text: String {
         let paths = result.shardPaths
         let range = paths.isEmpty ? "no paths (fewer blocks than shards)" : "paths \(paths.lowerBound)–\(paths.upperBound - 1)"
-        return "simulate shard \(result.shard) of \(result.paths) paths × \(result.config.steps) steps  seed \(result.seed): "
+        let runs = rules > 1 ? " × \(rules) rules" : ""
+        return "\(command) shard \(result.shard) of \(result.paths) paths × \(result.config.steps) steps\(runs)  seed \(result.seed): "
             + "\(range) in \(Table.fixed(elapsedSeconds, 3)) s on \(threads) thread\(threads == 1 ? "" : "s")"
             + (paths.isEmpty ? "" : " (\(Table.fixed(pathStepsPerSecond / 1e6, 1)) M path-steps/s)")
             + "; state in \(statePath)"

@@ -48,6 +48,16 @@ struct ShardStateFile<Contents: Codable>: Codable {
         try OutputFile.write(try encoded(), to: path, flag: "--state")
     }
 
+    /// The command that wrote the state file at `path` ("simulate", "frontier"), read from its
+    /// header; nil when it is not a state file.
+    static func command(of path: String) throws -> String? {
+        let data = Data(try TextFile.read(path, what: "state file").utf8)
+        guard let header = try? JSONDecoder().decode(ShardStateHeader.self, from: data), header.format == formatName else {
+            return nil
+        }
+        return header.command
+    }
+
     /// Reads a state file of `command`; errors name the file and what is wrong with it.
     static func read(_ path: String, command: String) throws -> ShardStateFile {
         let data = Data(try TextFile.read(path, what: "state file").utf8)
