@@ -79,10 +79,8 @@ public struct Session: Sendable {
     /// The hedger's per-step constants, when the book and the hedge vol are fixed (see
     /// `BookDeltaSchedule`); nil to compute the Greeks directly.
     private var deltaSchedule: BookDeltaSchedule?
-    /// Each position's vega (units × vega per 1.00 vol) at the last mark, for vega attribution.
-    private var markedVegas: [Double] = []
-    /// Each position's implied-vol change over the last step (only when implied vols move).
-    private var impliedVolChanges: [Double] = []
+    /// The book at the last mark (full detail): the base of the next step's vol and speed attribution.
+    private var markedBook = MarkedBook()
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
@@ -118,7 +116,7 @@ public struct Session: Sendable {
         hedgesAtRealizedVol = config.hedgeVolatility == .realized
         hasEvents = !config.events.isEmpty
         markedGreeks = opening
-        if impliedVolsMove { markedVegas = positionVegas() }
+        if config.detail == .full { markedBook.mark(book, spot: spot, time: 0) }
         deltaSchedule = makeDeltaSchedule()
         if autoHedge, hedgeRule != .none {
             rebalance(toNetDelta: 0, from: hedgeDelta, reason: .auto)
@@ -219,7 +217,8 @@ public struct Session: Sendable {
             autoHedgeStep(now: now)
         }
         if detailed {
-            hedgingError.add(lastStep.delta + lastStep.costs + lastStep.residual)
+            // A jump's P&L beyond gamma (speed) is the part no hedge can follow: hedging error too.
+            hedgingError.add(lastStep.delta + lastStep.costs + lastStep.speed + lastStep.residual)
         }
     }
 
@@ -240,8 +239,9 @@ public struct Session: Sendable {
         move.delta = (previousGreeks.delta + stockShares) * dS
         move.gamma = 0.5 * previousGreeks.gamma * dS * dS
         move.theta = previousGreeks.theta * config.timeStep
-        for (vega, change) in zip(markedVegas, impliedVolChanges) { move.vega += vega * change }
-        if impliedVolsMove { markedVegas = positionVegas() }
+        markedBook.attribute(to: spot, book: book, optionDelta: previousGreeks.delta, optionGamma: previousGreeks.gamma,
+                             rate: config.rate, dividendYield: config.dividendYield, into: &move)
+        markedBook.mark(book, spot: spot, time: time)
         move.financing = financing
         markedPnL = cash + stockShares * spot + markedGreeks.price
         move.residual = (markedPnL - previousPnL) - move.explained
@@ -249,14 +249,15 @@ public struct Session: Sendable {
         attribution.gamma += move.gamma
         attribution.theta += move.theta
         attribution.vega += move.vega
+        attribution.vanna += move.vanna
+        attribution.volga += move.volga
+        attribution.speed += move.speed
         attribution.residual += move.residual
         lastStep = move
     }
 
-    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions,
-    /// keeping each position's implied-vol change in `impliedVolChanges`.
+    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions.
     private mutating func moveImpliedVols(eventChange: Double) {
-        let before = book.positions.map(\.impliedVol)
         let floor = ImpliedVolDynamics.minimumVol
         atmImpliedVol = max(volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng) + eventChange, floor)
         if let model = config.impliedVolModel, model.remarksBook {
@@ -269,12 +270,6 @@ public struct Session: Sendable {
                 book.positions[index].impliedVol = max(book.positions[index].impliedVol + eventChange, floor)
             }
         }
-        impliedVolChanges = zip(book.positions, before).map { $0.impliedVol - $1 }
-    }
-
-    /// Each position's vega in currency per 1.00 of vol (units × unit vega; 0 once settled).
-    private func positionVegas() -> [Double] {
-        book.positions.map { $0.greeks(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield).vega }
     }
 
     /// The implied vol a new option at `strike` trades at now.
@@ -301,7 +296,7 @@ public struct Session: Sendable {
         optionTradeCount += 1
         if config.detail == .full {
             markedGreeks = currentGreeks()
-            if impliedVolsMove { markedVegas = positionVegas() }
+            markedBook.mark(book, spot: spot, time: time)
         }
     }
 
