@@ -277,3 +277,20 @@ struct ScenarioFileTests {
         #expect(try ScenarioFile.parse(ScenarioFile.write(original), file: "w").description == original.description)
     }
 }
+
+extension ScenarioFileTests {
+    /// `sticky` and `spot_vol_beta` read, write back and refuse bad values with file and line.
+    @Test func stickyRuleAndSpotVolBeta() throws {
+        let text = Self.minimal + "\n\n[implied]\natm_vol = 0.3\nskew_slope = -0.2\nsticky = \"strike\"\nspot_vol_beta = -0.5\n"
+        let scenario = try ScenarioFile.parse(text, file: "t.toml")
+        #expect(scenario.sticky == .strike && scenario.spotVolBeta == -0.5)
+        #expect(try ScenarioFile.parse(ScenarioFile.write(scenario), file: "written") == scenario)
+        let sideways = parseError(text.replacingOccurrences(of: "\"strike\"", with: "\"sideways\""))
+        #expect(sideways?.description.contains("t.toml:") == true)
+        #expect(sideways?.description.contains("sticky") == true)
+        #expect(sideways?.description.contains("\"moneyness\", \"strike\", \"delta\"") == true)
+        let beta = parseError(text.replacingOccurrences(of: "-0.5", with: "9"))
+        #expect(beta?.description.contains("spot_vol_beta") == true)
+        #expect(beta?.description.contains("9") == true)
+    }
+}

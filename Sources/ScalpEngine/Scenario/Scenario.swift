@@ -31,6 +31,18 @@ public struct Scenario: Sendable, Hashable, Codable {
         get { volModel.skew }
         set { volModel.skew = newValue }
     }
+
+    /// How the smile moves with spot.
+    public var sticky: StickyRule {
+        get { volModel.sticky }
+        set { volModel.sticky = newValue }
+    }
+
+    /// The spot-vol link β (see `SpotVolLink`).
+    public var spotVolBeta: Double {
+        get { volModel.spotVolBeta }
+        set { volModel.spotVolBeta = newValue }
+    }
     /// Price gaps and implied-vol jumps at known times.
     public var events: EventSchedule {
         get { config.events }
@@ -45,7 +57,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     public init(name: String, description: String, learningGoal: String, config: SessionConfig,
                 stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
                 impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
-                events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
+                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
                 riskLimits: RiskLimits = .none) {
         self.name = name
         self.description = description
@@ -55,7 +67,7 @@ public struct Scenario: Sendable, Hashable, Codable {
         self.config.impliedVolModel = ImpliedVolModel(
             atmVol: atmImpliedVol ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate,
                                                             dividendYield: config.dividendYield),
-            dynamics: impliedVolDynamics, skew: skew)
+            dynamics: impliedVolDynamics, skew: skew, sticky: sticky, spotVolBeta: spotVolBeta)
         self.config.events = events
         self.benchmarkRule = benchmarkRule
         self.riskLimits = riskLimits

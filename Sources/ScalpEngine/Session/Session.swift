@@ -204,7 +204,7 @@ public struct Session: Sendable {
 
         let detailed = config.detail == .full
         if impliedVolsMove {
-            moveImpliedVols(eventChange: eventVolChange)
+            moveImpliedVols(eventChange: eventVolChange, previousSpot: previousSpot)
         }
         lastStep = PnLAttribution()
         if detailed {
@@ -256,13 +256,22 @@ public struct Session: Sendable {
         lastStep = move
     }
 
-    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions.
-    private mutating func moveImpliedVols(eventChange: Double) {
+    /// Moves the ATM implied vol (dynamics, the spot-vol link, then scheduled jumps) and
+    /// re-marks the positions through the sticky rule.
+    private mutating func moveImpliedVols(eventChange: Double, previousSpot: Double) {
         let floor = ImpliedVolDynamics.minimumVol
-        atmImpliedVol = max(volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng) + eventChange, floor)
+        var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng)
+        if let beta = config.impliedVolModel?.spotVolBeta, beta != 0 {
+            atm = SpotVolLink.linked(atmVol: atm, beta: beta, logReturn: log(spot / previousSpot))
+        }
+        atmImpliedVol = max(atm + eventChange, floor)
         if let model = config.impliedVolModel, model.remarksBook {
+            let (now, carry) = (time, config.rate - config.dividendYield)
             for index in book.positions.indices where !book.positions[index].isSettled {
-                book.positions[index].impliedVol = model.impliedVol(strike: book.positions[index].strike, spot: spot, atmVol: atmImpliedVol)
+                let position = book.positions[index]
+                book.positions[index].impliedVol = model.impliedVol(
+                    strike: position.strike, expiry: position.expiry, spot: spot, time: now, atmVol: atmImpliedVol,
+                    openingSpot: config.spot, carry: carry)
             }
         } else if eventChange != 0 {
             // Each position keeps its own vol and takes the event's jump on top.
@@ -272,9 +281,11 @@ public struct Session: Sendable {
         }
     }
 
-    /// The implied vol a new option at `strike` trades at now.
-    public func impliedVol(forStrike strike: Double) -> Double {
-        config.impliedVolModel?.impliedVol(strike: strike, spot: spot, atmVol: atmImpliedVol)
+    /// The implied vol a new option at `strike` expiring at session time `expiry` (years)
+    /// trades at now, under the scenario's sticky rule.
+    public func impliedVol(forStrike strike: Double, expiry: Double) -> Double {
+        config.impliedVolModel?.impliedVol(strike: strike, expiry: expiry, spot: spot, time: time, atmVol: atmImpliedVol,
+                                           openingSpot: config.spot, carry: config.rate - config.dividendYield)
             ?? max(atmImpliedVol, ImpliedVolDynamics.minimumVol)
     }
 

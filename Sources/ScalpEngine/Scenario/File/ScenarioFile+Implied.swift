@@ -10,9 +10,12 @@ extension ScenarioFile {
         var atmVol: Double
         var dynamics: ImpliedVolDynamics
         var skew: VolSkew?
+        var sticky: StickyRule
+        var spotVolBeta: Double
     }
 
-    /// Reads `[implied]`: atm_vol, dynamics (+ speed, long_run, vol_of_vol), skew_slope, skew_curvature.
+    /// Reads `[implied]`: atm_vol, dynamics (+ speed, long_run, vol_of_vol), skew_slope, skew_curvature,
+    /// sticky (moneyness | strike | delta), spot_vol_beta.
     /// Without atm_vol the first book entry's implied_vol is the ATM vol.
     static func readImplied(_ t: inout ScenarioTable, book: [BookEntry]) throws(ScenarioFileError) -> ImpliedTerms {
         let floor = ImpliedVolDynamics.minimumVol
@@ -41,7 +44,10 @@ extension ScenarioFile {
         let slope = try t.number("skew_slope")
         let curvature = try t.number("skew_curvature")
         let skew = slope == nil && curvature == nil ? nil : VolSkew(slope: slope ?? 0, curvature: curvature ?? 0)
-        return ImpliedTerms(atmVol: atm, dynamics: dynamics, skew: skew)
+        let sticky = try t.choice("sticky", StickyRule.self) ?? .moneyness
+        let beta = try t.number("spot_vol_beta") ?? 0
+        try t.check(abs(beta) <= 5, "spot_vol_beta", beta, "must be between -5 and 5 (vol per unit of log return)")
+        return ImpliedTerms(atmVol: atm, dynamics: dynamics, skew: skew, sticky: sticky, spotVolBeta: beta)
     }
 
     /// Reads an `[[events]]` table: after_days, label, price_jump, vol_change.
