@@ -72,7 +72,7 @@ struct SmileDynamicsTests {
     /// 95 put as it moves nearer the money; its spot-vol link now lifts the ATM vol by more.
     @Test func aSellOffInJumpsLiftsThe95PutsVol() throws {
         let jumps = try #require(Scenario.named("jumps"))
-        #expect(jumps.spotVolBeta < 0 && jumps.sticky == .moneyness)
+        #expect(jumps.impliedVolModel.spotVolBeta < 0 && jumps.impliedVolModel.sticky == .moneyness)
         var config = jumps.config
         config.process = .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.15))
         config.events = [ScheduledEvent(time: 10 * config.timeStep, logPriceJump: log(0.94), impliedVolChange: 0, label: "gap")]
@@ -113,5 +113,23 @@ struct SmileDynamicsTests {
         #expect(model == ImpliedVolModel(atmVol: 0.2, skew: VolSkew(slope: -0.1)))
         let new = ImpliedVolModel(atmVol: 0.3, skew: VolSkew(slope: -0.2), sticky: .delta, spotVolBeta: -0.5)
         #expect(try JSONDecoder().decode(ImpliedVolModel.self, from: JSONEncoder().encode(new)) == new)
+    }
+
+    /// The realized-vol link alone: each step the ATM vol moves (1 − e^{−k·dt}) of the way to the
+    /// EWMA realized vol (the session's own estimator, same half-life and returns) plus the
+    /// premium; over a long session at 40% realized, 20% implied ends near 40% + premium.
+    @Test func followRealizedRelaxesTowardEWMAPlusPremium() {
+        let link = RealizedVolLink(rate: 40, premium: 0.02)
+        var config = config(ImpliedVolModel(atmVol: 0.2, realizedLink: link))
+        config.process = .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.4))
+        var session = Session(config: config, seed: 6)
+        for _ in 0..<480 {
+            let atm = session.atmImpliedVol
+            session.apply(.tick)
+            let realized = session.ewmaVol.volatility(dt: config.timeStep) ?? 0
+            let expected = atm + (1 - exp(-40 * config.timeStep)) * (realized + 0.02 - atm)
+            #expect(close(session.atmImpliedVol, expected, rel: 1e-12))
+        }
+        #expect(abs(session.atmImpliedVol - 0.42) < 0.06, "ATM \(session.atmImpliedVol)")
     }
 }

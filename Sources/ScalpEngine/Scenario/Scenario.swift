@@ -31,17 +31,10 @@ public struct Scenario: Sendable, Hashable, Codable {
         get { volModel.skew }
         set { volModel.skew = newValue }
     }
-
-    /// How the smile moves with spot.
-    public var sticky: StickyRule {
-        get { volModel.sticky }
-        set { volModel.sticky = newValue }
-    }
-
-    /// The spot-vol link β (see `SpotVolLink`).
-    public var spotVolBeta: Double {
-        get { volModel.spotVolBeta }
-        set { volModel.spotVolBeta = newValue }
+    /// The whole implied-vol model: with the above, the sticky rule and the spot- and realized-vol links.
+    public var impliedVolModel: ImpliedVolModel {
+        get { volModel }
+        set { volModel = newValue }
     }
     /// Price gaps and implied-vol jumps at known times.
     public var events: EventSchedule {
@@ -57,7 +50,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     public init(name: String, description: String, learningGoal: String, config: SessionConfig,
                 stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
                 impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
-                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
+                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, realizedLink: RealizedVolLink? = nil, events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
                 riskLimits: RiskLimits = .none) {
         self.name = name
         self.description = description
@@ -67,7 +60,8 @@ public struct Scenario: Sendable, Hashable, Codable {
         self.config.impliedVolModel = ImpliedVolModel(
             atmVol: atmImpliedVol ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate,
                                                             dividendYield: config.dividendYield),
-            dynamics: impliedVolDynamics, skew: skew, sticky: sticky, spotVolBeta: spotVolBeta)
+            dynamics: impliedVolDynamics, skew: skew, sticky: sticky, spotVolBeta: spotVolBeta,
+            realizedLink: realizedLink)
         self.config.events = events
         self.benchmarkRule = benchmarkRule
         self.riskLimits = riskLimits

@@ -81,6 +81,9 @@ public struct Session: Sendable {
     private var deltaSchedule: BookDeltaSchedule?
     /// The book at the last mark (full detail): the base of the next step's vol and speed attribution.
     private var markedBook = MarkedBook()
+    /// The EWMA realized vol the realized-vol link pulls implied toward (nil without the link);
+    /// kept apart from `ewmaVol`, which only full detail updates.
+    private var linkedRealizedVol: EWMAVolEstimator?
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
@@ -112,6 +115,7 @@ public struct Session: Sendable {
             ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
         volRng = Self.volatilityGenerator(seed: seed, stream: stream)
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
+        if config.impliedVolModel?.realizedLink != nil { linkedRealizedVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife) }
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
         hedgesAtRealizedVol = config.hedgeVolatility == .realized
         hasEvents = !config.events.isEmpty
@@ -256,13 +260,19 @@ public struct Session: Sendable {
         lastStep = move
     }
 
-    /// Moves the ATM implied vol (dynamics, the spot-vol link, then scheduled jumps) and
+    /// Moves the ATM implied vol (dynamics, the spot-vol and realized-vol links, then scheduled jumps) and
     /// re-marks the positions through the sticky rule.
     private mutating func moveImpliedVols(eventChange: Double, previousSpot: Double) {
         let floor = ImpliedVolDynamics.minimumVol
         var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng)
         if let beta = config.impliedVolModel?.spotVolBeta, beta != 0 {
             atm = SpotVolLink.linked(atmVol: atm, beta: beta, logReturn: log(spot / previousSpot))
+        }
+        if let link = config.impliedVolModel?.realizedLink {
+            linkedRealizedVol?.add(logReturn: log(spot / previousSpot))
+            if let realized = linkedRealizedVol?.volatility(dt: config.timeStep) {
+                atm = link.relax(atmVol: atm, realized: realized, dt: config.timeStep)
+            }
         }
         atmImpliedVol = max(atm + eventChange, floor)
         if let model = config.impliedVolModel, model.remarksBook {

@@ -12,20 +12,23 @@ public struct ImpliedVolModel: Sendable, Hashable, Codable {
     /// β: the ATM vol moves by β·d ln S each step on top of its own dynamics (vol as a fraction
     /// per unit of log return; negative in equity markets). See `SpotVolLink`.
     public var spotVolBeta: Double
+    /// The ATM vol relaxes toward EWMA realized vol plus a premium; nil for no such pull.
+    public var realizedLink: RealizedVolLink?
 
     public init(atmVol: Double, dynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
-                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0) {
+                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, realizedLink: RealizedVolLink? = nil) {
         self.atmVol = atmVol
         self.dynamics = dynamics
         self.skew = skew
         self.sticky = sticky
         self.spotVolBeta = spotVolBeta
+        self.realizedLink = realizedLink
     }
 
     /// True when positions are re-marked every step (moving ATM vol or a skew that follows
     /// spot). Otherwise each position keeps the vol it was booked at, and only scheduled
     /// events move it.
-    public var remarksBook: Bool { dynamics != .constant || skew != nil || spotVolBeta != 0 }
+    public var remarksBook: Bool { dynamics != .constant || skew != nil || spotVolBeta != 0 || realizedLink != nil }
 
     /// The implied vol of `strike` with the underlying at `spot` and the ATM vol at `atmVol`,
     /// in moneyness (the opening smile, and every smile under the default rule).
@@ -44,9 +47,9 @@ public struct ImpliedVolModel: Sendable, Hashable, Codable {
         return skew.impliedVol(coordinate: x, atmVol: atmVol)
     }
 
-    enum CodingKeys: String, CodingKey { case atmVol, dynamics, skew, sticky, spotVolBeta }
+    enum CodingKeys: String, CodingKey { case atmVol, dynamics, skew, sticky, spotVolBeta, realizedLink }
 
-    /// Reads a model; `sticky` and `spotVolBeta` default to today's behaviour when absent, so
+    /// Reads a model; `sticky`, `spotVolBeta` and `realizedLink` default to today's behaviour when absent, so
     /// journals written before they existed still read and replay.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -54,6 +57,7 @@ public struct ImpliedVolModel: Sendable, Hashable, Codable {
                   dynamics: try c.decode(ImpliedVolDynamics.self, forKey: .dynamics),
                   skew: try c.decodeIfPresent(VolSkew.self, forKey: .skew),
                   sticky: try c.decodeIfPresent(StickyRule.self, forKey: .sticky) ?? .moneyness,
-                  spotVolBeta: try c.decodeIfPresent(Double.self, forKey: .spotVolBeta) ?? 0)
+                  spotVolBeta: try c.decodeIfPresent(Double.self, forKey: .spotVolBeta) ?? 0,
+                  realizedLink: try c.decodeIfPresent(RealizedVolLink.self, forKey: .realizedLink))
     }
 }

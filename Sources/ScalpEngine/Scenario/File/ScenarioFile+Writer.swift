@@ -49,8 +49,14 @@ extension ScenarioFile {
         } else {
             out.comment("no skew: skew_slope and skew_curvature give each strike its own implied vol")
         }
-        out.string("sticky", scenario.sticky.rawValue, "moneyness | strike | delta: how the smile moves with spot")
-        out.number("spot_vol_beta", scenario.spotVolBeta, "ATM vol change per unit of log return (< 0: a sell-off lifts vol)")
+        out.string("sticky", scenario.impliedVolModel.sticky.rawValue, "moneyness | strike | delta: how the smile moves with spot")
+        out.number("spot_vol_beta", scenario.impliedVolModel.spotVolBeta, "ATM vol change per unit of log return (< 0: a sell-off lifts vol)")
+        if let link = scenario.impliedVolModel.realizedLink {
+            out.number("follow_realized", link.rate, "per year: ATM vol relaxes toward EWMA realized + premium")
+            out.number("risk_premium", link.premium, "implied over realized, vol as a fraction")
+        } else {
+            out.comment("no realized-vol link: follow_realized (per year) and risk_premium pull ATM vol toward realized")
+        }
 
         if scenario.events.isEmpty {
             out.blank()

@@ -86,7 +86,8 @@ public enum ScenarioFile {
         return Scenario(
             name: name, description: description, learningGoal: goal, config: config,
             stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
-            skew: implied.skew, sticky: implied.sticky, spotVolBeta: implied.spotVolBeta, events: EventSchedule(events),
+            skew: implied.skew, sticky: implied.sticky, spotVolBeta: implied.spotVolBeta,
+            realizedLink: implied.realizedLink, events: EventSchedule(events),
             benchmarkRule: hedging.benchmark, riskLimits: limits)
     }
 
