@@ -30,7 +30,8 @@ public struct JournalEnd: Sendable, Hashable {
             ("reason", .string(reason.rawValue)), ("pnl", .number(s.pnl)),
             ("attribution", .object([
                 ("delta", .number(a.delta)), ("gamma", .number(a.gamma)), ("theta", .number(a.theta)),
-                ("vega", .number(a.vega)), ("costs", .number(a.costs)), ("financing", .number(a.financing)),
+                ("vega", .number(a.vega)), ("vanna", .number(a.vanna)), ("volga", .number(a.volga)),
+                ("speed", .number(a.speed)), ("costs", .number(a.costs)), ("financing", .number(a.financing)),
                 ("residual", .number(a.residual)),
             ])),
             ("trades", .integer(s.trades)), ("manual_trades", .integer(s.manualTrades)),

@@ -56,6 +56,8 @@ extension SessionSummary {
             "session ended at \(Format.clock(time)) (step \(step)\(of))",
             "P&L \(Format.money(pnl))  =  delta \(Format.money(attribution.delta))  gamma \(Format.money(attribution.gamma))"
                 + "  theta \(Format.money(attribution.theta))  vega \(Format.money(attribution.vega))"
+                + "  vanna \(Format.money(attribution.vanna))  volga \(Format.money(attribution.volga))"
+                + "  speed \(Format.money(attribution.speed))"
                 + "  costs \(Format.money(attribution.costs))  financing \(Format.money(attribution.financing))"
                 + "  residual \(Format.money(attribution.residual))",
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"

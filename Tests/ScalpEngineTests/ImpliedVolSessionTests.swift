@@ -75,7 +75,7 @@ struct ImpliedVolSessionTests {
         session.apply(.tick)
         let pnlBefore = session.pnl
         let order = OptionOrder(kind: .put, strike: 95, expiry: 0.4, quantity: 5, multiplier: 100)
-        let vol = session.impliedVol(forStrike: 95)
+        let vol = session.impliedVol(forStrike: 95, expiry: 0.4)
         #expect(close(vol, 0.25 - 0.1 * log(95 / session.spot), rel: 1e-14))
         session.apply(.tradeOption(order))
         let tau = 0.4 - session.time

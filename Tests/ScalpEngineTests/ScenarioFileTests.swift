@@ -287,4 +287,32 @@ extension ScenarioFileTests {
         #expect(parseError(Self.minimal + "\n\n[training]\nrisk_aversion = -1")?.description
                 == "t.toml:22: training.risk_aversion: must be ≥ 0 (per currency; 0 judges by P&L alone), got -1")
     }
+
+    /// `sticky` and `spot_vol_beta` read, write back and refuse bad values with file and line.
+    @Test func stickyRuleAndSpotVolBeta() throws {
+        let text = Self.minimal + "\n\n[implied]\natm_vol = 0.3\nskew_slope = -0.2\nsticky = \"strike\"\nspot_vol_beta = -0.5\n"
+        let scenario = try ScenarioFile.parse(text, file: "t.toml")
+        #expect(scenario.impliedVolModel.sticky == .strike && scenario.impliedVolModel.spotVolBeta == -0.5)
+        #expect(try ScenarioFile.parse(ScenarioFile.write(scenario), file: "written") == scenario)
+        let sideways = parseError(text.replacingOccurrences(of: "\"strike\"", with: "\"sideways\""))
+        #expect(sideways?.description.contains("t.toml:") == true)
+        #expect(sideways?.description.contains("sticky") == true)
+        #expect(sideways?.description.contains("\"moneyness\", \"strike\", \"delta\"") == true)
+        let beta = parseError(text.replacingOccurrences(of: "-0.5", with: "9"))
+        #expect(beta?.description.contains("spot_vol_beta") == true)
+        #expect(beta?.description.contains("9") == true)
+    }
+
+    /// `follow_realized` and `risk_premium` read and write back; a premium without the link is refused.
+    @Test func realizedVolLink() throws {
+        let text = Self.minimal + "\n\n[implied]\natm_vol = 0.3\nfollow_realized = 12\nrisk_premium = 0.015\n"
+        let scenario = try ScenarioFile.parse(text, file: "t.toml")
+        #expect(scenario.impliedVolModel.realizedLink == RealizedVolLink(rate: 12, premium: 0.015))
+        #expect(try ScenarioFile.parse(ScenarioFile.write(scenario), file: "written") == scenario)
+        let alone = parseError(text.replacingOccurrences(of: "follow_realized = 12\n", with: ""))
+        #expect(alone?.description.contains("risk_premium") == true)
+        #expect(alone?.description.contains("only with follow_realized") == true)
+        #expect(parseError(text.replacingOccurrences(of: "= 12", with: "= -1"))?.description.contains("follow_realized") == true)
+    }
 }
+

@@ -26,9 +26,9 @@ public struct OptionQuote: Sendable, Hashable {
 
 extension Session {
     /// Prices `order` as `apply(.tradeOption(order))` would fill it now: at the strike's
-    /// implied vol (`impliedVol(forStrike:)`) ± the option half-spread in vol.
+    /// implied vol (`impliedVol(forStrike:expiry:)`) ± the option half-spread in vol.
     public func quote(_ order: OptionOrder) -> OptionQuote {
-        let vol = impliedVol(forStrike: order.strike)
+        let vol = impliedVol(forStrike: order.strike, expiry: order.expiry)
         let units = order.quantity * order.multiplier
         let tau = max(order.expiry - time, 0)
         let fillVol = max(vol + (units > 0 ? 1 : -1) * config.costs.optionHalfSpreadVol, 0)

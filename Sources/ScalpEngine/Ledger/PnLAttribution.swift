@@ -1,8 +1,14 @@
-/// P&L in currency split by source. Per step, with the book's Greeks taken before the move:
+/// P&L in currency split by source. Per step, with the book's Greeks taken before the move
+/// (dS the spot move, dσ_i position i's implied-vol change):
 /// - `delta`: net delta (options + stock) × dS
 /// - `gamma`: ½·Γ·dS²
 /// - `theta`: Θ·dt
-/// - `vega`: Σ vega_i·dσ_i over the positions' implied-vol changes
+/// - `vega`: Σ vega_i·dσ_i
+/// - `vanna`: spot and vol moving together, ∂²V/∂S∂σ·dS·dσ for a small move
+/// - `volga`: the vol move beyond vega, ½·∂²V/∂σ²·dσ² for a small move
+/// - `speed`: the spot move beyond delta and gamma, ⅙·∂³V/∂S³·dS³ for a small move (every
+///   higher order across a gap, which no hedge can follow)
+///   (`MarkedBook` computes these three by revaluation, so they stay exact for a gap or a crush)
 /// - `costs`: spread and fees paid (≤ 0)
 /// - `financing`: interest on cash plus dividends on stock held
 /// - `residual`: total − explained, the higher-order terms the Greeks leave out
@@ -11,25 +17,31 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
     public var gamma = 0.0
     public var theta = 0.0
     public var vega = 0.0
+    public var vanna = 0.0
+    public var volga = 0.0
+    public var speed = 0.0
     public var costs = 0.0
     public var financing = 0.0
     public var residual = 0.0
 
     public init() {}
 
-    public init(delta: Double, gamma: Double, theta: Double, vega: Double, costs: Double,
-                financing: Double, residual: Double) {
+    public init(delta: Double, gamma: Double, theta: Double, vega: Double, vanna: Double = 0, volga: Double = 0,
+                speed: Double = 0, costs: Double, financing: Double, residual: Double) {
         self.delta = delta
         self.gamma = gamma
         self.theta = theta
         self.vega = vega
+        self.vanna = vanna
+        self.volga = volga
+        self.speed = speed
         self.costs = costs
         self.financing = financing
         self.residual = residual
     }
 
     /// The part the Greeks, costs and financing account for.
-    public var explained: Double { delta + gamma + theta + vega + costs + financing }
+    public var explained: Double { delta + gamma + theta + vega + vanna + volga + speed + costs + financing }
     /// Explained plus residual: the whole P&L.
     public var total: Double { explained + residual }
 
@@ -38,8 +50,26 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
         lhs.gamma += rhs.gamma
         lhs.theta += rhs.theta
         lhs.vega += rhs.vega
+        lhs.vanna += rhs.vanna
+        lhs.volga += rhs.volga
+        lhs.speed += rhs.speed
         lhs.costs += rhs.costs
         lhs.financing += rhs.financing
         lhs.residual += rhs.residual
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case delta, gamma, theta, vega, vanna, volga, speed, costs, financing, residual
+    }
+
+    /// Reads an attribution. `vanna`, `volga` and `speed` read as 0 when absent, so journals
+    /// written before those buckets existed still read (with those parts inside their residual).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func read(_ key: CodingKeys) throws -> Double { try c.decode(Double.self, forKey: key) }
+        func readNewer(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? 0 }
+        self.init(delta: try read(.delta), gamma: try read(.gamma), theta: try read(.theta), vega: try read(.vega),
+                  vanna: try readNewer(.vanna), volga: try readNewer(.volga), speed: try readNewer(.speed),
+                  costs: try read(.costs), financing: try read(.financing), residual: try read(.residual))
     }
 }

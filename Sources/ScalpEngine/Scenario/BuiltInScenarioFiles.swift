@@ -182,7 +182,7 @@ enum BuiltInScenarioFiles {
 
     static let jumps = """
         name = "jumps"
-        description = "A quiet 15%-vol market that gaps about twice a month, mostly down; long 10 ATM straddles and 10 95-strike puts priced on the skew."
+        description = "A quiet 15%-vol market that gaps about twice a month, mostly down; long 10 ATM straddles and 10 95-strike puts priced on a skew that lifts as the price falls."
         goal = "Jumps cannot be hedged: the hedge is always one gap behind. Long gamma earns its P&L in a few jumps, so it is lumpy and skewed, and realized vol from the quiet steps understates the risk."
 
         [market]
@@ -203,6 +203,9 @@ enum BuiltInScenarioFiles {
         atm_vol = 0.24
         skew_slope = -0.15
         skew_curvature = 0.5
+        # A sell-off lifts implied vol: a -6% gap adds 2.5 points at the money, more than the
+        # skew takes off the 95 put as it moves nearer the money.
+        spot_vol_beta = -0.4
 
         [[book]]
         kind = "straddle"
@@ -236,7 +239,7 @@ enum BuiltInScenarioFiles {
 
     static let stochasticVol = """
         name = "stochastic-vol"
-        description = "Heston market: vol starts at 20%, wanders around 25% and rises as the price falls; long 10 ATM straddles at 22% implied, which drifts too."
+        description = "Heston market: vol starts at 20%, wanders around 25% and rises as the price falls; long 10 ATM straddles at 22% implied, which drifts too and follows the market's vol down and up."
         goal = "Realized vol is itself random: it clusters, mean-reverts and moves against the price. Watch the rolling and EWMA estimates against implied before deciding how hard to hedge."
 
         [market]
@@ -260,7 +263,11 @@ enum BuiltInScenarioFiles {
         dynamics = "mean-reverting"
         speed = 4
         long_run = 0.22
-        vol_of_vol = 0.3
+        vol_of_vol = 0.15
+        # Implied vol follows the Heston market down and up: with rho = -0.7 and vol of vol 0.6
+        # around 25%, instantaneous vol moves about rho*xi/(2*sigma) = -0.84 per unit of log
+        # return; a 30-day implied averages the mean-reverting path, about 0.88 of that.
+        spot_vol_beta = -0.74
 
         [[book]]
         kind = "straddle"

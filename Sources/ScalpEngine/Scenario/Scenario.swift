@@ -31,6 +31,11 @@ public struct Scenario: Sendable, Hashable, Codable {
         get { volModel.skew }
         set { volModel.skew = newValue }
     }
+    /// The whole implied-vol model: with the above, the sticky rule and the spot- and realized-vol links.
+    public var impliedVolModel: ImpliedVolModel {
+        get { volModel }
+        set { volModel = newValue }
+    }
     /// Price gaps and implied-vol jumps at known times.
     public var events: EventSchedule {
         get { config.events }
@@ -53,6 +58,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     public init(name: String, description: String, learningGoal: String, config: SessionConfig,
                 stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
                 impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
+                sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, realizedLink: RealizedVolLink? = nil,
                 events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
                 riskLimits: RiskLimits = .none, riskAversion: Double = Scenario.defaultRiskAversion) {
         self.name = name
@@ -63,7 +69,8 @@ public struct Scenario: Sendable, Hashable, Codable {
         self.config.impliedVolModel = ImpliedVolModel(
             atmVol: atmImpliedVol ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate,
                                                             dividendYield: config.dividendYield),
-            dynamics: impliedVolDynamics, skew: skew)
+            dynamics: impliedVolDynamics, skew: skew, sticky: sticky, spotVolBeta: spotVolBeta,
+            realizedLink: realizedLink)
         self.config.events = events
         self.benchmarkRule = benchmarkRule
         self.riskLimits = riskLimits

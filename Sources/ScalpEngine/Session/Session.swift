@@ -81,10 +81,11 @@ public struct Session: Sendable {
     /// The hedger's per-step constants, when the book and the hedge vol are fixed (see
     /// `BookDeltaSchedule`); nil to compute the Greeks directly.
     private var deltaSchedule: BookDeltaSchedule?
-    /// Each position's vega (units × vega per 1.00 vol) at the last mark, for vega attribution.
-    private var markedVegas: [Double] = []
-    /// Each position's implied-vol change over the last step (only when implied vols move).
-    private var impliedVolChanges: [Double] = []
+    /// The book at the last mark (full detail): the base of the next step's vol and speed attribution.
+    private var markedBook = MarkedBook()
+    /// The EWMA realized vol the realized-vol link pulls implied toward (nil without the link);
+    /// kept apart from `ewmaVol`, which only full detail updates.
+    private var linkedRealizedVol: EWMAVolEstimator?
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
@@ -116,11 +117,12 @@ public struct Session: Sendable {
             ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
         volRng = Self.volatilityGenerator(seed: seed, stream: stream)
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
+        if config.impliedVolModel?.realizedLink != nil { linkedRealizedVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife) }
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
         hedgesAtRealizedVol = config.hedgeVolatility == .realized
         hasEvents = !config.events.isEmpty
         markedGreeks = opening
-        if impliedVolsMove { markedVegas = positionVegas() }
+        if config.detail == .full { markedBook.mark(book, spot: spot, time: 0) }
         deltaSchedule = makeDeltaSchedule()
         if autoHedge, hedgeRule != .none {
             rebalance(toNetDelta: 0, from: hedgeDelta, reason: .auto)
@@ -208,7 +210,7 @@ public struct Session: Sendable {
 
         let detailed = config.detail == .full
         if impliedVolsMove {
-            moveImpliedVols(eventChange: eventVolChange)
+            moveImpliedVols(eventChange: eventVolChange, previousSpot: previousSpot)
         }
         lastStep = PnLAttribution()
         if detailed {
@@ -221,7 +223,8 @@ public struct Session: Sendable {
             autoHedgeStep(now: now)
         }
         if detailed {
-            hedgingError.add(lastStep.delta + lastStep.costs + lastStep.residual)
+            // A jump's P&L beyond gamma (speed) is the part no hedge can follow: hedging error too.
+            hedgingError.add(lastStep.delta + lastStep.costs + lastStep.speed + lastStep.residual)
         }
     }
 
@@ -242,8 +245,9 @@ public struct Session: Sendable {
         move.delta = (previousGreeks.delta + stockShares) * dS
         move.gamma = 0.5 * previousGreeks.gamma * dS * dS
         move.theta = previousGreeks.theta * config.timeStep
-        for (vega, change) in zip(markedVegas, impliedVolChanges) { move.vega += vega * change }
-        if impliedVolsMove { markedVegas = positionVegas() }
+        markedBook.attribute(to: spot, book: book, optionDelta: previousGreeks.delta, optionGamma: previousGreeks.gamma,
+                             rate: config.rate, dividendYield: config.dividendYield, into: &move)
+        markedBook.mark(book, spot: spot, time: time)
         move.financing = financing
         markedPnL = cash + stockShares * spot + markedGreeks.price
         move.residual = (markedPnL - previousPnL) - move.explained
@@ -251,19 +255,35 @@ public struct Session: Sendable {
         attribution.gamma += move.gamma
         attribution.theta += move.theta
         attribution.vega += move.vega
+        attribution.vanna += move.vanna
+        attribution.volga += move.volga
+        attribution.speed += move.speed
         attribution.residual += move.residual
         lastStep = move
     }
 
-    /// Moves the ATM implied vol (dynamics, then scheduled jumps) and re-marks the positions,
-    /// keeping each position's implied-vol change in `impliedVolChanges`.
-    private mutating func moveImpliedVols(eventChange: Double) {
-        let before = book.positions.map(\.impliedVol)
+    /// Moves the ATM implied vol (dynamics, the spot-vol and realized-vol links, then scheduled jumps) and
+    /// re-marks the positions through the sticky rule.
+    private mutating func moveImpliedVols(eventChange: Double, previousSpot: Double) {
         let floor = ImpliedVolDynamics.minimumVol
-        atmImpliedVol = max(volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng) + eventChange, floor)
+        var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng)
+        if let beta = config.impliedVolModel?.spotVolBeta, beta != 0 {
+            atm = SpotVolLink.linked(atmVol: atm, beta: beta, logReturn: log(spot / previousSpot))
+        }
+        if let link = config.impliedVolModel?.realizedLink {
+            linkedRealizedVol?.add(logReturn: log(spot / previousSpot))
+            if let realized = linkedRealizedVol?.volatility(dt: config.timeStep) {
+                atm = link.relax(atmVol: atm, realized: realized, dt: config.timeStep)
+            }
+        }
+        atmImpliedVol = max(atm + eventChange, floor)
         if let model = config.impliedVolModel, model.remarksBook {
+            let (now, carry) = (time, config.rate - config.dividendYield)
             for index in book.positions.indices where !book.positions[index].isSettled {
-                book.positions[index].impliedVol = model.impliedVol(strike: book.positions[index].strike, spot: spot, atmVol: atmImpliedVol)
+                let position = book.positions[index]
+                book.positions[index].impliedVol = model.impliedVol(
+                    strike: position.strike, expiry: position.expiry, spot: spot, time: now, atmVol: atmImpliedVol,
+                    openingSpot: config.spot, carry: carry)
             }
         } else if eventChange != 0 {
             // Each position keeps its own vol and takes the event's jump on top.
@@ -271,17 +291,13 @@ public struct Session: Sendable {
                 book.positions[index].impliedVol = max(book.positions[index].impliedVol + eventChange, floor)
             }
         }
-        impliedVolChanges = zip(book.positions, before).map { $0.impliedVol - $1 }
     }
 
-    /// Each position's vega in currency per 1.00 of vol (units × unit vega; 0 once settled).
-    private func positionVegas() -> [Double] {
-        book.positions.map { $0.greeks(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield).vega }
-    }
-
-    /// The implied vol a new option at `strike` trades at now.
-    public func impliedVol(forStrike strike: Double) -> Double {
-        config.impliedVolModel?.impliedVol(strike: strike, spot: spot, atmVol: atmImpliedVol)
+    /// The implied vol a new option at `strike` expiring at session time `expiry` (years)
+    /// trades at now, under the scenario's sticky rule.
+    public func impliedVol(forStrike strike: Double, expiry: Double) -> Double {
+        config.impliedVolModel?.impliedVol(strike: strike, expiry: expiry, spot: spot, time: time, atmVol: atmImpliedVol,
+                                           openingSpot: config.spot, carry: config.rate - config.dividendYield)
             ?? max(atmImpliedVol, ImpliedVolDynamics.minimumVol)
     }
 
@@ -303,7 +319,7 @@ public struct Session: Sendable {
         optionTradeCount += 1
         if config.detail == .full {
             markedGreeks = currentGreeks()
-            if impliedVolsMove { markedVegas = positionVegas() }
+            markedBook.mark(book, spot: spot, time: time)
         }
     }
 

@@ -4,10 +4,11 @@
 ///   free, made on this path: Σ over steps of its gamma, theta and financing, which the
 ///   Black-Scholes equation makes ≈ Σ ½Γ(ΔS² − σ²S²Δt), the vol edge. Every rule on the path
 ///   has the same market part: it is the luck of the path.
-/// - hedging: what the trainee's hedge made against that ideal: the delta and residual
-///   terms (discretisation and timing) and the carry of the hedge actually held.
+/// - hedging: what the trainee's hedge made against that ideal: the delta, speed and residual
+///   terms (discretisation and timing: what a step's move beyond gamma makes) and the carry
+///   of the hedge actually held.
 /// - costs: spread and fees (≤ 0).
-/// - rest: everything else, mostly vega when implied vol moves.
+/// - rest: everything else, mostly vega, vanna and volga when implied vol moves.
 public struct PnLDecomposition: Sendable, Hashable, Codable {
     public var market: Double
     public var hedging: Double
@@ -19,7 +20,7 @@ public struct PnLDecomposition: Sendable, Hashable, Codable {
     public init(session: Session, idealFinancing: Double) {
         let attribution = session.attribution
         market = attribution.gamma + attribution.theta + idealFinancing
-        hedging = attribution.delta + attribution.residual + (attribution.financing - idealFinancing)
+        hedging = attribution.delta + attribution.speed + attribution.residual + (attribution.financing - idealFinancing)
         costs = attribution.costs
         rest = session.pnl - market - hedging - costs
     }

@@ -87,7 +87,8 @@ public struct ReferenceHedgers: Sendable {
         idealFinancing += (config.rate * (greeksBefore.delta * spotBefore - greeksBefore.price)
                            - config.dividendYield * greeksBefore.delta * spotBefore) * config.timeStep
         let step = trainee.lastStep
-        let optionsOwn = (step.delta + step.costs + step.residual) - (traineeStock * move + step.costs)
+        // The step's hedging error as `Session.hedgingError` counts it, less the stock's part.
+        let optionsOwn = (step.delta + step.costs + step.speed + step.residual) - (traineeStock * move + step.costs)
         let optionDelta = trainee.markedGreeks.delta
         let optionValue = trainee.markedGreeks.price
         self.trainee.addStep(error: optionsOwn + traineeStock * move + step.costs,

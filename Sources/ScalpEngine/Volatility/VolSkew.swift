@@ -20,7 +20,11 @@ public struct VolSkew: Sendable, Hashable, Codable {
 
     /// The implied vol of strike `strike` with the underlying at `spot` and the ATM vol at `atmVol`.
     public func impliedVol(strike: Double, spot: Double, atmVol: Double) -> Double {
-        let x = log(strike / spot)
-        return max(atmVol + slope * x + curvature * x * x, ImpliedVolDynamics.minimumVol)
+        impliedVol(coordinate: log(strike / spot), atmVol: atmVol)
+    }
+
+    /// The implied vol at smile coordinate `x` (ln(K/S) under sticky moneyness; see `StickyRule`).
+    public func impliedVol(coordinate x: Double, atmVol: Double) -> Double {
+        max(atmVol + slope * x + curvature * x * x, ImpliedVolDynamics.minimumVol)
     }
 }

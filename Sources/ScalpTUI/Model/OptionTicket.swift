@@ -238,7 +238,7 @@ public struct OptionTicket: Sendable, Hashable {
         let model = legs.reduce(0) { $0 + $1.markPrice }
         let fill = legs.reduce(0) { $0 + $1.fillPrice }
         let deltaChange = legs.reduce(0) { $0 + $1.deltaChange }
-        return Quote(impliedVol: session.impliedVol(forStrike: strike), modelPrice: model, fillPrice: fill,
+        return Quote(impliedVol: legs.first?.impliedVol ?? session.atmImpliedVol, modelPrice: model, fillPrice: fill,
                      premium: legs.reduce(0) { $0 + $1.premium }, spreadCost: legs.reduce(0) { $0 + $1.spreadCost },
                      deltaChange: deltaChange, netDeltaAfter: session.netDelta + deltaChange,
                      halfSpreadVol: session.config.costs.optionHalfSpreadVol)

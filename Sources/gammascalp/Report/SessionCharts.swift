@@ -38,6 +38,9 @@ struct SessionCharts {
         static let theta = "#c62828"
         static let deltaPnL = "#1f77b4"
         static let vega = "#8250df"
+        static let vanna = "#e377c2"
+        static let volga = "#8c564b"
+        static let speed = "#7f7f00"
         static let costs = "#d4720b"
         static let financing = "#17becf"
         static let residual = "#b0b7bf"
@@ -108,7 +111,8 @@ struct SessionCharts {
         var chart = base("attribution", "Cumulative P&L by source")
         let parts: [(String, String, KeyPath<PnLAttribution, Double>)] = [
             ("gamma", Palette.gamma, \.gamma), ("theta", Palette.theta, \.theta), ("delta", Palette.deltaPnL, \.delta),
-            ("vega", Palette.vega, \.vega), ("costs", Palette.costs, \.costs), ("financing", Palette.financing, \.financing),
+            ("vega", Palette.vega, \.vega), ("vanna", Palette.vanna, \.vanna),
+            ("volga", Palette.volga, \.volga), ("speed", Palette.speed, \.speed), ("costs", Palette.costs, \.costs), ("financing", Palette.financing, \.financing),
             ("residual", Palette.residual, \.residual),
         ]
         chart.series = parts.compactMap { name, color, key in

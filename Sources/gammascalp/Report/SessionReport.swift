@@ -140,7 +140,8 @@ struct SessionReport {
         let trainee = timeline.training.trainee.attribution
         let benchmark = timeline.training.benchmark.attribution
         let rows: [(String, KeyPath<PnLAttribution, Double>)] = [
-            ("gamma", \.gamma), ("theta", \.theta), ("delta", \.delta), ("vega", \.vega), ("costs", \.costs),
+            ("gamma", \.gamma), ("theta", \.theta), ("delta", \.delta), ("vega", \.vega), ("vanna", \.vanna),
+            ("volga", \.volga), ("speed", \.speed), ("costs", \.costs),
             ("financing", \.financing), ("residual", \.residual), ("total", \.total),
         ]
         var out = "<section class=\"attribution\">\n<h2>P&amp;L attribution</h2>\n<table>\n"

@@ -40,11 +40,13 @@ extension ScenarioFile {
     }
 
     /// The positions of `entries`, each at its own implied vol or, without one, at the
-    /// scenario's vol for its strike (the ATM vol through the skew).
-    static func positions(_ entries: [BookEntry], spot: Double, atmVol: Double, skew: VolSkew?) -> OptionBook {
+    /// scenario's vol for its strike at time 0 (the ATM vol through the skew, read by the
+    /// sticky rule); `carry` = rate − dividend yield.
+    static func positions(_ entries: [BookEntry], spot: Double, model: ImpliedVolModel, carry: Double) -> OptionBook {
         var positions: [OptionPosition] = []
         for entry in entries {
-            let vol = entry.impliedVol ?? skew?.impliedVol(strike: entry.strike, spot: spot, atmVol: atmVol) ?? atmVol
+            let vol = entry.impliedVol ?? model.impliedVol(strike: entry.strike, expiry: entry.expiry, spot: spot, time: 0,
+                                                           atmVol: model.atmVol, openingSpot: spot, carry: carry)
             for kind in entry.kinds {
                 positions.append(OptionPosition(kind: kind, strike: entry.strike, expiry: entry.expiry,
                                                  quantity: entry.quantity, multiplier: entry.multiplier, impliedVol: vol))

@@ -10,9 +10,13 @@ extension ScenarioFile {
         var atmVol: Double
         var dynamics: ImpliedVolDynamics
         var skew: VolSkew?
+        var sticky: StickyRule
+        var spotVolBeta: Double
+        var realizedLink: RealizedVolLink?
     }
 
-    /// Reads `[implied]`: atm_vol, dynamics (+ speed, long_run, vol_of_vol), skew_slope, skew_curvature.
+    /// Reads `[implied]`: atm_vol, dynamics (+ speed, long_run, vol_of_vol), skew_slope, skew_curvature,
+    /// sticky (moneyness | strike | delta), spot_vol_beta, follow_realized (+ risk_premium).
     /// Without atm_vol the first book entry's implied_vol is the ATM vol.
     static func readImplied(_ t: inout ScenarioTable, book: [BookEntry]) throws(ScenarioFileError) -> ImpliedTerms {
         let floor = ImpliedVolDynamics.minimumVol
@@ -41,7 +45,19 @@ extension ScenarioFile {
         let slope = try t.number("skew_slope")
         let curvature = try t.number("skew_curvature")
         let skew = slope == nil && curvature == nil ? nil : VolSkew(slope: slope ?? 0, curvature: curvature ?? 0)
-        return ImpliedTerms(atmVol: atm, dynamics: dynamics, skew: skew)
+        let sticky = try t.choice("sticky", StickyRule.self) ?? .moneyness
+        let beta = try t.number("spot_vol_beta") ?? 0
+        try t.check(abs(beta) <= 5, "spot_vol_beta", beta, "must be between -5 and 5 (vol per unit of log return)")
+        var link: RealizedVolLink?
+        if let rate = try t.number("follow_realized") {
+            try t.check(rate >= 0 && rate <= 1e4, "follow_realized", rate, "must be between 0 and 10000 (per year)")
+            let premium = try t.number("risk_premium") ?? 0
+            try t.check(abs(premium) <= 1, "risk_premium", premium, "must be between -1 and 1 (vol as a fraction)")
+            link = RealizedVolLink(rate: rate, premium: premium)
+        } else if t.contains("risk_premium") {
+            throw t.error("risk_premium", "only with follow_realized")
+        }
+        return ImpliedTerms(atmVol: atm, dynamics: dynamics, skew: skew, sticky: sticky, spotVolBeta: beta, realizedLink: link)
     }
 
     /// Reads an `[[events]]` table: after_days, label, price_jump, vol_change.

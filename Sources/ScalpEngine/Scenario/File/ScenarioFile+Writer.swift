@@ -49,6 +49,14 @@ extension ScenarioFile {
         } else {
             out.comment("no skew: skew_slope and skew_curvature give each strike its own implied vol")
         }
+        out.string("sticky", scenario.impliedVolModel.sticky.rawValue, "moneyness | strike | delta: how the smile moves with spot")
+        out.number("spot_vol_beta", scenario.impliedVolModel.spotVolBeta, "ATM vol change per unit of log return (< 0: a sell-off lifts vol)")
+        if let link = scenario.impliedVolModel.realizedLink {
+            out.number("follow_realized", link.rate, "per year: ATM vol relaxes toward EWMA realized + premium")
+            out.number("risk_premium", link.premium, "implied over realized, vol as a fraction")
+        } else {
+            out.comment("no realized-vol link: follow_realized (per year) and risk_premium pull ATM vol toward realized")
+        }
 
         if scenario.events.isEmpty {
             out.blank()
@@ -70,8 +78,10 @@ extension ScenarioFile {
             out.number("quantity", line.position.quantity, "contracts, negative = short")
             out.number("multiplier", line.position.multiplier, "shares per contract")
             let position = line.position
-            if let skew = scenario.skew,
-               position.impliedVol == skew.impliedVol(strike: position.strike, spot: config.spot, atmVol: scenario.atmImpliedVol) {
+            if let model = config.impliedVolModel, model.skew != nil,
+               position.impliedVol == model.impliedVol(strike: position.strike, expiry: position.expiry, spot: config.spot,
+                                                       time: 0, atmVol: scenario.atmImpliedVol, openingSpot: config.spot,
+                                                       carry: config.rate - config.dividendYield) {
                 // Reading derives the same vol again, so the file says where it comes from instead.
                 out.comment("implied_vol from atm_vol and the skew: \(decimal((position.impliedVol * 1e4).rounded() / 100))%")
             } else {

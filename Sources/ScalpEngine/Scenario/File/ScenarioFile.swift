@@ -78,7 +78,9 @@ public enum ScenarioFile {
         let config = SessionConfig(
             spot: market.spot, rate: market.rate, dividendYield: market.dividend, process: process,
             timeStep: market.timeStep, steps: market.steps,
-            book: positions(entries, spot: market.spot, atmVol: implied.atmVol, skew: implied.skew),
+            book: positions(entries, spot: market.spot,
+                            model: ImpliedVolModel(atmVol: implied.atmVol, skew: implied.skew, sticky: implied.sticky),
+                            carry: market.rate - market.dividend),
             costs: hedging.costs, lotSize: hedging.lot, hedgeRule: hedging.policy, autoHedge: hedging.auto,
             hedgeVolatility: hedging.hedgeVol, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife)
         do {
@@ -89,8 +91,9 @@ public enum ScenarioFile {
         return Scenario(
             name: name, description: description, learningGoal: goal, config: config,
             stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
-            skew: implied.skew, events: EventSchedule(events), benchmarkRule: hedging.benchmark, riskLimits: limits,
-            riskAversion: riskAversion)
+            skew: implied.skew, sticky: implied.sticky, spotVolBeta: implied.spotVolBeta,
+            realizedLink: implied.realizedLink, events: EventSchedule(events),
+            benchmarkRule: hedging.benchmark, riskLimits: limits, riskAversion: riskAversion)
     }
 
     /// `scenarios/calm-day.toml` → `calm-day`.

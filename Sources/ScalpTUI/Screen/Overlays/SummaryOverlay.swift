@@ -55,14 +55,19 @@ struct SummaryOverlay: Widget {
         }
         let total = [Span(TextLayout.pad("Total P&L", 14), Style(.text, on: .background, .bold)),
                      Span(TextLayout.pad(Format.money(s.pnl), 13, align: .right), Style.signed(s.pnl).bold())]
+        // The higher-order buckets only where they say something: vanna and volga once implied
+        // vols have moved, and in the one-line form any that round to a whole currency unit.
+        let volsMoved = a.vanna != 0 || a.volga != 0
+        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed)]
+            .filter { abs($0.1) >= 0.5 }
+            .map { "  \($0.0) \(Format.money($0.1, 0))" }.joined()
         let compactAttribution = "= delta \(Format.money(a.delta, 0))  gamma \(Format.money(a.gamma, 0))"
-            + "  theta \(Format.money(a.theta, 0))  vega \(Format.money(a.vega, 0))  costs \(Format.money(a.costs, 0))"
+            + "  theta \(Format.money(a.theta, 0))  vega \(Format.money(a.vega, 0))\(higher)  costs \(Format.money(a.costs, 0))"
             + "  fin. \(Format.money(a.financing, 0))  resid. \(Format.money(a.residual, 0))"
         sections.append([
-            [total, pair("delta", a.delta, "gamma", a.gamma), pair("theta", a.theta, "vega", a.vega),
-             pair("costs", a.costs, "financing", a.financing),
-             [Span(TextLayout.pad("  residual", 14), muted),
-              Span(TextLayout.pad(Format.money(a.residual), 13, align: .right), Style.signed(a.residual))]],
+            [total, pair("delta", a.delta, "gamma", a.gamma), pair("theta", a.theta, "vega", a.vega)]
+                + (volsMoved ? [pair("vanna", a.vanna, "volga", a.volga)] : [])
+                + [pair("speed", a.speed, "costs", a.costs), pair("financing", a.financing, "residual", a.residual)],
             [total] + TextLayout.wrap(compactAttribution, width: text - 2).map { [Span("  " + $0, muted)] },
             [total],
         ])

@@ -15,13 +15,19 @@ struct PnLPanel: Widget {
         let content = inner.inset(horizontal: 1, vertical: 0)
         let lossRole = snapshot.lossLimit.role
         // Pairs, two to a row: the trainee against the benchmark first, then the attribution.
-        let items: [(String, Double, Style?)] = [
+        var items: [(String, Double, Style?)] = [
             ("you", snapshot.pnl, Style(lossRole ?? .text, on: .background, .bold)),
             ("bench", snapshot.benchmarkPnL, Style(.text, on: .background, .bold)),
             ("gap", snapshot.pnlGap, nil), ("costs", a.costs, nil),
             ("delta", a.delta, nil), ("gamma", a.gamma, nil), ("theta", a.theta, nil), ("vega", a.vega, nil),
             ("financing", a.financing, nil), ("residual", a.residual, nil),
         ]
+        // The higher-order buckets that are not zero (vanna and volga only move with implied
+        // vol), before financing, when their rows fit with a row of sparkline to spare.
+        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed)].filter { $0.1 != 0 }
+        if (items.count + higher.count + 1) / 2 < inner.height {
+            items.insert(contentsOf: higher.map { ($0.0, $0.1, nil) }, at: items.count - 2)
+        }
         let rowsOfPairs = (items.count + 1) / 2
         let pairRows = min(rowsOfPairs, inner.height)
         let half = content.width / 2
