@@ -36,8 +36,7 @@ public struct JournalEnd: Sendable, Hashable {
             ("attribution", .object([
                 ("delta", .number(a.delta)), ("gamma", .number(a.gamma)), ("theta", .number(a.theta)),
                 ("vega", .number(a.vega)), ("costs", .number(a.costs)), ("financing", .number(a.financing)),
-                ("residual", .number(a.residual)),
-            ])),
+            ] + (a.funding != 0 ? [("funding", .number(a.funding))] : []) + [("residual", .number(a.residual))])),
             ("trades", .integer(s.trades)), ("manual_trades", .integer(s.manualTrades)),
             ("auto_trades", .integer(s.autoTrades)), ("close_out_trades", .integer(s.closeOutTrades)),
             ("shares_traded", .number(s.sharesTraded)), ("costs", .number(s.costs)),
