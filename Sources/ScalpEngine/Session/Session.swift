@@ -367,28 +367,14 @@ public struct Session: Sendable {
             sendMarketOrder(shares: shares, reason: reason)
             return
         }
-        let cost = config.costs.cost(shares: shares, price: spot)
-        cash -= shares * spot + cost
-        stockShares += shares
-        attribution.costs -= cost
-        lastStep.costs -= cost
-        markedPnL -= cost
-        tradeCount += 1
-        sharesTraded += abs(shares)
-        notionalTraded += abs(shares) * spot
-        spotAtLastHedge = spot
-        if reason == .manual { manualTradeCount += 1 }
-        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: spot, cost: cost, reason: reason)) }
+        book(shares: shares, price: spot, cost: config.costs.cost(shares: shares, price: spot), reason: reason)
     }
 
-    /// Books a fill of `shares` at `price` (the mid for a market order, the limit for a limit
-    /// order) and its cost parts: cash pays shares × price + spread + impact + fees, and the
-    /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate.
-    mutating func bookFill(shares: Double, price: Double, spread: Double, impact: Double, fees: Double,
-                           reason: TradeReason, isLimit: Bool) {
-        let cost = spread + impact + fees
+    /// Books a trade of `shares` at `price` that cost `cost` in all: cash, stock, the costs'
+    /// attribution and the counts. Inlined: the plain `trade` runs it every step of the Monte Carlo.
+    @inline(__always)
+    private mutating func book(shares: Double, price: Double, cost: Double, reason: TradeReason) {
         cash -= shares * price + cost
-        if desk.tradesPerp { desk.perpNotionalCash -= shares * price }
         stockShares += shares
         attribution.costs -= cost
         lastStep.costs -= cost
@@ -398,12 +384,21 @@ public struct Session: Sendable {
         notionalTraded += abs(shares) * price
         spotAtLastHedge = price
         if reason == .manual { manualTradeCount += 1 }
+        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: price, cost: cost, reason: reason)) }
+    }
+
+    /// Books a fill of `shares` at `price` (the mid for a market order, the limit for a limit
+    /// order) and its cost parts: cash pays shares × price + spread + impact + fees, and the
+    /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate.
+    mutating func bookFill(shares: Double, price: Double, spread: Double, impact: Double, fees: Double,
+                           reason: TradeReason, isLimit: Bool) {
+        if desk.tradesPerp { desk.perpNotionalCash -= shares * price }
         desk.costs.spread += spread
         desk.costs.impact += impact
         if fees >= 0 { desk.costs.fees += fees } else { desk.costs.rebates -= fees }
         desk.costs.sharesFilled += abs(shares)
         if isLimit { desk.costs.limitFills += 1 } else { desk.costs.marketFills += 1 }
-        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: price, cost: cost, reason: reason)) }
+        book(shares: shares, price: price, cost: spread + impact + fees, reason: reason)
     }
 
     /// Books a funding payment received (paid when negative): its own attribution bucket,
