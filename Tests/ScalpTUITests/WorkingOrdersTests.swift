@@ -18,4 +18,28 @@ final class WorkingOrdersTests: XCTestCase {
         state.apply(.cancelOrders)
         XCTAssertFalse(Dashboard.render(state, width: 120, height: 40).text.contains("╌"))
     }
+
+    func testOrderKeysRestCancelAndToggleTheLadder() {
+        var state = SnapshotTests.session()
+        let quote = state.session.quote
+        state.handle(.character("B"))
+        state.handle(.character("S"))
+        let orders = state.session.desk.orders
+        XCTAssertEqual(orders.count, 2)
+        XCTAssertEqual(orders[0].shares, state.session.lotSize)
+        XCTAssertEqual(orders[0].price, quote.bid - 0.02, accuracy: 1e-9)
+        XCTAssertEqual(orders[1].price, quote.ask + 0.02, accuracy: 1e-9)
+        state.handle(.character("C"))
+        XCTAssertTrue(state.session.desk.orders.isEmpty)
+        let before = state.session.hedgeRule
+        state.handle(.character("L"))
+        XCTAssertTrue(state.session.hedgeRule.restsOrders)
+        XCTAssertTrue(state.session.autoHedge)
+        state.advance(steps: 1)
+        XCTAssertEqual(state.session.desk.orders.filter(\.isLadder).count, 2, "the ladder lays a sell and a buy")
+        state.handle(.character("L"))
+        XCTAssertFalse(state.session.hedgeRule.restsOrders)
+        XCTAssertEqual(state.session.hedgeRule, before)
+        XCTAssertTrue(state.session.desk.orders.isEmpty)
+    }
 }

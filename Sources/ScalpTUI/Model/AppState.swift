@@ -169,6 +169,7 @@ public struct AppState: Sendable {
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
+        case .limitBuy, .limitSell, .cancelOrders, .toggleLadder: performOrderCommand(command)
         }
         revision += 1
     }
