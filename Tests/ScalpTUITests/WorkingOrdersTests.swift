@@ -1,6 +1,7 @@
 import XCTest
 import ScalpEngine
 import ScalpFormat
+import ScalpJournal
 @testable import ScalpTUI
 
 /// Working limit orders on the price chart: a line per order in view, labelled with its side and price.
@@ -41,5 +42,28 @@ final class WorkingOrdersTests: XCTestCase {
         XCTAssertFalse(state.session.hedgeRule.restsOrders)
         XCTAssertEqual(state.session.hedgeRule, before)
         XCTAssertTrue(state.session.desk.orders.isEmpty)
+    }
+}
+
+/// The summary's cost parts: shown, journaled and read back when the execution layer ran.
+final class CostPartsSummaryTests: XCTestCase {
+    func testLimitFillsPutCostPartsInTheSummaryAndTheEndLine() throws {
+        var state = SnapshotTests.session()
+        let spot = state.session.spot
+        state.apply(.placeLimit(shares: 100, price: spot * 1.0002))
+        state.advance(steps: 1)
+        XCTAssertEqual(state.session.desk.costs.limitFills, 1)
+        state.perform(.quit)
+        let text = Dashboard.render(state, width: 120, height: 40).text
+        XCTAssertTrue(text.contains("Cost parts"), text)
+        let summary = SessionSummary(state.session)
+        let parts = try XCTUnwrap(summary.costParts)
+        XCTAssertEqual(parts.limitFills, 1)
+        let line = JournalLine.end(JournalEnd(reason: .quit, summary: summary))
+        guard case .end(let read)? = try JournalLine.decode(Data(line.text.utf8)) else { return XCTFail(line.text) }
+        var journaled = parts  // the end line keeps the parts and the fills, not the desk's own tallies
+        journaled.sharesFilled = 0
+        journaled.latencySlippage = 0
+        XCTAssertEqual(read.summary.costParts, journaled)
     }
 }
