@@ -32,8 +32,7 @@ public struct JournalEnd: Sendable, Hashable {
                 ("delta", .number(a.delta)), ("gamma", .number(a.gamma)), ("theta", .number(a.theta)),
                 ("vega", .number(a.vega)), ("vanna", .number(a.vanna)), ("volga", .number(a.volga)),
                 ("speed", .number(a.speed)), ("costs", .number(a.costs)), ("financing", .number(a.financing)),
-                ("residual", .number(a.residual)),
-            ])),
+            ] + (a.funding != 0 ? [("funding", .number(a.funding))] : []) + [("residual", .number(a.residual))])),
             ("trades", .integer(s.trades)), ("manual_trades", .integer(s.manualTrades)),
             ("auto_trades", .integer(s.autoTrades)), ("close_out_trades", .integer(s.closeOutTrades)),
             ("shares_traded", .number(s.sharesTraded)), ("costs", .number(s.costs)),
@@ -41,6 +40,13 @@ public struct JournalEnd: Sendable, Hashable {
             ("hedging_error", .number(s.hedgingError)),
             ("hedging_error_per_step", .number(s.hedgingErrorPerStep)),
         ]
+        if let p = s.costParts {
+            fields.append(("cost_parts", .object([
+                ("spread", .number(p.spread)), ("impact", .number(p.impact)), ("fees", .number(p.fees)),
+                ("rebates", .number(p.rebates)), ("funding", .number(p.funding)),
+                ("limit_fills", .integer(p.limitFills)), ("market_fills", .integer(p.marketFills)),
+            ])))
+        }
         if let score = s.score { fields.append(("score", Self.scoreObject(score, rule: s.benchmarkRule))) }
         return fields
     }
@@ -79,6 +85,7 @@ public struct JournalEnd: Sendable, Hashable {
 extension JournalEnd: Decodable {
     enum CodingKeys: String, CodingKey {
         case step, steps, t, reason, pnl, attribution, trades, costs, score
+        case costParts = "cost_parts"
         case manualTrades = "manual_trades", autoTrades = "auto_trades", closeOutTrades = "close_out_trades"
         case sharesTraded = "shares_traded", realizedVol = "realized_vol", impliedVol = "implied_vol"
         case hedgingError = "hedging_error", hedgingErrorPerStep = "hedging_error_per_step"
@@ -110,5 +117,22 @@ extension JournalEnd: Decodable {
             realizedVol: try c.decodeIfPresent(Double.self, forKey: .realizedVol), impliedVol: try c.number(.impliedVol),
             hedgingErrorPerStep: try c.number(.hedgingErrorPerStep), hedgingError: try c.number(.hedgingError),
             score: score, benchmarkRule: rule)
+        if c.contains(.costParts) {
+            let p = try c.nestedContainer(keyedBy: CostPartKeys.self, forKey: .costParts)
+            var parts = ExecutionCosts()
+            parts.spread = try p.number(.spread)
+            parts.impact = try p.number(.impact)
+            parts.fees = try p.number(.fees)
+            parts.rebates = try p.number(.rebates)
+            parts.funding = try p.number(.funding)
+            parts.limitFills = try p.decode(Int.self, forKey: .limitFills)
+            parts.marketFills = try p.decode(Int.self, forKey: .marketFills)
+            summary.costParts = parts
+        }
+    }
+
+    enum CostPartKeys: String, CodingKey {
+        case spread, impact, fees, rebates, funding
+        case limitFills = "limit_fills", marketFills = "market_fills"
     }
 }

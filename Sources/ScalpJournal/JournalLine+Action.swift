@@ -23,6 +23,8 @@ extension SessionAction {
         case .setHedgeRule: "set_hedge_rule"
         case .setLotSize: "set_lot_size"
         case .tradeOption: "trade_option"
+        case .placeLimit: "place_limit"
+        case .cancelOrders: "cancel_orders"
         case .finish: "finish"
         }
     }
@@ -36,7 +38,8 @@ extension SessionAction {
         case .tradeOption(let order):
             [("kind", .string(order.kind.rawValue)), ("strike", .number(order.strike)), ("expiry", .number(order.expiry)),
              ("quantity", .number(order.quantity)), ("multiplier", .number(order.multiplier))]
-        case .tick, .buyLot, .sellLot, .hedgeNow, .toggleAutoHedge, .finish: []
+        case .placeLimit(let shares, let price): [("shares", .number(shares)), ("price", .number(price))]
+        case .tick, .buyLot, .sellLot, .hedgeNow, .toggleAutoHedge, .cancelOrders, .finish: []
         }
     }
 }
@@ -46,7 +49,7 @@ struct ActionLine: Decodable {
     var time: Double
 
     enum CodingKeys: String, CodingKey {
-        case step, t, action, shares, on, rule, kind, strike, expiry, quantity, multiplier
+        case step, t, action, shares, on, rule, kind, strike, expiry, quantity, multiplier, price
         case lotSize = "lot_size"
     }
 
@@ -73,6 +76,11 @@ struct ActionLine: Decodable {
                 kind: try c.choice(.kind, OptionKind.self, line: "action"), strike: try c.decode(Double.self, forKey: .strike),
                 expiry: try c.decode(Double.self, forKey: .expiry), quantity: try c.decode(Double.self, forKey: .quantity),
                 multiplier: try c.decode(Double.self, forKey: .multiplier)))
+        case "place_limit":
+            let price = try c.decode(Double.self, forKey: .price)
+            guard price > 0 else { throw JournalLineError("action line: limit price must be > 0, got \(price)") }
+            action = .placeLimit(shares: try c.decode(Double.self, forKey: .shares), price: price)
+        case "cancel_orders": action = .cancelOrders
         case "finish": action = .finish
         default: throw JournalLineError("action line: unknown action '\(name)'")
         }

@@ -30,6 +30,9 @@ public struct SessionSummary: Sendable, Hashable {
     public var score: TrainingScore?
     /// The benchmark hedger's rule, with `score`.
     public var benchmarkRule: HedgeRule?
+    /// Costs in parts, funding and fills, when the execution layer ran (non-standard terms or
+    /// limit orders); nil for the plain model, whose costs are the one `costs` figure.
+    public var costParts: ExecutionCosts? = nil
 }
 
 extension SessionSummary {
@@ -40,6 +43,8 @@ extension SessionSummary {
                   sharesTraded: session.sharesTraded, costs: session.attribution.costs,
                   realizedVol: session.sessionRealizedVol, impliedVol: session.openingImpliedVol,
                   hedgingErrorPerStep: session.hedgingError.standardDeviation, hedgingError: session.hedgingErrorSoFar)
+        let parts = session.executionCosts
+        if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
 
     /// The trainee's summary with the score against the benchmark hedger.
@@ -63,6 +68,11 @@ extension SessionSummary {
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
                 + "  shares traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
         ]
+        if let p = costParts {
+            lines.append("costs in parts: spread \(Format.money(p.spread))  impact \(Format.money(p.impact))"
+                         + "  fees \(Format.money(p.fees))  maker rebates \(Format.money(p.rebates))"
+                         + "  funding \(Format.money(p.funding))  fills \(p.limitFills) limit, \(p.marketFills) market")
+        }
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
         if let score {

@@ -5,7 +5,7 @@ import Testing
 @Suite("Built-in scenarios")
 struct BuiltInScenarioTests {
     static let names = ["classic-scalp", "theta-bleed", "short-gamma", "trend-day", "jumps", "stochastic-vol",
-                        "vol-crush", "expensive-hedging"]
+                        "vol-crush", "expensive-hedging", "btc-perp", "size-and-impact"]
 
     /// Mean final P&L of `paths` sessions of `scenario` auto-hedged by `rule` (streams 0..<paths of one seed,
     /// so two rules see the same markets).
@@ -85,6 +85,42 @@ struct BuiltInScenarioTests {
         let error = ((band.variance + every.variance) / 100).squareRoot()
         #expect(band.mean > every.mean + 4 * error, "band \(band.mean) vs every step \(every.mean) ± \(error)")
         #expect(band.mean > 0 && every.mean < 0)
+    }
+
+    /// size-and-impact: with impact, market orders every step lose to the ladder and to a wide band.
+    @Test func sizeAndImpactLadderAndBandBeatEveryStep() throws {
+        let scenario = try #require(Scenario.named("size-and-impact"))
+        #expect(scenario.config.hedgeRule.restsOrders)
+        let ladder = meanPnL(scenario, rule: scenario.config.hedgeRule, paths: 60)
+        let band = meanPnL(scenario, rule: try HedgeRule.parse("band:30000"), paths: 60)
+        let every = meanPnL(scenario, rule: scenario.benchmarkRule, paths: 60)
+        for (name, rule) in [("ladder", ladder), ("band", band)] {
+            let error = ((rule.variance + every.variance) / 60).squareRoot()
+            #expect(rule.mean > every.mean + 4 * error, "\(name) \(rule.mean) vs every step \(every.mean) ± \(error)")
+        }
+    }
+
+    /// btc-perp: the ladder pays less in costs than market orders every step, and funding is booked on its own.
+    @Test func btcPerpLadderSavesCostsAndBooksFunding() throws {
+        let scenario = try #require(Scenario.named("btc-perp"))
+        #expect(scenario.config.executionTerms.venue == .cryptoPerp)
+        var config = scenario.config
+        config.detail = .pnlOnly
+        var ladderCosts = 0.0, everyCosts = 0.0, funding = 0.0
+        for path in 0..<10 {
+            var ladder = Session(config: config, seed: 5, stream: UInt64(path))
+            runToEnd(&ladder)
+            var every = config
+            every.hedgeRule = scenario.benchmarkRule
+            var market = Session(config: every, seed: 5, stream: UInt64(path))
+            runToEnd(&market)
+            ladderCosts -= ladder.attribution.costs
+            everyCosts -= market.attribution.costs
+            funding += abs(ladder.attribution.funding)
+            #expect(ladder.attribution.funding == ladder.executionCosts.funding)
+        }
+        #expect(ladderCosts < everyCosts / 3, "ladder \(ladderCosts) vs every step \(everyCosts)")
+        #expect(funding > 0)
     }
 
     /// trend-day: letting the delta run (its band) beats hedging every step.

@@ -89,7 +89,8 @@ struct MonteCarloTests {
             runToEnd(&fresh)
             let outcome = simulation.runPath(path)
             #expect(outcome == PathOutcome(path: path, pnl: fresh.pnl, trades: fresh.tradeCount,
-                                           costs: -fresh.attribution.costs, finalSpot: fresh.spot))
+                                           costs: -fresh.attribution.costs, finalSpot: fresh.spot,
+                                           execution: fresh.executionCosts))
         }
     }
 

@@ -18,11 +18,12 @@ struct SessionReplayTests {
         0: [.setLotSize(10)],
         25: [.hedgeNow],
         60: [.buyLot, .buyLot],
-        90: [.sellLot, .trade(shares: -37.5)],
+        90: [.sellLot, .trade(shares: -37.5), .placeLimit(shares: 100, price: 99.8), .placeLimit(shares: -100, price: 100.2)],
+        130: [.cancelOrders],
         140: [.setAutoHedge(true)],
         220: [.setHedgeRule(.band(DeltaBandHedge(halfWidth: 300, target: .neutral)))],
         300: [.tradeOption(OptionOrder(kind: .put, strike: 95, expiry: 0.05, quantity: -5, multiplier: 100))],
-        350: [.toggleAutoHedge, .setLotSize(100)],
+        350: [.toggleAutoHedge, .setLotSize(100), .setHedgeRule(.ladder(LadderHedge(step: 0.002)))],
         420: [.hedgeNow],
     ]
 

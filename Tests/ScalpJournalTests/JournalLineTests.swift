@@ -45,6 +45,7 @@ struct JournalLineTests {
             .trade(shares: 12.5), .buyLot, .sellLot, .hedgeNow, .setAutoHedge(true), .toggleAutoHedge,
             .setHedgeRule(try HedgeRule.parse("band:300:edge")), .setLotSize(25), .finish,
             .tradeOption(OptionOrder(kind: .put, strike: 97.5, expiry: 0.04, quantity: -2, multiplier: 100)),
+            .placeLimit(shares: -3.5, price: 101.25), .cancelOrders, .setHedgeRule(try HedgeRule.parse("ladder:0.01:200")),
         ]
         for action in actions {
             guard case .action(let recorded, let time) = try roundTrip(.action(RecordedAction(step: 7, action: action), time: 0.5))

@@ -85,13 +85,13 @@ final class AppStateTests: XCTestCase {
         for _ in 0..<10 { state.perform(.lotDown) }
         XCTAssertEqual(state.session.lotSize, 1)
         XCTAssertEqual(state.policyCycle.map(\.description),
-                       ["band:100", "every:1", "every:12", "band:300", "move:0.005", "ww:0.001"])
+                       ["band:100", "every:1", "every:12", "band:300", "move:0.005", "ww:0.001", "ladder:0.005"])
         var seen: [String] = []
         for _ in 0..<state.policyCycle.count {
             state.perform(.nextPolicy)
             seen.append(state.session.hedgeRule.description)
         }
-        XCTAssertEqual(seen, ["every:1", "every:12", "band:300", "move:0.005", "ww:0.001", "band:100"])
+        XCTAssertEqual(seen, ["every:1", "every:12", "band:300", "move:0.005", "ww:0.001", "ladder:0.005", "band:100"])
     }
 
     func testPauseStepAndSpeed() {

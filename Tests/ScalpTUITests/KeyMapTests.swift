@@ -13,6 +13,8 @@ final class KeyMapTests: XCTestCase {
             (.character("+"), .faster), (.character("-"), .slower), (.character("?"), .toggleHelp),
             (.escape, .closeOverlay), (.character("q"), .quit), (.ctrl("c"), .quit), (.ctrl("l"), .redraw),
             (.up, .lotUp), (.down, .lotDown), (.right, .faster), (.left, .slower),
+            (.character("B"), .limitBuy), (.character("S"), .limitSell), (.character("C"), .cancelOrders),
+            (.character("L"), .toggleLadder),
         ]
         for (key, command) in expected {
             XCTAssertEqual(map.command(for: key), command, "\(key)")

@@ -1,15 +1,22 @@
 /// The hedge policies a session can switch between, as one concrete type (a switch per step,
 /// no existential dispatch). Written and parsed as `none`, `every:K`, `band:X[:edge]`,
-/// `move:P`, `ww[:RISK_AVERSION][:neutral]`.
+/// `move:P`, `ww[:RISK_AVERSION][:neutral]`, `ladder:X[:SIZE]`.
 public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, LosslessStringConvertible {
     case none
     case every(PeriodicHedge)
     case band(DeltaBandHedge)
     case move(PriceMoveHedge)
     case whalleyWilmott(WhalleyWilmottHedge)
+    case ladder(LadderHedge)
 
     public var needsGamma: Bool {
         if case .whalleyWilmott = self { return true }
+        return false
+    }
+
+    /// True for a rule that trades through resting limit orders (the ladder).
+    public var restsOrders: Bool {
+        if case .ladder = self { return true }
         return false
     }
 
@@ -21,6 +28,7 @@ public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, 
         case .band(let policy): policy.decide(context)
         case .move(let policy): policy.decide(context)
         case .whalleyWilmott(let policy): policy.decide(context)
+        case .ladder(let policy): policy.decide(context)
         }
     }
 
@@ -32,6 +40,7 @@ public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, 
         case .move(let policy): "move:\(Self.format(policy.fraction))"
         case .whalleyWilmott(let policy):
             "ww:\(Self.format(policy.riskAversion))" + (policy.target == .neutral ? ":neutral" : "")
+        case .ladder(let policy): "ladder:\(Self.format(policy.step))" + (policy.size.map { ":\(Self.format($0))" } ?? "")
         }
     }
 
@@ -43,6 +52,8 @@ public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, 
         case .band(let policy): "delta band ±\(Self.format(policy.halfWidth)) sh" + (policy.target == .bandEdge ? " (to edge)" : "")
         case .move(let policy): "price move \(Self.format(policy.fraction * 100))%"
         case .whalleyWilmott(let policy): "Whalley-Wilmott γ=\(Self.format(policy.riskAversion))"
+        case .ladder(let policy):
+            "ladder ±\(Self.format(policy.step * 100))%" + (policy.size.map { " × \(Self.format($0)) sh" } ?? "")
         }
     }
 
@@ -92,8 +103,15 @@ public enum HedgeRule: HedgePolicy, Hashable, Codable, CustomStringConvertible, 
             let aversion = parts.count >= 2 ? try number(1, "ww:RISK_AVERSION") : 1
             guard aversion > 0 else { throw HedgeRuleError(text: text, reason: "risk aversion must be > 0") }
             return .whalleyWilmott(WhalleyWilmottHedge(riskAversion: aversion, target: try target(2, default: .bandEdge)))
+        case "ladder":
+            guard parts.count <= 3 else { throw HedgeRuleError(text: text, reason: "too many parts") }
+            let step = try number(1, "ladder:X (fraction)")
+            guard step > 0 else { throw HedgeRuleError(text: text, reason: "ladder step X must be > 0") }
+            let size = parts.count == 3 ? try number(2, "ladder:X:SIZE (shares)") : nil
+            if let size, size <= 0 { throw HedgeRuleError(text: text, reason: "ladder size must be > 0 shares") }
+            return .ladder(LadderHedge(step: step, size: size))
         default:
-            throw HedgeRuleError(text: text, reason: "expected none, every:K, band:X, move:P or ww[:RISK_AVERSION]")
+            throw HedgeRuleError(text: text, reason: "expected none, every:K, band:X, move:P, ww[:RISK_AVERSION] or ladder:X[:SIZE]")
         }
     }
 

@@ -11,6 +11,7 @@
 ///   (`MarkedBook` computes these three by revaluation, so they stay exact for a gap or a crush)
 /// - `costs`: spread and fees paid (≤ 0)
 /// - `financing`: interest on cash plus dividends on stock held
+/// - `funding`: perpetual-future funding received (paid when negative)
 /// - `residual`: total − explained, the higher-order terms the Greeks leave out
 public struct PnLAttribution: Sendable, Hashable, Codable {
     public var delta = 0.0
@@ -22,12 +23,13 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
     public var speed = 0.0
     public var costs = 0.0
     public var financing = 0.0
+    public var funding = 0.0
     public var residual = 0.0
 
     public init() {}
 
     public init(delta: Double, gamma: Double, theta: Double, vega: Double, vanna: Double = 0, volga: Double = 0,
-                speed: Double = 0, costs: Double, financing: Double, residual: Double) {
+                speed: Double = 0, costs: Double, financing: Double, funding: Double = 0, residual: Double) {
         self.delta = delta
         self.gamma = gamma
         self.theta = theta
@@ -37,11 +39,12 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
         self.speed = speed
         self.costs = costs
         self.financing = financing
+        self.funding = funding
         self.residual = residual
     }
 
     /// The part the Greeks, costs and financing account for.
-    public var explained: Double { delta + gamma + theta + vega + vanna + volga + speed + costs + financing }
+    public var explained: Double { delta + gamma + theta + vega + vanna + volga + speed + costs + financing + funding }
     /// Explained plus residual: the whole P&L.
     public var total: Double { explained + residual }
 
@@ -55,21 +58,36 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
         lhs.speed += rhs.speed
         lhs.costs += rhs.costs
         lhs.financing += rhs.financing
+        lhs.funding += rhs.funding
         lhs.residual += rhs.residual
     }
 
     enum CodingKeys: String, CodingKey {
-        case delta, gamma, theta, vega, vanna, volga, speed, costs, financing, residual
+        case delta, gamma, theta, vega, vanna, volga, speed, costs, financing, funding, residual
     }
 
-    /// Reads an attribution. `vanna`, `volga` and `speed` read as 0 when absent, so journals
-    /// written before those buckets existed still read (with those parts inside their residual).
+    /// Reads an attribution. `vanna`, `volga`, `speed` and `funding` read as 0 when absent, so
+    /// journals written before those buckets existed still read (with those parts inside their
+    /// residual), and sessions without a perpetual, which write no `funding`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func read(_ key: CodingKeys) throws -> Double { try c.decode(Double.self, forKey: key) }
         func readNewer(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? 0 }
         self.init(delta: try read(.delta), gamma: try read(.gamma), theta: try read(.theta), vega: try read(.vega),
                   vanna: try readNewer(.vanna), volga: try readNewer(.volga), speed: try readNewer(.speed),
-                  costs: try read(.costs), financing: try read(.financing), residual: try read(.residual))
+                  costs: try read(.costs), financing: try read(.financing), funding: try readNewer(.funding),
+                  residual: try read(.residual))
+    }
+
+    /// Funding is written only when there was some, so sessions without a perpetual encode as
+    /// they did before it existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        for (key, value) in [(CodingKeys.delta, delta), (.gamma, gamma), (.theta, theta), (.vega, vega), (.vanna, vanna),
+                             (.volga, volga), (.speed, speed), (.costs, costs), (.financing, financing)] {
+            try c.encode(value, forKey: key)
+        }
+        if funding != 0 { try c.encode(funding, forKey: .funding) }
+        try c.encode(residual, forKey: .residual)
     }
 }

@@ -55,7 +55,7 @@ public struct MonteCarlo: Sendable {
         var session = session(forPath: path)
         while !session.isFinished { session.apply(.tick) }
         return PathOutcome(path: path, pnl: session.pnl, trades: session.tradeCount,
-                           costs: -session.attribution.costs, finalSpot: session.spot)
+                           costs: -session.attribution.costs, finalSpot: session.spot, execution: session.executionCosts)
     }
 
     /// Runs every path on `threads` worker threads and returns the statistics.
@@ -139,13 +139,16 @@ public struct PathOutcome: Sendable, Hashable {
     public var costs: Double
     /// Spot at the end.
     public var finalSpot: Double
+    /// The costs in parts, funding and fills.
+    public var execution: ExecutionCosts
 
-    public init(path: Int, pnl: Double, trades: Int, costs: Double, finalSpot: Double) {
+    public init(path: Int, pnl: Double, trades: Int, costs: Double, finalSpot: Double, execution: ExecutionCosts = ExecutionCosts()) {
         self.path = path
         self.pnl = pnl
         self.trades = trades
         self.costs = costs
         self.finalSpot = finalSpot
+        self.execution = execution
     }
 }
 
@@ -171,6 +174,8 @@ public struct MonteCarloStatistics: Sendable {
     public var trades = SampleMoments()
     /// Costs paid per path, currency.
     public var costs = SampleMoments()
+    /// Cost parts, funding and fills summed over paths.
+    public var execution = ExecutionTotals()
 
     public init() {}
 
@@ -181,6 +186,7 @@ public struct MonteCarloStatistics: Sendable {
         pnl.add(outcome.pnl)
         trades.add(Double(outcome.trades))
         costs.add(outcome.costs)
+        execution.add(outcome.execution)
     }
 
     /// Merges the moments and quantiles of a later part of the run.
@@ -190,7 +196,7 @@ public struct MonteCarloStatistics: Sendable {
     }
 
     /// The moments alone, without the quantile sketch.
-    public var moments: BlockMoments { BlockMoments(pnl: pnl, trades: trades, costs: costs) }
+    public var moments: BlockMoments { BlockMoments(pnl: pnl, trades: trades, costs: costs, execution: execution) }
 
     /// Merges the moments of a later block. Floating-point merging is not associative: merging
     /// every block in block order, from empty statistics, is what gives the run's bits.
@@ -198,6 +204,7 @@ public struct MonteCarloStatistics: Sendable {
         pnl.merge(later.pnl)
         trades.merge(later.trades)
         costs.merge(later.costs)
+        execution.merge(later.execution)
     }
 }
 

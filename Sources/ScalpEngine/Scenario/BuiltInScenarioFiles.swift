@@ -5,6 +5,7 @@ enum BuiltInScenarioFiles {
     /// Default first.
     static let texts = [
         classicScalp, thetaBleed, shortGamma, trendDay, jumps, stochasticVol, volCrush, expensiveHedging,
+        btcPerp, sizeAndImpact,
     ]
 
     static let classicScalp = """
@@ -378,6 +379,90 @@ enum BuiltInScenarioFiles {
 
         [training]
         risk_aversion = 0.001
+
+        [session]
+        vol_window = 96
+        ewma_half_life = 48
+        """
+
+    static let btcPerp = """
+        name = "btc-perp"
+        description = "Long 2 BTC ATM straddles, 14 days, at 60% implied, hedged with the perpetual: funding 10% a year, maker 0, taker 5 bps."
+        goal = "A perp trades 24/7 with no cash borrowed; resting a ladder of limit orders pays no spread and no taker fee, and funding is its own line: the short perp receives it, the long pays."
+
+        [market]
+        spot = 60000
+        drift = 0
+        rate = 0
+        step_minutes = 5
+        days = 14
+
+        [process]
+        kind = "gbm"
+        vol = 0.65
+
+        [[book]]
+        kind = "straddle"
+        strike = 60000
+        expiry_days = 14
+        quantity = 2
+        multiplier = 1
+        implied_vol = 0.60
+
+        [hedging]
+        lot = 0
+        cost_bps = 1
+        fee = 0
+        policy = "ladder:0.01"
+        auto = true
+        benchmark = "every:1"
+
+        [execution]
+        venue = "crypto-perp"
+        maker_fee_bps = 0
+        taker_fee_bps = 5
+        funding_rate = 0.1
+        funding_interval_hours = 8
+
+        [session]
+        vol_window = 288
+        ewma_half_life = 144
+        """
+
+    static let sizeAndImpact = """
+        name = "size-and-impact"
+        description = "Long 500 ATM straddles at 20% implied, realized 25%: fifty times the classic book, in a stock trading 2 million shares a day."
+        goal = "Impact grows as size^1.5: hedging a big book with a market order every step pays it on every trade; a ladder of resting orders or a band trades less and keeps the gamma."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 15
+        days = 10
+
+        [process]
+        kind = "gbm"
+        vol = 0.25
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 10
+        quantity = 500
+        implied_vol = 0.20
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "ladder:0.005"
+        auto = true
+        benchmark = "every:1"
+
+        [execution]
+        impact = 1
+        daily_volume = 2000000
 
         [session]
         vol_window = 96

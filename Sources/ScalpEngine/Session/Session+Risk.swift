@@ -45,7 +45,7 @@ extension Session {
                 timeToExpiry: timeToNextExpiry ?? 0, rate: config.rate,
                 costRate: config.costs.proportionalRate(at: spot))
             return policy.halfWidth(context)
-        case .none, .every, .move:
+        case .none, .every, .move, .ladder:
             return nil
         }
     }

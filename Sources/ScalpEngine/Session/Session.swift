@@ -35,6 +35,8 @@ public struct Session: Sendable {
     /// The trade that closes the stock out at the end (0 or 1).
     public private(set) var closeOutTradeCount = 0
     public private(set) var sharesTraded = 0.0
+    /// Σ |shares| × fill price over all trades, currency.
+    public private(set) var notionalTraded = 0.0
     /// The most recent trades, newest last, at most `config.tradeHistory` (full detail).
     public private(set) var recentTrades: Deque<Trade> = []
     public private(set) var spotAtLastHedge: Double
@@ -52,6 +54,8 @@ public struct Session: Sendable {
     public private(set) var latestEvent: ScheduledEvent?
     /// Option contracts bought or sold during the session (the option ticket).
     public private(set) var optionTradeCount = 0
+    /// Working and in-flight orders, the execution cost parts, funding (see `ExecutionDesk`).
+    public internal(set) var desk: ExecutionDesk
 
     private let seed: UInt64
     private var rng: Xoshiro256StarStar
@@ -78,6 +82,9 @@ public struct Session: Sendable {
     /// Whether the scenario schedules events. Kept apart because asking `config.events`
     /// costs a retain and a release of its array every step.
     private let hasEvents: Bool
+    /// Whether the execution terms are other than standard: market orders then go through
+    /// `sendMarketOrder`, and every step runs `executeWithinStep`.
+    let executes: Bool
     /// The hedger's per-step constants, when the book and the hedge vol are fixed (see
     /// `BookDeltaSchedule`); nil to compute the Greeks directly.
     private var deltaSchedule: BookDeltaSchedule?
@@ -108,7 +115,10 @@ public struct Session: Sendable {
         }
         nextExpiry = config.book.nextExpiry
         interestPerStep = exp(config.rate * config.timeStep) - 1
-        dividendPerStep = config.dividendYield * config.timeStep
+        // A perpetual's holder receives no dividends.
+        dividendPerStep = config.executionTerms.venue == .cryptoPerp ? 0 : config.dividendYield * config.timeStep
+        executes = !config.executionTerms.isStandard
+        desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
         let opening = config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
@@ -126,6 +136,7 @@ public struct Session: Sendable {
         deltaSchedule = makeDeltaSchedule()
         if autoHedge, hedgeRule != .none {
             rebalance(toNetDelta: 0, from: hedgeDelta, reason: .auto)
+            if case .ladder(let ladder) = hedgeRule { layLadder(ladder) }
         }
     }
 
@@ -136,7 +147,12 @@ public struct Session: Sendable {
         var copy = self
         copy.rng = Xoshiro256StarStar(seed: seed, stream: stream)
         copy.volRng = Self.volatilityGenerator(seed: seed, stream: stream)
+        copy.desk.rng = Self.executionGenerator(seed: seed, stream: stream)
         return copy
+    }
+
+    private static func executionGenerator(seed: UInt64, stream: UInt64) -> Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0xB1D_A5C0_F111_0DE5), stream: stream)
     }
 
     private static func volatilityGenerator(seed: UInt64, stream: UInt64) -> Xoshiro256StarStar {
@@ -164,9 +180,13 @@ public struct Session: Sendable {
         case .buyLot: trade(shares: manualLot, reason: .manual)
         case .sellLot: trade(shares: -manualLot, reason: .manual)
         case .hedgeNow: rebalance(toNetDelta: 0, from: hedgeDelta, reason: .manual)
-        case .setAutoHedge(let on): autoHedge = on
-        case .toggleAutoHedge: autoHedge.toggle()
-        case .setHedgeRule(let rule): hedgeRule = rule
+        case .setAutoHedge(let on): setAutoHedge(on)
+        case .toggleAutoHedge: setAutoHedge(!autoHedge)
+        case .setHedgeRule(let rule):
+            if rule != hedgeRule { desk.cancel(ladderOnly: true) }
+            hedgeRule = rule
+        case .placeLimit(let shares, let price): placeLimit(shares: shares, price: price)
+        case .cancelOrders: desk.cancel()
         case .setLotSize(let size): if size.isFinite, size >= 0 { lotSize = size }
         case .tradeOption(let order): tradeOption(order)
         case .finish: finish()
@@ -176,8 +196,15 @@ public struct Session: Sendable {
     /// The lot `b`/`s` trade: one lot, or one share when trading fractionally.
     private var manualLot: Double { lotSize > 0 ? lotSize : 1 }
 
+    private mutating func setAutoHedge(_ on: Bool) {
+        // The ladder's orders are the auto-hedger's: they stop working when it stops.
+        if !on { desk.cancel(ladderOnly: true) }
+        autoHedge = on
+    }
+
     private mutating func advance() {
         let previousSpot = spot
+        let previousLogSpot = logSpot
         let previousTime = time
         if let gbmStep {
             let increment = gbmStep.logIncrement(normal: rng.nextNormal())
@@ -189,6 +216,7 @@ public struct Session: Sendable {
         }
         step += 1
         let now = time
+        let closeBeforeEvents = logSpot
         var eventVolChange = 0.0
         if hasEvents {
             for event in config.events.events(between: previousTime, and: now) {
@@ -199,10 +227,19 @@ public struct Session: Sendable {
             }
         }
 
-        let interest = cash * interestPerStep
+        let interest = (cash - desk.perpNotionalCash) * interestPerStep
         let dividends = stockShares * previousSpot * dividendPerStep
         cash += interest + dividends
         attribution.financing += interest + dividends
+        // Fills inside the step trade at their own prices, not at the last close: the step's
+        // delta P&L counts what they made up to this close (see `attributeStep`).
+        var intraStep = IntraStepFills(stockAtOpen: stockShares)
+        if executes || !desk.orders.isEmpty {
+            let cashBefore = cash, costsBefore = attribution.costs, fundingBefore = attribution.funding
+            executeWithinStep(from: previousLogSpot, to: closeBeforeEvents, startTime: previousTime)
+            // cash moved by −Σ q·K − costs + funding.
+            intraStep.notional = -(cash - cashBefore) + (attribution.costs - costsBefore) + (attribution.funding - fundingBefore)
+        }
         if let expiry = nextExpiry, now >= expiry - OptionBook.timeTolerance {
             cash += book.settleExpired(at: now, spot: spot)
             nextExpiry = book.nextExpiry
@@ -214,7 +251,7 @@ public struct Session: Sendable {
         }
         lastStep = PnLAttribution()
         if detailed {
-            attributeStep(previousSpot: previousSpot, financing: interest + dividends)
+            attributeStep(previousSpot: previousSpot, financing: interest + dividends, fills: intraStep)
         }
 
         if step >= config.steps {
@@ -232,7 +269,7 @@ public struct Session: Sendable {
     /// last action, and the volatility estimators. Kept out of `advance` so the `pnlOnly`
     /// step (the Monte Carlo's inner loop) stays short.
     @inline(never)
-    private mutating func attributeStep(previousSpot: Double, financing: Double) {
+    private mutating func attributeStep(previousSpot: Double, financing: Double, fills: IntraStepFills) {
         let previousGreeks = markedGreeks
         let previousPnL = markedPnL
         let logReturn = log(spot / previousSpot)
@@ -242,7 +279,14 @@ public struct Session: Sendable {
         let dS = spot - previousSpot
         markedGreeks = currentGreeks()
         var move = PnLAttribution()
-        move.delta = (previousGreeks.delta + stockShares) * dS
+        if fills.stockAtOpen == stockShares && fills.notional == 0 {
+            move.delta = (previousGreeks.delta + stockShares) * dS
+        } else {
+            // The stock held from the open moves with the whole step; each fill at K inside it
+            // makes q·(close − K).
+            move.delta = (previousGreeks.delta + fills.stockAtOpen) * dS
+                + ((stockShares - fills.stockAtOpen) * spot - fills.notional)
+        }
         move.gamma = 0.5 * previousGreeks.gamma * dS * dS
         move.theta = previousGreeks.theta * config.timeStep
         markedBook.attribute(to: spot, book: book, optionDelta: previousGreeks.delta, optionGamma: previousGreeks.gamma,
@@ -328,15 +372,16 @@ public struct Session: Sendable {
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
         let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
-        let netDelta = risk.delta + stockShares
+        let netDelta = risk.delta + stockShares + (executes ? desk.sharesInFlight : 0)
         let gamma = risk.gamma
         // The cost rate, like gamma, only for the rule that reads it: it is a division.
         let context = HedgeContext(
             step: step, netDelta: netDelta, spot: spot, spotAtLastHedge: spotAtLastHedge, gamma: gamma,
             timeToExpiry: max((nextExpiry ?? now) - now, 0), rate: config.rate,
             costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
-        if case .rebalance(let target) = rule.decide(context) {
-            rebalance(toNetDelta: target, from: netDelta, reason: .auto)
+        switch rule.decide(context) {
+        case .rebalance(let target): rebalance(toNetDelta: target, from: netDelta, reason: .auto)
+        case .hold: if case .ladder(let ladder) = rule { layLadder(ladder) }
         }
     }
 
@@ -349,18 +394,63 @@ public struct Session: Sendable {
 
     private mutating func trade(shares: Double, reason: TradeReason) {
         guard shares != 0, shares.isFinite else { return }
-        let cost = config.costs.cost(shares: shares, price: spot)
-        cash -= shares * spot + cost
+        if executes {
+            sendMarketOrder(shares: shares, reason: reason)
+            return
+        }
+        book(shares: shares, price: spot, cost: config.costs.cost(shares: shares, price: spot), reason: reason)
+    }
+
+    /// Books a trade of `shares` at `price` that cost `cost` in all: cash, stock, the costs'
+    /// attribution and the counts. Inlined: the plain `trade` runs it every step of the Monte Carlo.
+    @inline(__always)
+    private mutating func book(shares: Double, price: Double, cost: Double, reason: TradeReason) {
+        cash -= shares * price + cost
         stockShares += shares
         attribution.costs -= cost
         lastStep.costs -= cost
         markedPnL -= cost
         tradeCount += 1
         sharesTraded += abs(shares)
-        spotAtLastHedge = spot
+        notionalTraded += abs(shares) * price
+        spotAtLastHedge = price
         if reason == .manual { manualTradeCount += 1 }
-        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: spot, cost: cost, reason: reason)) }
+        if config.detail == .full { record(Trade(time: time, step: step, quantity: shares, price: price, cost: cost, reason: reason)) }
     }
+
+    /// Books a fill of `shares` at `price` (the mid for a market order, the limit for a limit
+    /// order) and its cost parts: cash pays shares × price + spread + impact + fees, and the
+    /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate.
+    mutating func bookFill(shares: Double, price: Double, spread: Double, impact: Double, fees: Double,
+                           reason: TradeReason, isLimit: Bool) {
+        if desk.tradesPerp { desk.perpNotionalCash -= shares * price }
+        desk.costs.spread += spread
+        desk.costs.impact += impact
+        if fees >= 0 { desk.costs.fees += fees } else { desk.costs.rebates -= fees }
+        desk.costs.sharesFilled += abs(shares)
+        if isLimit { desk.costs.limitFills += 1 } else { desk.costs.marketFills += 1 }
+        book(shares: shares, price: price, cost: spread + impact + fees, reason: reason)
+    }
+
+    /// Books a funding payment received (paid when negative): its own attribution bucket,
+    /// kept out of the step's residual like costs.
+    mutating func bookFunding(_ received: Double) {
+        cash += received
+        attribution.funding += received
+        lastStep.funding += received
+        markedPnL += received
+        desk.costs.funding += received
+    }
+
+    /// σ²·dt of the step just taken, log units²: the GBM's own, or the process's vol now.
+    var stepVariance: Double {
+        if let gbmStep { return gbmStep.diffusion * gbmStep.diffusion }
+        let vol = process.instantaneousVolatility
+        return vol * vol * config.timeStep
+    }
+
+    /// The process's vol now (annualised): what the quote and impact scale with.
+    var quoteVolatility: Double { process.instantaneousVolatility }
 
     /// Adds a trade to the recent trades (full detail). Out of line so that `trade`, which the
     /// Monte Carlo runs every step, stays a small leaf function.
@@ -371,6 +461,9 @@ public struct Session: Sendable {
     }
 
     private mutating func finish() {
+        // Orders still working or in flight at the end never fill: the close-out trades it all.
+        desk.cancel()
+        desk.inFlight.removeAll()
         // Counted here rather than in `trade`, which the Monte Carlo runs every step.
         let before = tradeCount
         trade(shares: -stockShares, reason: .closeOut)
@@ -384,7 +477,7 @@ public struct Session: Sendable {
     public var autoTradeCount: Int { tradeCount - manualTradeCount - closeOutTradeCount }
 
     /// The volatility override for hedge deltas: nil to use each position's implied vol.
-    private var hedgeVolOverride: Double? {
+    var hedgeVolOverride: Double? {
         hedgesAtRealizedVol ? process.instantaneousVolatility : nil
     }
 
@@ -450,4 +543,12 @@ public struct Session: Sendable {
 
     /// The one-step move at which gamma P&L pays for theta: σ_implied · S · √dt, currency.
     public var breakevenMove: Double { impliedVol * spot * config.timeStep.squareRoot() }
+}
+
+/// The stock a step opened with and what its fills inside the step paid for their shares
+/// (Σ q·K, currency, without costs): what the step's delta attribution needs to value them
+/// at the close.
+struct IntraStepFills {
+    var stockAtOpen: Double
+    var notional = 0.0
 }

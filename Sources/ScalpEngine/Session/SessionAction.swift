@@ -18,6 +18,11 @@ public enum SessionAction: Sendable, Hashable, Codable {
     case setLotSize(Double)
     /// Buy or sell options at the model price plus the option half-spread (the option ticket).
     case tradeOption(OptionOrder)
+    /// Rest a limit order for `shares` (signed: positive buys) at `price` (currency, > 0):
+    /// it fills at that price when the path reaches it. Ignored for a price ≤ 0 or no shares.
+    case placeLimit(shares: Double, price: Double)
+    /// Cancel every resting limit order (the ladder's too; it lays them again at the next close).
+    case cancelOrders
     /// End the session: close out the stock at the current price.
     case finish
 }

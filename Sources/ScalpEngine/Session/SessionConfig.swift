@@ -48,13 +48,22 @@ public struct SessionConfig: Sendable, Hashable, Codable {
     public var impliedVolModel: ImpliedVolModel?
     /// Price gaps and implied-vol jumps at known times.
     public var events: EventSchedule
+    /// Execution terms other than the standard ones, nil for standard: stored this way so a
+    /// configuration without them encodes (in journals) exactly as before. Set `executionTerms`.
+    public private(set) var execution: ExecutionTerms?
+
+    /// How orders meet the market (`ExecutionTerms.standard` unless set).
+    public var executionTerms: ExecutionTerms {
+        get { execution ?? .standard }
+        set { execution = newValue.isStandard ? nil : newValue }
+    }
 
     public init(spot: Double, rate: Double = 0, dividendYield: Double = 0, process: MarketProcess,
                 timeStep: Double, steps: Int, book: OptionBook, costs: TransactionCosts = .free,
                 lotSize: Double = 0, hedgeRule: HedgeRule = .every(PeriodicHedge(interval: 1)), autoHedge: Bool = true,
                 hedgeVolatility: HedgeVolatility = .implied, detail: SessionDetail = .full,
                 volatilityWindow: Int = 100, ewmaHalfLife: Double = 50, tradeHistory: Int = 500,
-                impliedVolModel: ImpliedVolModel? = nil, events: EventSchedule = []) {
+                impliedVolModel: ImpliedVolModel? = nil, events: EventSchedule = [], execution: ExecutionTerms = .standard) {
         self.spot = spot
         self.rate = rate
         self.dividendYield = dividendYield
@@ -73,6 +82,7 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         self.tradeHistory = tradeHistory
         self.impliedVolModel = impliedVolModel
         self.events = events
+        self.execution = execution.isStandard ? nil : execution
     }
 
     /// Checks every field; the message names the field and its bad value.
@@ -92,6 +102,7 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         try check(ewmaHalfLife.isFinite && ewmaHalfLife > 0, "EWMA half-life", ewmaHalfLife, "must be positive")
         try check(process.instantaneousVolatility.isFinite && process.instantaneousVolatility >= 0,
                   "realized vol", process.instantaneousVolatility, "must be ≥ 0")
+        try executionTerms.validate()
         for position in book.positions {
             try check(position.strike.isFinite && position.strike > 0, "strike", position.strike, "must be positive")
             try check(position.expiry.isFinite && position.expiry > 0, "expiry", position.expiry, "must be positive")

@@ -6,7 +6,7 @@
 ///   has the same market part: it is the luck of the path.
 /// - hedging: what the trainee's hedge made against that ideal: the delta, speed and residual
 ///   terms (discretisation and timing: what a step's move beyond gamma makes) and the carry
-///   of the hedge actually held.
+///   of the hedge actually held (financing beyond the ideal book's, and a perpetual's funding).
 /// - costs: spread and fees (≤ 0).
 /// - rest: everything else, mostly vega, vanna and volga when implied vol moves.
 public struct PnLDecomposition: Sendable, Hashable, Codable {
@@ -20,7 +20,8 @@ public struct PnLDecomposition: Sendable, Hashable, Codable {
     public init(session: Session, idealFinancing: Double) {
         let attribution = session.attribution
         market = attribution.gamma + attribution.theta + idealFinancing
-        hedging = attribution.delta + attribution.speed + attribution.residual + (attribution.financing - idealFinancing)
+        hedging = attribution.delta + attribution.speed + attribution.residual + attribution.funding
+            + (attribution.financing - idealFinancing)
         costs = attribution.costs
         rest = session.pnl - market - hedging - costs
     }

@@ -169,6 +169,7 @@ public struct AppState: Sendable {
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
+        case .limitBuy, .limitSell, .cancelOrders, .toggleLadder: performOrderCommand(command)
         }
         revision += 1
     }
@@ -275,7 +276,7 @@ public struct AppState: Sendable {
     /// The scenario's own rule first, then the classic choices, without repeats.
     static func policies(startingWith rule: HedgeRule) -> [HedgeRule] {
         var cycle = [rule]
-        for text in ["every:1", "every:12", "band:100", "band:300", "move:0.005", "ww:0.001"] {
+        for text in ["every:1", "every:12", "band:100", "band:300", "move:0.005", "ww:0.001", "ladder:0.005"] {
             if let candidate = HedgeRule(text), !cycle.contains(candidate) { cycle.append(candidate) }
         }
         return cycle

@@ -35,6 +35,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case togglePause, stepOnce, hedgeNow, buyLot, sellLot, lotDown, lotUp
     case toggleAutoHedge, nextPolicy, faster, slower, optionTicket
     case toggleHelp, closeOverlay, quit, redraw
+    case limitBuy, limitSell, cancelOrders, toggleLadder
 }
 
 /// The key bindings, and the help text they are listed with (the help overlay and the
@@ -68,6 +69,10 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("]"), .up], command: .lotUp, help: "larger lot"),
         Binding(keys: [.character("a")], command: .toggleAutoHedge, help: "auto-hedge on / off"),
         Binding(keys: [.character("A")], command: .nextPolicy, help: "next hedge policy"),
+        Binding(keys: [.character("B")], command: .limitBuy, help: "rest buy 2 ticks < bid"),
+        Binding(keys: [.character("S")], command: .limitSell, help: "rest sell 2 ticks > ask"),
+        Binding(keys: [.character("C")], command: .cancelOrders, help: "cancel resting orders"),
+        Binding(keys: [.character("L")], command: .toggleLadder, help: "ladder hedge on / off"),
         Binding(keys: [.character("o")], command: .optionTicket, help: "option ticket"),
         Binding(keys: [.character("+"), .character("="), .right], command: .faster, help: "faster (×2)"),
         Binding(keys: [.character("-"), .character("_"), .left], command: .slower, help: "slower (÷2)"),

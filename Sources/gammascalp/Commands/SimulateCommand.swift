@@ -79,6 +79,7 @@ struct SimulateCommand: ParsableCommand {
     @OptionGroup(title: "Market") var market: SimulatedMarket
     @OptionGroup(title: "Option") var option: SimulatedOption
     @OptionGroup(title: "Hedging and costs") var hedging: SimulatedHedging
+    @OptionGroup(title: "Execution") var execution: SimulatedExecution
     @OptionGroup(title: "Sharding") var sharding: ShardOptions
 
     mutating func validate() throws {
@@ -133,6 +134,7 @@ struct SimulateCommand: ParsableCommand {
         try market.apply(to: &config)
         let keepsBook = try option.apply(to: &config, fromScenario: base != nil)
         try hedging.apply(to: &config)
+        try execution.apply(to: &config)
         if let steps { config.steps = steps }
         if base == nil || steps != nil || option.expiry != nil {
             // M equal steps over [0, T]; a scenario whose horizon and steps are left alone keeps its step exactly.
@@ -176,6 +178,7 @@ extension SimulateCommand {
             costs: .free, lotSize: 0, hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true).config
         config.detail = .pnlOnly
         try hedging.apply(to: &config)
+        try execution.apply(to: &config)
         do {
             try config.validate()
         } catch {
@@ -298,7 +301,8 @@ struct SimulatedOption: ParsableArguments {
 struct SimulatedHedging: ParsableArguments {
     @Option(help: ArgumentHelp("""
         Hedge rule: none, every:K (every K steps), band:X (when |net delta| > X shares), \
-        move:P (when spot moved by fraction P), ww[:RISK_AVERSION] (Whalley-Wilmott band; default 1). \
+        move:P (when spot moved by fraction P), ww[:RISK_AVERSION] (Whalley-Wilmott band; default 1), \
+        ladder:X[:SIZE] (resting limit orders X either side of the last fill, sized to neutral or SIZE shares). \
         Default every:1, or the scenario's rule.
         """, valueName: "rule"))
     var hedge: String?

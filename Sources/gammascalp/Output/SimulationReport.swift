@@ -17,6 +17,7 @@ struct SimulationReport {
 
     var json: JSONText {
         let pnl = statistics.pnl
+        let execution = statistics.execution
         var pnlFields: [(String, JSONText)] = [
             ("mean", .number(pnl.mean)), ("stdev", .number(pnl.standardDeviation)),
             ("stderr", .number(pnl.standardError)), ("min", .number(pnl.minimum)),
@@ -29,7 +30,11 @@ struct SimulationReport {
             ("seed", .integer(Int(simulation.seed))), ("premium", .number(setup.premium)),
             ("pnl", .object(pnlFields)),
             ("trades", .object([("mean", .number(statistics.trades.mean))])),
-            ("costs", .object([("mean", .number(statistics.costs.mean))])),
+            ("costs", .object([("mean", .number(statistics.costs.mean)), ("spread", .number(execution.mean(execution.spread))),
+                               ("impact", .number(execution.mean(execution.impact))), ("fees", .number(execution.mean(execution.fees)))])),
+            ("funding", .object([("mean", .number(execution.mean(execution.funding)))])),
+            ("fills", .object([("limit_mean", .number(execution.mean(execution.limitFills))),
+                               ("market_mean", .number(execution.mean(execution.marketFills)))])),
             ("threads", .integer(threads)),
             ("elapsed_s", .number(elapsedSeconds)), ("path_steps_per_s", .number(pathStepsPerSecond)),
         ])
@@ -66,6 +71,18 @@ struct SimulationReport {
             ["trades", Table.fixed(statistics.trades.mean, 2), "per path"],
             ["costs", number(statistics.costs.mean), "per path"],
         ]
+        if !config.executionTerms.isStandard || config.hedgeRule.restsOrders {
+            // The parts only when the execution layer ran: plain runs print as they always did.
+            let execution = statistics.execution
+            rows += [
+                ["  spread", number(execution.mean(execution.spread)), "per path"],
+                ["  impact", number(execution.mean(execution.impact)), "per path"],
+                ["  fees", number(execution.mean(execution.fees)), "per path, net of maker rebates"],
+                ["funding", number(execution.mean(execution.funding)), "per path, received"],
+                ["limit fills", Table.fixed(execution.mean(execution.limitFills), 2), "per path"],
+                ["market fills", Table.fixed(execution.mean(execution.marketFills), 2), "per path"],
+            ]
+        }
         lines.append(Table(rows.map { ["  " + $0[0]] + $0.dropFirst() }, rightAligned: [1]).rendered)
         lines.append("")
         lines.append(TextHistogram(sketch: statistics.pnlQuantiles, decimals: decimals).rendered)

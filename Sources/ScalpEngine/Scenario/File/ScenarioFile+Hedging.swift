@@ -8,6 +8,8 @@ extension ScenarioFile {
         var auto = true
         var benchmark = Scenario.defaultBenchmarkRule
         var hedgeVol = HedgeVolatility.implied
+        /// Whether the file gave cost_bps (`[execution] half_spread_bps` may not contradict it).
+        var costBpsGiven = false
     }
 
     /// Reads `[hedging]`: lot, cost_bps, fee, option_spread_vol, policy, auto, benchmark, hedge_vol.
@@ -15,7 +17,9 @@ extension ScenarioFile {
         var terms = HedgingTerms()
         terms.lot = try t.number("lot") ?? terms.lot
         try t.check(terms.lot >= 0, "lot", terms.lot, "must be ≥ 0 (shares; 0 for fractional)")
-        let bps = try t.number("cost_bps") ?? 0
+        let givenBps = try t.number("cost_bps")
+        terms.costBpsGiven = givenBps != nil
+        let bps = givenBps ?? 0
         try t.check(bps >= 0 && bps < 10_000, "cost_bps", bps, "must be between 0 and 10000")
         let fee = try t.number("fee") ?? 0
         try t.check(fee >= 0, "fee", fee, "must be ≥ 0")

@@ -94,10 +94,12 @@ extension ScenarioFile {
         out.number("cost_bps", config.costs.halfSpreadBps, "half-spread per trade, basis points of notional")
         out.number("fee", config.costs.feePerShare, "commission per share, currency")
         out.number("option_spread_vol", config.costs.optionHalfSpreadVol, "option ticket half-spread, in vol (0.005 = ½ vol point)")
-        out.string("policy", config.hedgeRule.description, "none | every:K | band:X[:edge] | move:P | ww[:γ][:neutral]")
+        out.string("policy", config.hedgeRule.description, "none | every:K | band:X[:edge] | move:P | ww[:γ][:neutral] | ladder:X[:SIZE]")
         out.bool("auto", config.autoHedge, "auto-hedge on at the start")
         out.string("benchmark", scenario.benchmarkRule.description, "the benchmark hedger's policy")
         out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | realized: the vol in the hedge delta")
+
+        writeExecution(config.executionTerms, to: &out)
 
         out.section("limits", comment: "omit a key for no limit")
         if let netDelta = scenario.riskLimits.netDelta { out.number("net_delta", netDelta, "largest |net delta|, shares") }

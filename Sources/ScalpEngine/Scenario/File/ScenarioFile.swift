@@ -5,7 +5,7 @@ import TOMLKit
 ///
 /// Layout (every key is listed, with its unit and default, in the README's scenario reference):
 /// top-level `name`, `description`, `goal`; `[market]`; `[process]`; `[implied]`;
-/// `[[events]]`; `[[book]]`; `[hedging]`; `[limits]`; `[training]`; `[session]`. Times are calendar days
+/// `[[events]]`; `[[book]]`; `[hedging]`; `[execution]`; `[limits]`; `[training]`; `[session]`. Times are calendar days
 /// or minutes; rates, yields and vols are annualised fractions. Unknown keys are refused.
 public enum ScenarioFile {
     /// The scenario described by `text`; `file` names it in errors (and, without a `name`
@@ -58,6 +58,18 @@ public enum ScenarioFile {
             hedging = try readHedging(&table)
             try table.finish()
         }
+        var execution = ExecutionTerms.standard
+        if var table = try top.section("execution") {
+            let read = try readExecution(&table)
+            if let bps = read.halfSpreadBps {
+                if hedging.costBpsGiven && bps != hedging.costs.halfSpreadBps {
+                    throw table.error("half_spread_bps", "is [hedging] cost_bps by another name; they disagree (\(decimal(bps)) and \(decimal(hedging.costs.halfSpreadBps)))")
+                }
+                hedging.costs.halfSpreadBps = bps
+            }
+            execution = read.terms
+            try table.finish()
+        }
         var limits = RiskLimits.none
         if var table = try top.section("limits") {
             limits = try readLimits(&table)
@@ -82,7 +94,8 @@ public enum ScenarioFile {
                             model: ImpliedVolModel(atmVol: implied.atmVol, skew: implied.skew, sticky: implied.sticky),
                             carry: market.rate - market.dividend),
             costs: hedging.costs, lotSize: hedging.lot, hedgeRule: hedging.policy, autoHedge: hedging.auto,
-            hedgeVolatility: hedging.hedgeVol, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife)
+            hedgeVolatility: hedging.hedgeVol, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife,
+            execution: execution)
         do {
             try config.validate()
         } catch {

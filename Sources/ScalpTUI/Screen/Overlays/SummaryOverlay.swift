@@ -78,8 +78,12 @@ struct SummaryOverlay: Widget {
         let error = row("Hedging error", Format.number(s.hedgingError) + " over the session, "
                         + Format.number(s.hedgingErrorPerStep) + " per step")
         let journal = snapshot.journalLocation.map { [row("Journal", $0)] } ?? []
+        let parts = s.costParts.map { p in
+            [row("Cost parts", "spread \(Format.money(p.spread)) impact \(Format.money(p.impact)) fees \(Format.money(p.fees))"
+                 + " rebates \(Format.money(p.rebates)) funding \(Format.money(p.funding))")]
+        } ?? []
         sections.append([
-            [trades, shares, realized, error] + journal,
+            [trades, shares] + parts + [realized, error] + journal,
             [trades, realized] + journal,
             [realized] + journal,
             journal,

@@ -1,8 +1,9 @@
 import ScalpEngine
 import ScalpFormat
 
-/// The price path in braille, with the strikes as lines, trades as ▲▼ on the path, a price
-/// axis and a time axis. A scheduled event that just fired takes the strikes' place in the
+/// The price path in braille, with the strikes as lines, working limit orders as lines in
+/// their side's colour, trades as ▲▼ on the path, a price axis and a time axis. With execution
+/// terms other than the plain model the title shows the quote, bid / ask. A scheduled event that just fired takes the strikes' place in the
 /// title for a few seconds.
 struct PriceChart: Widget {
     let snapshot: ScreenSnapshot
@@ -17,9 +18,13 @@ struct PriceChart: Widget {
         let direction: Role = change > 0 ? .up : change < 0 ? .down : .text
         let strikes = Array(Set(session.book.positions.map(\.strike))).sorted()
         let strikeText = strikes.count == 1 ? "K " + Format.trimmed(strikes[0]) : "\(strikes.count) strikes"
-        let title = [Span("Price ", Style(.title, on: .background, .bold)),
+        var title = [Span("Price ", Style(.title, on: .background, .bold)),
                      Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
                      Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
+        if !session.config.executionTerms.isStandard {
+            let quote = session.quote
+            title.append(Span("  " + Format.number(quote.bid, 2) + " / " + Format.number(quote.ask, 2), Style(.muted)))
+        }
         var trailing = [Span(strikeText, Style(.muted))]
         if let event = snapshot.recentEvent {
             let room = rect.width - title.width - 8
@@ -59,6 +64,7 @@ struct PriceChart: Widget {
             }
         }
         canvas.render(into: &grid, x: plot.x, y: plot.y)
+        workingOrders(into: &grid, plot: plot, canvas: canvas, range: range)
         for strike in strikes {
             let label: String, row: Int
             if range.contains(strike) {
@@ -97,6 +103,18 @@ struct PriceChart: Widget {
 
         if showTimeAxis {
             timeAxis(into: &grid, plot: plot, y: inner.maxY - 1, from: firstStep, to: lastStep, lastColumn: lastColumn)
+        }
+    }
+
+    /// Each resting limit order in view as a dashed line, labelled at the left with B or S and its price.
+    func workingOrders(into grid: inout Grid, plot: Rect, canvas: BrailleCanvas, range: ClosedRange<Double>) {
+        for order in snapshot.session.desk.orders where range.contains(order.price) {
+            let row = canvas.cellRow(order.price, in: range)
+            let style = Style(order.isBuy ? .up : .down)
+            for column in 0..<plot.width where !canvas.isSet(column: column, row: row) {
+                grid.set(plot.x + column, plot.y + row, "╌", style)
+            }
+            grid.put((order.isBuy ? "B " : "S ") + Format.number(order.price, 2), x: plot.x, y: plot.y + row, style: style)
         }
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A session's execution state: the orders working at the market and in flight to it, the cost
+/// parts booked, the ladder's reference price and the perpetual's funding clock. The session
+/// owns one and books what it reports; the desk never touches cash or shares itself.
+public struct ExecutionDesk: Sendable {
+    public let terms: ExecutionTerms
+    /// Resting limit orders, oldest first.
+    public internal(set) var orders: [LimitOrder] = []
+    /// Market orders sent but not yet filled (latency).
+    public internal(set) var inFlight: [OrderInFlight] = []
+    public internal(set) var costs = ExecutionCosts()
+    /// P of the ladder: the price of its last fill (the opening hedge's at first).
+    public internal(set) var ladderPrice: Double?
+    /// Σ −shares × price over perpetual trades: the part of cash that is only the perp's
+    /// notional, which earns no interest (no cash is borrowed to hold a perp).
+    var perpNotionalCash = 0.0
+    /// Session time of the next funding payment, years.
+    var nextFundingTime: Double
+    var nextOrderID = 1
+    /// Draws for fills within a step (the bridge), on their own stream so the price path is
+    /// the same whatever orders rest.
+    var rng: Xoshiro256StarStar
+
+    init(terms: ExecutionTerms, rng: Xoshiro256StarStar) {
+        self.terms = terms
+        self.rng = rng
+        nextFundingTime = terms.fundingIntervalYears
+    }
+
+    /// Shares of the market orders in flight, signed.
+    public var sharesInFlight: Double { inFlight.reduce(0) { $0 + $1.shares } }
+
+    /// Whether the hedge is a perpetual future.
+    var tradesPerp: Bool { terms.venue == .cryptoPerp }
+
+    var funding: Funding { Funding(rate: terms.fundingRate, interval: terms.fundingIntervalYears) }
+
+    var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume) }
+
+    /// Rests a limit order; returns its id.
+    @discardableResult
+    mutating func place(shares: Double, price: Double, step: Int, isLadder: Bool) -> Int {
+        let id = nextOrderID
+        nextOrderID += 1
+        orders.append(LimitOrder(id: id, shares: shares, price: price, placedStep: step, isLadder: isLadder))
+        return id
+    }
+
+    /// Cancels every resting order (or only the ladder's); returns how many.
+    @discardableResult
+    mutating func cancel(ladderOnly: Bool = false) -> Int {
+        let before = orders.count
+        orders.removeAll { !ladderOnly || $0.isLadder }
+        return before - orders.count
+    }
+
+    /// The orders that filled during a step from ln S `start` to `end` (variance σ²·dt),
+    /// removed from the book, in the order the path most likely met them (nearest the open first).
+    mutating func takeFills(start: Double, end: Double, variance: Double) -> [LimitOrder] {
+        let indices = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
+        guard !indices.isEmpty else { return [] }
+        let open = start
+        let filled = indices.map { orders[$0] }.sorted { abs(log($0.price) - open) < abs(log($1.price) - open) }
+        let ids = Set(filled.map(\.id))
+        orders.removeAll { ids.contains($0.id) }
+        return filled
+    }
+
+    /// The orders in flight that reach the market by `time`, removed, oldest first.
+    mutating func takeArrivals(by time: Double) -> [OrderInFlight] {
+        guard inFlight.contains(where: { $0.fillTime <= time }) else { return [] }
+        let arrived = inFlight.filter { $0.fillTime <= time }
+        inFlight.removeAll { $0.fillTime <= time }
+        return arrived
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Which resting orders the path touched during one step. Between the two closes the log
+/// price is a Brownian bridge (exact for GBM whatever its drift; for jump and stochastic-vol
+/// processes, the bridge of the diffusion at the step's starting vol), so a limit fills when
+/// the step's high (sell) or low (buy) reaches it, not only when a close does: fill counts do
+/// not depend on the step size.
+///
+/// The high is drawn exactly from P(high > m) = e^{−2(m−a)(m−b)/v}; the buys are then decided
+/// by the low's law given that high (`BrownianBridgeRange.conditionalLowSurvival`), with one
+/// uniform for all of them, so the set filled is that of one jointly drawn (high, low). With
+/// only buys resting the low is drawn alone, in closed form.
+enum StepTouches {
+    /// The indices into `orders` that fill in a step from ln S = `start` to `end` with
+    /// variance σ²·dt = `variance`; two uniforms from `rng`.
+    static func filled(_ orders: [LimitOrder], start: Double, end: Double, variance: Double,
+                       using rng: inout Xoshiro256StarStar) -> [Int] {
+        let bridge = BrownianBridgeRange(start: start, end: end, variance: variance)
+        let hasSells = orders.contains { !$0.isBuy }
+        let hasBuys = orders.contains { $0.isBuy }
+        let high = hasSells ? bridge.high(uniform: BrownianBridgeRange.openUnit(&rng)) : max(start, end)
+        let u = hasBuys ? BrownianBridgeRange.openUnit(&rng) : 0
+        var filled: [Int] = []
+        for (index, order) in orders.enumerated() {
+            let level = log(order.price)
+            if order.isBuy {
+                if level >= min(start, end) {
+                    filled.append(index)
+                } else if variance > 0 {
+                    // P(low ≤ level | high): the low's law given the high drawn (or alone).
+                    let below = hasSells && high > max(start, end)
+                        ? 1 - bridge.conditionalLowSurvival(level, high: high)
+                        : bridge.probabilityLowBelow(level)
+                    if u < below { filled.append(index) }
+                }
+            } else if level <= high {
+                filled.append(index)
+            }
+        }
+        return filled
+    }
+}

@@ -1,0 +1,54 @@
+/// The `[execution]` section: how the hedge's orders meet the market (see `ExecutionTerms`).
+/// Omitted, it is the plain model the `[hedging]` costs describe; the writer writes it only
+/// for non-standard terms, so files without it read and write back as before.
+extension ScenarioFile {
+    /// Reads `[execution]`: venue, tick, half_spread_bps, spread_vol_multiple, impact,
+    /// daily_volume, latency_ms, maker_fee_bps, taker_fee_bps, funding_rate,
+    /// funding_interval_hours. `half_spread_bps` is `[hedging] cost_bps` by another name
+    /// (returned for the caller to reconcile); every other key defaults to the standard terms.
+    static func readExecution(_ t: inout ScenarioTable) throws(ScenarioFileError) -> (terms: ExecutionTerms, halfSpreadBps: Double?) {
+        var terms = ExecutionTerms()
+        terms.venue = try t.choice("venue", Venue.self) ?? terms.venue
+        func nonNegative(_ key: String, _ fallback: Double, _ unit: String) throws(ScenarioFileError) -> Double {
+            let value = try t.number(key) ?? fallback
+            try t.check(value >= 0, key, value, "must be ≥ 0 (\(unit))")
+            return value
+        }
+        let halfSpread = try t.number("half_spread_bps")
+        if let halfSpread {
+            try t.check(halfSpread >= 0 && halfSpread < 10_000, "half_spread_bps", halfSpread, "must be between 0 and 10000")
+        }
+        terms.tick = try nonNegative("tick", terms.tick, "currency; 0 for continuous prices")
+        terms.spreadVolMultiple = try nonNegative("spread_vol_multiple", terms.spreadVolMultiple, "× σ·S·√dt")
+        terms.impact = try nonNegative("impact", terms.impact, "η of the square-root law")
+        terms.dailyVolume = try nonNegative("daily_volume", terms.dailyVolume, "shares a day")
+        terms.latencyMs = try nonNegative("latency_ms", terms.latencyMs, "milliseconds")
+        terms.makerFeeBps = try t.number("maker_fee_bps") ?? terms.makerFeeBps
+        try t.check(abs(terms.makerFeeBps) < 10_000, "maker_fee_bps", terms.makerFeeBps, "must be between -10000 and 10000")
+        terms.takerFeeBps = try nonNegative("taker_fee_bps", terms.takerFeeBps, "basis points")
+        try t.check(terms.takerFeeBps < 10_000, "taker_fee_bps", terms.takerFeeBps, "must be below 10000")
+        terms.fundingRate = try t.number("funding_rate") ?? terms.fundingRate
+        try t.check(abs(terms.fundingRate) < 10, "funding_rate", terms.fundingRate, "must be between -10 and 10 (per year)")
+        try t.check(terms.fundingRate == 0 || terms.venue == .cryptoPerp, "funding_rate", terms.fundingRate,
+                    "needs venue = \"crypto-perp\"")
+        terms.fundingIntervalHours = try t.number("funding_interval_hours") ?? terms.fundingIntervalHours
+        try t.check(terms.fundingIntervalHours > 0, "funding_interval_hours", terms.fundingIntervalHours, "must be > 0")
+        return (terms, halfSpread)
+    }
+
+    /// Writes `[execution]` when the terms are not the standard ones.
+    static func writeExecution(_ terms: ExecutionTerms, to out: inout TOMLWriter) {
+        guard !terms.isStandard else { return }
+        out.section("execution", comment: "the half-spread is [hedging] cost_bps")
+        out.string("venue", terms.venue.rawValue, "equity | crypto-perp")
+        out.number("tick", terms.tick, "price increment, currency; 0 = continuous")
+        out.number("spread_vol_multiple", terms.spreadVolMultiple, "half-spread ≥ this × σ·S·√dt")
+        out.number("impact", terms.impact, "η: impact per share η·σ_day·S·√(Q/ADV)")
+        out.number("daily_volume", terms.dailyVolume, "ADV, shares a day; 0 = no impact")
+        out.number("latency_ms", terms.latencyMs, "market orders fill this much later, milliseconds")
+        out.number("maker_fee_bps", terms.makerFeeBps, "limit fills, bps of notional; negative = rebate")
+        out.number("taker_fee_bps", terms.takerFeeBps, "market fills, bps of notional")
+        out.number("funding_rate", terms.fundingRate, "perpetual funding per year; longs pay when > 0")
+        out.number("funding_interval_hours", terms.fundingIntervalHours, "hours between funding payments")
+    }
+}

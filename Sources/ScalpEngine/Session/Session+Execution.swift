@@ -1,0 +1,115 @@
+import Foundation
+
+/// The session's execution layer: market orders against the quote with impact and latency,
+/// resting limit orders filled from the path between closes, the ladder, and funding. Runs
+/// only for non-standard `ExecutionTerms` or while limit orders rest, so standard sessions
+/// (and the Monte Carlo's speed) are those of the plain model.
+extension Session {
+    /// The quote now: bid and ask around the spot.
+    public var quote: Quote {
+        Quote(mid: spot, volatility: quoteVolatility, timeStep: config.timeStep, costs: config.costs, terms: desk.terms)
+    }
+
+    /// The session's costs in parts. Trades of the plain model (standard terms) book one cost
+    /// each, split here: their fees are the fee per share × their shares, the rest is spread.
+    public var executionCosts: ExecutionCosts {
+        var parts = desk.costs
+        guard !executes else { return parts }
+        let layered = parts.spread + parts.impact + parts.fees - parts.rebates
+        let plainFees = (sharesTraded - parts.sharesFilled) * config.costs.feePerShare
+        parts.fees += plainFees
+        parts.spread += max(-attribution.costs - layered - plainFees, 0)
+        parts.marketFills = tradeCount - parts.limitFills
+        return parts
+    }
+
+    /// A market order: in flight for `latency_ms` if there is latency (the close-out, which
+    /// ends the session, fills at once), else filled now.
+    mutating func sendMarketOrder(shares: Double, reason: TradeReason) {
+        if desk.terms.latencyMs > 0 && reason != .closeOut {
+            desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.terms.latencyYears,
+                                               midWhenSent: spot, reason: reason))
+        } else {
+            fillMarket(shares: shares, mid: spot, reason: reason)
+        }
+    }
+
+    /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
+    /// the fee per share.
+    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason) {
+        let terms = desk.terms
+        let volatility = quoteVolatility
+        let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms)
+        let size = abs(shares)
+        let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
+        let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
+        bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
+                 reason: reason, isLimit: false)
+    }
+
+    /// Rests a limit order; ignored unless the price is positive and the size non-zero (the
+    /// front ends refuse such input before it gets here).
+    mutating func placeLimit(shares: Double, price: Double) {
+        guard shares.isFinite, shares != 0, price.isFinite, price > 0 else { return }
+        desk.place(shares: shares, price: price, step: step, isLadder: false)
+    }
+
+    /// What happened during the step just taken, from ln S `start` to `end` (the close before
+    /// any scheduled gap): resting orders the path touched fill at their prices, orders in
+    /// flight reach the market, and funding falls due at the close.
+    mutating func executeWithinStep(from start: Double, to end: Double, startTime: Double) {
+        let variance = stepVariance
+        if !desk.orders.isEmpty {
+            for order in desk.takeFills(start: start, end: end, variance: variance) {
+                let notional = abs(order.shares) * order.price
+                let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
+                bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
+                         reason: order.isLadder ? .auto : .manual, isLimit: true)
+                if order.isLadder {
+                    // A ladder fill moves P; the other side is laid again around it at the close.
+                    desk.ladderPrice = order.price
+                    desk.cancel(ladderOnly: true)
+                }
+            }
+        }
+        if !desk.inFlight.isEmpty {
+            // An order arriving within the step fills at the bridge's point at its arrival:
+            // ln S there is normal, mean a + f(b − a), variance v·f(1 − f), f the step's fraction.
+            for order in desk.takeArrivals(by: time + OptionBook.timeTolerance) {
+                let f = min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
+                let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
+                let mid = exp(logMid)
+                desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares
+                fillMarket(shares: order.shares, mid: mid, reason: order.reason)
+            }
+        }
+        if desk.tradesPerp && desk.terms.fundingRate != 0 {
+            let funding = desk.funding
+            while desk.nextFundingTime <= time + OptionBook.timeTolerance {
+                bookFunding(funding.received(position: stockShares, mark: spot))
+                desk.nextFundingTime += funding.interval
+            }
+        }
+    }
+
+    /// Lays the ladder's two orders around P unless they are working already.
+    mutating func layLadder(_ ladder: LadderHedge) {
+        guard !desk.orders.contains(where: \.isLadder) else { return }
+        let center = desk.ladderPrice ?? spotAtLastHedge
+        let levels = ladder.levels(around: center, tick: desk.terms.tick)
+        let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell)
+        let buy = ladder.size ?? neutralisingShares(at: levels.buy)
+        if sell < 0 { desk.place(shares: sell, price: levels.sell, step: step, isLadder: true) }
+        if buy > 0 { desk.place(shares: buy, price: levels.buy, step: step, isLadder: true) }
+    }
+
+    /// Shares that bring the hedger's net delta to zero if spot were `price` now, rounded to
+    /// the lot (sign: what to trade; negative sells).
+    private func neutralisingShares(at price: Double) -> Double {
+        let options = book.delta(spot: price, time: time, rate: config.rate, dividendYield: config.dividendYield,
+                                 volatility: hedgeVolOverride)
+        var shares = -(options + stockShares + desk.sharesInFlight)
+        if lotSize > 0 { shares = (shares / lotSize).rounded() * lotSize }
+        return shares.isFinite ? shares : 0
+    }
+}
