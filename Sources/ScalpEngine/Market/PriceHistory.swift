@@ -99,6 +99,19 @@ extension PriceHistory {
                  costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
                  hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false)
     }
+
+    /// The hedging study `simulate --prices` runs on this history: `units` (negative is short)
+    /// of each leg of `structure` (default a call), one share each, struck at `strike` (default
+    /// the first close), expiring on the last row, bought at the file's implied vol (or
+    /// `impliedVol`); cash at `rate`, no costs, fractional shares, hedged every step from the
+    /// start. `simulate`'s flags then change the hedging and costs.
+    public func hedgingStudy(name: String, structure: OptionStructure = .call, strike: Double? = nil,
+                             units: Double = 1, impliedVol: Double = 0.20, rate: Double = 0.05,
+                             dividendYield: Double = 0) -> Scenario {
+        scenario(name: name, kinds: structure.legs, strike: strike, quantity: units, multiplier: 1,
+                 impliedVol: impliedVol, rate: rate, dividendYield: dividendYield, costs: .free, lotSize: 0,
+                 hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true)
+    }
 }
 
 /// A `PriceProcess` that steps through recorded closes: no randomness, the same path every run.

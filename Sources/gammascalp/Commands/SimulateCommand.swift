@@ -172,10 +172,9 @@ extension SimulateCommand {
         if let dividend = market.dividend { try FlagCheck.finite(dividend, "--dividend") }
         let units = option.position ?? 1
         try FlagCheck.finite(units, "--position")
-        var config = history.scenario(
-            name: path, kinds: (option.kind ?? .call).optionKinds, strike: option.strike, quantity: units, multiplier: 1,
-            impliedVol: option.impliedVol ?? 0.20, rate: market.rate ?? 0.05, dividendYield: market.dividend ?? 0,
-            costs: .free, lotSize: 0, hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true).config
+        var config = history.hedgingStudy(
+            name: path, structure: option.kind ?? .call, strike: option.strike, units: units,
+            impliedVol: option.impliedVol ?? 0.20, rate: market.rate ?? 0.05, dividendYield: market.dividend ?? 0).config
         config.detail = .pnlOnly
         try hedging.apply(to: &config)
         try execution.apply(to: &config)
@@ -231,25 +230,12 @@ struct SimulatedMarket: ParsableArguments {
     }
 }
 
-/// What `--kind` can simulate.
-enum SimulatedKind: String, ExpressibleByArgument, CaseIterable {
-    case call, put, straddle
-
-    var optionKinds: [OptionKind] {
-        switch self {
-        case .call: [.call]
-        case .put: [.put]
-        case .straddle: [.call, .put]
-        }
-    }
-}
-
 /// Option overrides.
 struct SimulatedOption: ParsableArguments {
     static let defaultExpiry = 1.0
 
     @Option(help: "call, put or straddle (default call).")
-    var kind: SimulatedKind?
+    var kind: OptionStructure?
 
     @Option(parsing: .unconditional, help: "Strike, currency (> 0; default 100).")
     var strike: Double?
@@ -287,8 +273,8 @@ struct SimulatedOption: ParsableArguments {
     /// A book of `units` of the option (each leg, for a straddle), its terms from the flags,
     /// else from `template`, else the defaults.
     func book(units: Double, template: OptionPosition?) -> OptionBook {
-        let templateKind = template.flatMap { SimulatedKind(rawValue: $0.kind.rawValue) }
-        let kinds = (kind ?? templateKind ?? .call).optionKinds
+        let templateKind = template.flatMap { OptionStructure(rawValue: $0.kind.rawValue) }
+        let kinds = (kind ?? templateKind ?? .call).legs
         return OptionBook(kinds.map { optionKind in
             OptionPosition(kind: optionKind, strike: strike ?? template?.strike ?? 100,
                            expiry: expiry ?? template?.expiry ?? Self.defaultExpiry, quantity: units,
