@@ -8,8 +8,7 @@ public struct Funding: Sendable, Hashable {
     public var interval: Double
 
     public init(rate: Double, interval: Double) {
-        self.rate = rate
-        self.interval = interval
+        (self.rate, self.interval) = (rate, interval)
     }
 
     /// What the holder of `position` (signed units) receives at `mark` (currency) at one

@@ -13,11 +13,7 @@ public struct LimitOrder: Sendable, Hashable, Codable {
     public var isLadder: Bool
 
     public init(id: Int, shares: Double, price: Double, placedStep: Int, isLadder: Bool) {
-        self.id = id
-        self.shares = shares
-        self.price = price
-        self.placedStep = placedStep
-        self.isLadder = isLadder
+        (self.id, self.shares, self.price, self.placedStep, self.isLadder) = (id, shares, price, placedStep, isLadder)
     }
 
     public var isBuy: Bool { shares > 0 }

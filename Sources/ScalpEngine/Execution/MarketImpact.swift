@@ -9,8 +9,7 @@ public struct MarketImpact: Sendable, Hashable {
     public var dailyVolume: Double
 
     public init(coefficient: Double, dailyVolume: Double) {
-        self.coefficient = coefficient
-        self.dailyVolume = dailyVolume
+        (self.coefficient, self.dailyVolume) = (coefficient, dailyVolume)
     }
 
     /// Impact per share, currency, of a market order of `shares` (either sign) at `mid`

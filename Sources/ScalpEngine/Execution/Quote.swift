@@ -10,8 +10,7 @@ public struct Quote: Sendable, Hashable {
     public var halfSpread: Double
 
     public init(mid: Double, halfSpread: Double) {
-        self.mid = mid
-        self.halfSpread = halfSpread
+        (self.mid, self.halfSpread) = (mid, halfSpread)
     }
 
     /// The quote at `mid` for costs `costs` and terms `terms`, with the process at vol

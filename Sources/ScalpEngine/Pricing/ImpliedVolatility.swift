@@ -9,8 +9,7 @@ public struct ImpliedVolResult: Sendable, Equatable {
     public var iterations: Int
 
     public init(volatility: Double, iterations: Int) {
-        self.volatility = volatility
-        self.iterations = iterations
+        (self.volatility, self.iterations) = (volatility, iterations)
     }
 }
 
