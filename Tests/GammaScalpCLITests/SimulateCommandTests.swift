@@ -22,6 +22,7 @@ struct SimulateCommandTests {
         (["--paths", "10", "--kind", "strangle"], "error: The value 'strangle' is invalid for '--kind <kind>'"),
         (["--paths", "10", "--scenario", "nope"], "error: --scenario: unknown scenario 'nope' (known: "),
         (["--steps", "10"], "error: Missing expected argument '--paths <paths>'"),
+        (["--paths", "10", "--hedge-vol", "realized"], "error: The value 'realized' is invalid for '--hedge-vol <vol>'"),
     ])
     func badFlagsAreOneErrorLine(arguments: [String], message: String) throws {
         let result = try CLI.run(["simulate"] + arguments)

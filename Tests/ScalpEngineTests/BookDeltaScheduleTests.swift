@@ -61,12 +61,12 @@ struct BookDeltaScheduleTests {
 
     /// Through a whole session: the hedger's net delta (from the schedule) matches the book's
     /// Black-Scholes delta plus stock at every step, for implied- and realized-vol hedging.
-    @Test(arguments: [HedgeVolatility.implied, .realized])
+    @Test(arguments: [HedgeVolatility.implied, .trueVolatility])
     func sessionHedgesAtTheBlackScholesDelta(hedgeVol: HedgeVolatility) {
         let config = unitOptionConfig(kind: .put, impliedVol: 0.25, realizedVol: 0.3, dividend: 0.01, steps: 60,
                                       rule: .band(DeltaBandHedge(halfWidth: 0.05)), hedgeVol: hedgeVol)
         var session = Session(config: config, seed: 5)
-        let volatility: Double? = hedgeVol == .realized ? 0.3 : nil
+        let volatility: Double? = hedgeVol == .trueVolatility ? 0.3 : nil
         while !session.isFinished {
             let direct = session.book.delta(spot: session.spot, time: session.time, rate: config.rate,
                                             dividendYield: config.dividendYield, volatility: volatility) + session.stockShares

@@ -19,7 +19,7 @@ struct HedgingTheoryTests {
 
     /// With μ = r, E[P&L] of a hedged long option = (C(σ_realized) − C(σ_implied))·e^{rT},
     /// whichever vol the hedge ratio uses.
-    @Test(arguments: [HedgeVolatility.implied, .realized])
+    @Test(arguments: [HedgeVolatility.implied, .trueVolatility])
     func meanPnLIsTheValueOfTheVolGap(hedgeVol: HedgeVolatility) {
         let config = unitOptionConfig(impliedVol: 0.2, realizedVol: 0.3, drift: 0.05, rate: 0.05, steps: 50,
                                       hedgeVol: hedgeVol, detail: .pnlOnly)
@@ -35,7 +35,7 @@ struct HedgingTheoryTests {
     /// Hedging at the realized vol locks in the gap: its spread is a fraction of the implied-vol hedger's.
     @Test func hedgingAtRealizedVolIsNearlyDeterministic() {
         let atImplied = finalPnL(unitOptionConfig(impliedVol: 0.2, realizedVol: 0.3, steps: 200, detail: .pnlOnly), paths: 1000)
-        let atRealized = finalPnL(unitOptionConfig(impliedVol: 0.2, realizedVol: 0.3, steps: 200, hedgeVol: .realized, detail: .pnlOnly), paths: 1000)
+        let atRealized = finalPnL(unitOptionConfig(impliedVol: 0.2, realizedVol: 0.3, steps: 200, hedgeVol: .trueVolatility, detail: .pnlOnly), paths: 1000)
         #expect(atRealized.standardDeviation < 0.4 * atImplied.standardDeviation)
     }
 

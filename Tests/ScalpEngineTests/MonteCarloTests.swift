@@ -161,7 +161,7 @@ struct MonteCarloTests {
             return MonteCarlo(config: config, seed: 13, paths: 1_500).run(threads: 2).pnl
         }
         let atImplied = spread(.implied)
-        let atRealized = spread(.realized)
+        let atRealized = spread(.trueVolatility)
         let vega = BlackScholes.greeks(kind: .call, spot: 100, strike: 100, volatility: 0.3, timeToExpiry: 1, rate: 0.05).vega
         let discretisation = (Double.pi / 4).squareRoot() * vega * 0.3 / Double(steps).squareRoot()
         #expect(abs(atRealized.standardDeviation / discretisation - 1) < 0.10,

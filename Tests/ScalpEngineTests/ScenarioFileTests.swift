@@ -140,7 +140,7 @@ struct ScenarioFileTests {
             policy = "ww:2"
             auto = false
             benchmark = "every:4"
-            hedge_vol = "realized"
+            hedge_vol = "true"
 
             [limits]
             loss = 1000
@@ -156,7 +156,7 @@ struct ScenarioFileTests {
                                                           label: "earnings")])
         let config = scenario.config
         #expect(config.lotSize == 0 && config.costs == TransactionCosts(halfSpreadBps: 2.5, feePerShare: 0.01))
-        #expect(config.hedgeRule.description == "ww:2" && !config.autoHedge && config.hedgeVolatility == .realized)
+        #expect(config.hedgeRule.description == "ww:2" && !config.autoHedge && config.hedgeVolatility == .trueVolatility)
         #expect(scenario.benchmarkRule == .every(PeriodicHedge(interval: 4)))
         #expect(scenario.riskLimits == RiskLimits(netDelta: nil, loss: 1000))
         #expect(scenario.stepsPerSecond == 25 && config.volatilityWindow == 24 && config.ewmaHalfLife == 12)
@@ -314,5 +314,16 @@ extension ScenarioFileTests {
         #expect(alone?.description.contains("only with follow_realized") == true)
         #expect(parseError(text.replacingOccurrences(of: "= 12", with: "= -1"))?.description.contains("follow_realized") == true)
     }
-}
 
+    /// `hedge_vol` reads every choice and writes it back; the old `realized` (which meant the
+    /// true vol) is refused at its line with the choices named.
+    @Test(arguments: HedgeVolatility.allCases)
+    func hedgeVolChoicesReadAndWriteBack(choice: HedgeVolatility) throws {
+        let text = Self.minimal + "\n\n[hedging]\nhedge_vol = \"\(choice.rawValue)\"\n"
+        let scenario = try ScenarioFile.parse(text, file: "t.toml")
+        #expect(scenario.config.hedgeVolatility == choice)
+        #expect(try ScenarioFile.parse(ScenarioFile.write(scenario), file: "written") == scenario)
+        let old = parseError(text.replacingOccurrences(of: "\"\(choice.rawValue)\"", with: "\"realized\""))
+        #expect(old?.description == "t.toml:22: hedging.hedge_vol: must be one of \"implied\", \"ewma\", \"rolling\", \"true\", got \"realized\"")
+    }
+}

@@ -78,7 +78,10 @@ public struct Session: Sendable {
     private var volDynamics: ImpliedVolDynamics
     /// Whether any position's implied vol can change during the session.
     private let impliedVolsMove: Bool
-    private let hedgesAtRealizedVol: Bool
+    /// `config.hedgeVolatility`, kept apart so the step does not read the config.
+    private let hedgeVolSource: HedgeVolatility
+    /// Whether a `pnlOnly` step must still feed the realized-vol estimators: the hedge reads one.
+    private let estimatesHedgeVol: Bool
     /// Whether the scenario schedules events. Kept apart because asking `config.events`
     /// costs a retain and a release of its array every step.
     private let hasEvents: Bool
@@ -129,7 +132,8 @@ public struct Session: Sendable {
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
         if config.impliedVolModel?.realizedLink != nil { linkedRealizedVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife) }
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
-        hedgesAtRealizedVol = config.hedgeVolatility == .realized
+        hedgeVolSource = config.hedgeVolatility
+        estimatesHedgeVol = config.hedgeVolatility.isEstimated && config.detail != .full
         hasEvents = !config.events.isEmpty
         markedGreeks = opening
         if config.detail == .full { markedBook.mark(book, spot: spot, time: 0) }
@@ -160,9 +164,11 @@ public struct Session: Sendable {
     }
 
     /// The hedger's delta schedule for the book now, when nothing it holds fixed can move: the
-    /// positions' implied vols and the hedge vol (a GBM's, when hedging at realized vol).
+    /// positions' implied vols and the hedge vol (a GBM's, when hedging at the true vol; never
+    /// an estimate, which moves every step).
     private func makeDeltaSchedule() -> BookDeltaSchedule? {
-        guard !impliedVolsMove, !hedgesAtRealizedVol || gbmStep != nil else { return nil }
+        guard !impliedVolsMove, !hedgeVolSource.isEstimated,
+              hedgeVolSource != .trueVolatility || gbmStep != nil else { return nil }
         return BookDeltaSchedule(book: book, timeStep: config.timeStep, steps: config.steps, rate: config.rate,
                                  dividendYield: config.dividendYield, volatility: hedgeVolOverride)
     }
@@ -252,6 +258,11 @@ public struct Session: Sendable {
         lastStep = PnLAttribution()
         if detailed {
             attributeStep(previousSpot: previousSpot, financing: interest + dividends, fills: intraStep)
+        } else if estimatesHedgeVol {
+            // Full detail feeds the estimators in `attributeStep`; the hedge below reads them.
+            let logReturn = log(spot / previousSpot)
+            rollingVol.add(logReturn: logReturn)
+            ewmaVol.add(logReturn: logReturn)
         }
 
         if step >= config.steps {
@@ -476,9 +487,15 @@ public struct Session: Sendable {
     /// Trades the auto-hedger made (including its hedge at time 0).
     public var autoTradeCount: Int { tradeCount - manualTradeCount - closeOutTradeCount }
 
-    /// The volatility override for hedge deltas: nil to use each position's implied vol.
+    /// The volatility override for hedge deltas: nil to use each position's implied vol (also
+    /// while an estimator has fewer than two returns).
     var hedgeVolOverride: Double? {
-        hedgesAtRealizedVol ? process.instantaneousVolatility : nil
+        switch hedgeVolSource {
+        case .implied: nil
+        case .trueVolatility: process.instantaneousVolatility
+        case .ewma: ewmaVol.count >= 2 ? ewmaVol.volatility(dt: config.timeStep) : nil
+        case .rolling: rollingVol.count >= 2 ? rollingVol.volatility(dt: config.timeStep) : nil
+        }
     }
 
     /// The options' delta (shares) and, if asked, gamma (shares per currency) as the hedger

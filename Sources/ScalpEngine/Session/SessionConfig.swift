@@ -2,8 +2,31 @@
 public enum HedgeVolatility: String, Sendable, Hashable, Codable, CaseIterable {
     /// Each position's implied vol: the trader's usual choice, what the options were bought at.
     case implied
-    /// The price process's current volatility: makes the hedged P&L nearly deterministic.
-    case realized
+    /// The session's own EWMA realized vol (the estimator on the vol panel, its half-life set
+    /// by `SessionConfig.ewmaHalfLife`): what a trader can measure. Each position's implied vol
+    /// until the estimator has two returns.
+    case ewma
+    /// The session's own rolling-window realized vol (`SessionConfig.volatilityWindow` returns,
+    /// sample variance). Each position's implied vol until the window has two returns.
+    case rolling
+    /// The price process's true current volatility, which no trader can see: a teaching device
+    /// that makes the hedged P&L nearly deterministic. Journals written before the estimators
+    /// existed say `realized` for it, and still decode to it.
+    case trueVolatility = "true"
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        // Old journals' name for the true vol: they replay as they were recorded.
+        if text == "realized" { self = .trueVolatility; return }
+        guard let choice = HedgeVolatility(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "unknown hedge volatility \"\(text)\""))
+        }
+        self = choice
+    }
+
+    /// Whether the hedge vol is the session's own realized-vol estimate.
+    public var isEstimated: Bool { self == .ewma || self == .rolling }
 }
 
 /// How much a session records as it runs.

@@ -293,8 +293,11 @@ struct SimulatedHedging: ParsableArguments {
         """, valueName: "rule"))
     var hedge: String?
 
-    @Option(name: .customLong("hedge-vol"), help: "Vol in the hedge delta: implied or realized (default implied).")
-    var hedgeVol: HedgeVolChoice?
+    @Option(name: .customLong("hedge-vol"), help: ArgumentHelp("""
+        Vol in the hedge delta: implied, ewma or rolling (the path's own realized-vol estimate), \
+        or true (the process's vol, which no trader sees; a teaching device). Default implied.
+        """, valueName: "vol"))
+    var hedgeVol: HedgeVolatility?
 
     @Option(name: .customLong("cost-bps"), parsing: .unconditional,
             help: "Half-spread paid on each trade's notional, basis points (≥ 0; default 0).")
@@ -315,24 +318,16 @@ struct SimulatedHedging: ParsableArguments {
                 throw ValidationError("--hedge: \(error)")
             }
         }
-        if let hedgeVol { config.hedgeVolatility = hedgeVol.volatility }
+        if let hedgeVol { config.hedgeVolatility = hedgeVol }
         if let costBps { try FlagCheck.nonNegative(costBps, "--cost-bps"); config.costs.halfSpreadBps = costBps }
         if let fee { try FlagCheck.nonNegative(fee, "--fee"); config.costs.feePerShare = fee }
         if let lotSize { try FlagCheck.nonNegative(lotSize, "--lot-size"); config.lotSize = lotSize }
     }
 }
 
-/// `--hedge-vol` values.
-enum HedgeVolChoice: String, ExpressibleByArgument, CaseIterable {
-    case implied, realized
-
-    var volatility: HedgeVolatility {
-        switch self {
-        case .implied: .implied
-        case .realized: .realized
-        }
-    }
-}
+/// `--hedge-vol` values: the scenario-file names. The old `realized` is refused rather than
+/// guessed at: it meant the true vol, which the name no longer suggests.
+extension HedgeVolatility: ExpressibleByArgument {}
 
 extension SimulatedOption {
     /// Value at t=0 of one unit of the option (each leg of a straddle), at the implied vol.

@@ -97,7 +97,7 @@ extension ScenarioFile {
         out.string("policy", config.hedgeRule.description, "none | every:K | band:X[:edge] | move:P | ww[:γ][:neutral] | ladder:X[:SIZE]")
         out.bool("auto", config.autoHedge, "auto-hedge on at the start")
         out.string("benchmark", scenario.benchmarkRule.description, "the benchmark hedger's policy")
-        out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | realized: the vol in the hedge delta")
+        out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | ewma | rolling (own estimate) | true (unseeable; teaching)")
 
         writeExecution(config.executionTerms, to: &out)
 
