@@ -2,7 +2,8 @@ import ScalpEngine
 import ScalpFormat
 
 /// Replays a recorded session and checks it against its journal line by line: every trade
-/// (step, shares, price, cost, reason), every limit breach and clear, every tick sample's
+/// (step, shares, price, cost, reason), every limit breach and clear, every limit order
+/// placed, filled and cancelled (journals older than those lines have none), every tick sample's
 /// spot, net delta and P&L, and the end line's step and P&L, all exactly (the journal's
 /// numbers are shortest round-trip doubles, so equal text is equal bits).
 public enum JournalVerifier {
@@ -11,6 +12,7 @@ public enum JournalVerifier {
         public var trades: Int
         public var ticks: Int
         public var limitEvents: Int
+        public var orderEvents: Int
         /// The end line's P&L, nil for a truncated journal.
         public var finalPnL: Double?
     }
@@ -29,6 +31,7 @@ public enum JournalVerifier {
         var trades = 0
         var ticks = 0
         var limits = 0
+        var orders = 0
         var finalPnL: Double?
         func fail(_ line: Int, _ message: String) -> Mismatch { Mismatch(path: session.path, line: line, message: message) }
 
@@ -67,6 +70,14 @@ public enum JournalVerifier {
                     throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.limitEvents[limits]))")
                 }
                 limits += 1
+            case .order(let recorded):
+                guard catchUp(&replay, made: \.orderEvents.count, past: orders, by: recorded.step) else {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
+                }
+                if replay.orderEvents[orders] != recorded {
+                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.orderEvents[orders]))")
+                }
+                orders += 1
             case .end(let recorded):
                 replay.runToEnd()
                 guard replay.step == recorded.step, replay.training.isFinished else {
@@ -89,7 +100,13 @@ public enum JournalVerifier {
             throw fail(session.end?.line ?? session.lastCompleteLine,
                        "the replay made a \(describe(replay.limitEvents[limits])) that the journal does not record")
         }
-        return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, finalPnL: finalPnL)
+        // Journals written before order lines existed have none; those that have any must have all.
+        if session.end != nil, orders > 0, replay.orderEvents.count > orders {
+            throw fail(session.end?.line ?? session.lastCompleteLine,
+                       "the replay made a \(describe(replay.orderEvents[orders])) that the journal does not record")
+        }
+        return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, orderEvents: orders,
+                       finalPnL: finalPnL)
     }
 
     /// Moves the replay on until it has made more than `count` of what `made` counts, or has
@@ -102,6 +119,12 @@ public enum JournalVerifier {
     static func describe(_ event: LimitEvent) -> String {
         "\(event.limit.rawValue) \(event.change.rawValue) at step \(event.step) "
             + "(value \(JSONText.format(event.value)), max \(JSONText.format(event.maximum)))"
+    }
+
+    static func describe(_ event: OrderEvent) -> String {
+        let order = event.order
+        return "\(event.kind.rawValue) of order \(order.id) at step \(event.step) (qty \(JSONText.format(order.shares)) "
+            + "price \(JSONText.format(order.price))\(order.isLadder ? " ladder" : "") mid \(JSONText.format(order.midWhenPlaced)))"
     }
 
     static func describe(_ trade: Trade) -> String {

@@ -183,10 +183,10 @@ public struct Session: Sendable {
         case .setAutoHedge(let on): setAutoHedge(on)
         case .toggleAutoHedge: setAutoHedge(!autoHedge)
         case .setHedgeRule(let rule):
-            if rule != hedgeRule { desk.cancel(ladderOnly: true) }
+            if rule != hedgeRule { cancelOrders(ladderOnly: true) }
             hedgeRule = rule
         case .placeLimit(let shares, let price): placeLimit(shares: shares, price: price)
-        case .cancelOrders: desk.cancel()
+        case .cancelOrders: cancelOrders()
         case .setLotSize(let size): if size.isFinite, size >= 0 { lotSize = size }
         case .tradeOption(let order): tradeOption(order)
         case .finish: finish()
@@ -198,7 +198,7 @@ public struct Session: Sendable {
 
     private mutating func setAutoHedge(_ on: Bool) {
         // The ladder's orders are the auto-hedger's: they stop working when it stops.
-        if !on { desk.cancel(ladderOnly: true) }
+        if !on { cancelOrders(ladderOnly: true) }
         autoHedge = on
     }
 
@@ -462,7 +462,7 @@ public struct Session: Sendable {
 
     private mutating func finish() {
         // Orders still working or in flight at the end never fill: the close-out trades it all.
-        desk.cancel()
+        cancelOrders()
         desk.inFlight.removeAll()
         // Counted here rather than in `trade`, which the Monte Carlo runs every step.
         let before = tradeCount
