@@ -63,21 +63,11 @@ public enum JournalVerifier {
                 }
                 ticks += 1
             case .limit(let recorded):
-                guard catchUp(&replay, made: \.limitEvents.count, past: limits, by: recorded.step) else {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
-                }
-                if replay.limitEvents[limits] != recorded {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.limitEvents[limits]))")
-                }
-                limits += 1
+                if let problem = check(recorded, step: recorded.step, against: \.limitEvents, seen: &limits, in: &replay,
+                                       describe: describe) { throw fail(record.line, problem) }
             case .order(let recorded):
-                guard catchUp(&replay, made: \.orderEvents.count, past: orders, by: recorded.step) else {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
-                }
-                if replay.orderEvents[orders] != recorded {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.orderEvents[orders]))")
-                }
-                orders += 1
+                if let problem = check(recorded, step: recorded.step, against: \.orderEvents, seen: &orders, in: &replay,
+                                       describe: describe) { throw fail(record.line, problem) }
             case .end(let recorded):
                 replay.runToEnd()
                 guard replay.step == recorded.step, replay.training.isFinished else {
@@ -109,6 +99,19 @@ public enum JournalVerifier {
                        finalPnL: finalPnL)
     }
 
+    /// Checks a recorded event against the replay's next one of its kind (`made`), moving the
+    /// replay on as far as `step`; counts it in `seen`. The difference, or nil when equal.
+    static func check<Event: Equatable>(_ recorded: Event, step: Int, against made: KeyPath<SessionReplay, [Event]>,
+                                        seen: inout Int, in replay: inout SessionReplay,
+                                        describe: (Event) -> String) -> String? {
+        guard catchUp(&replay, made: made.appending(path: \.count), past: seen, by: step) else {
+            return "recorded a \(describe(recorded)), replayed none at step \(step)"
+        }
+        let replayed = replay[keyPath: made][seen]
+        seen += 1
+        return replayed == recorded ? nil : "recorded a \(describe(recorded)), replayed a \(describe(replayed))"
+    }
+
     /// Moves the replay on until it has made more than `count` of what `made` counts, or has
     /// gone past `step`; true when it made one more.
     static func catchUp(_ replay: inout SessionReplay, made: KeyPath<SessionReplay, Int>, past count: Int, by step: Int) -> Bool {
@@ -123,7 +126,12 @@ public enum JournalVerifier {
 
     static func describe(_ event: OrderEvent) -> String {
         let order = event.order
-        return "\(event.kind.rawValue) of order \(order.id) at step \(event.step) (qty \(JSONText.format(order.shares)) "
+        let what = switch event.kind {
+        case .order: "placement"
+        case .fill: "fill"
+        case .cancel: "cancellation"
+        }
+        return "\(what) of order \(order.id) at step \(event.step) (qty \(JSONText.format(order.shares)) "
             + "price \(JSONText.format(order.price))\(order.isLadder ? " ladder" : "") mid \(JSONText.format(order.midWhenPlaced)))"
     }
 
