@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import ScalpEngine
+import ScalpFormat
 import ScalpJournal
 @testable import ScalpTUI
 
@@ -67,5 +68,25 @@ final class OrderJournalTests: XCTestCase {
         let outcome = try JournalVerifier.verify(session)
         XCTAssertEqual(outcome.orderEvents, 0)
         XCTAssertNotNil(outcome.finalPnL)
+    }
+
+    /// A limit buy placed a tick under the bid fills at its price: its slippage against the mid
+    /// when placed is the price less that mid plus the fee per share (price improvement: < 0).
+    func testTheBlotterShowsEachFillsSlippageAgainstTheMidWhenSent() throws {
+        var state = SnapshotTests.session()
+        let placedAt = state.session.spot
+        let price = placedAt * 1.0002
+        state.apply(.placeLimit(shares: 100, price: price))
+        state.advance(steps: 1)
+        let fill = try XCTUnwrap(state.session.recentTrades.last)
+        XCTAssertEqual(fill.price, price)
+        XCTAssertEqual(fill.midWhenSent, placedAt)
+        XCTAssertEqual(fill.slippagePerShare, price - placedAt + fill.cost / 100, accuracy: 1e-12)
+        let plain = try XCTUnwrap(state.session.recentTrades.dropLast().last)
+        XCTAssertEqual(plain.slippagePerShare, plain.cost / abs(plain.quantity), accuracy: 1e-12,
+                       "a plain market order fills at the mid it was sent at: its slippage is its cost")
+        let text = Dashboard.render(state, width: 140, height: 45).text
+        XCTAssertTrue(text.contains("Slip"), text)
+        XCTAssertTrue(text.contains(Format.number(fill.slippagePerShare, 2)), text)
     }
 }

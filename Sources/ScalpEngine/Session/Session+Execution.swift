@@ -35,8 +35,8 @@ extension Session {
     }
 
     /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
-    /// the fee per share.
-    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason) {
+    /// the fee per share; `sentAt` is the mid when it was sent (nil: `mid`).
+    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil) {
         let terms = desk.terms
         let volatility = quoteVolatility
         let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms)
@@ -44,7 +44,7 @@ extension Session {
         let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
         let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
         bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
-                 reason: reason, isLimit: false)
+                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid)
     }
 
     /// Rests a limit order; ignored unless the price is positive and the size non-zero (the
@@ -87,7 +87,7 @@ extension Session {
                 let notional = abs(order.shares) * order.price
                 let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
-                         reason: order.isLadder ? .auto : .manual, isLimit: true)
+                         reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced)
                 if order.isLadder {
                     // A ladder fill moves P; the other side is laid again around it at the close.
                     desk.ladderPrice = order.price
@@ -103,7 +103,7 @@ extension Session {
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
                 desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares
-                fillMarket(shares: order.shares, mid: mid, reason: order.reason)
+                fillMarket(shares: order.shares, mid: mid, reason: order.reason, sentAt: order.midWhenSent)
             }
         }
         if desk.tradesPerp && desk.terms.fundingRate != 0 {
