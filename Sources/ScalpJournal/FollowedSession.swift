@@ -67,7 +67,7 @@ public struct FollowedSession: Sendable {
         case .end(let ending):
             training.apply(.finish)
             end = ending
-        case .start, .trade, .limit:
+        case .start, .trade, .limit, .order:
             break
         }
     }

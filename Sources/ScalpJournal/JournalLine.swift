@@ -23,15 +23,17 @@ public enum JournalLine: Sendable {
     case end(JournalEnd)
     /// A risk limit was breached, or the breach ended.
     case limit(LimitEvent)
+    /// A limit order was placed (`order`), filled (`fill`) or cancelled (`cancel`).
+    case order(OrderEvent)
 
     /// The journal format this program writes, and the newest it reads. Bumped when a line's
     /// meaning changes (new line types and new fields do not bump it: readers skip them).
     public static let format = 1
 
-    /// Trades and the end are synced to disk as soon as they are written.
+    /// Trades, order events and the end are synced to disk as soon as they are written.
     public var needsSync: Bool {
         switch self {
-        case .trade, .end: true
+        case .trade, .end, .order: true
         default: false
         }
     }
@@ -46,6 +48,7 @@ public enum JournalLine: Sendable {
         case .control(let step, _, _): step
         case .end(let end): end.step
         case .limit(let limit): limit.step
+        case .order(let event): event.step
         }
     }
 
@@ -59,6 +62,7 @@ public enum JournalLine: Sendable {
         case .control(let step, let time, let event): Self.object("control", time: time, event.fields(step: step))
         case .end(let end): Self.object("end", time: end.time, end.fields)
         case .limit(let limit): Self.object("limit", time: limit.time, limit.journalFields)
+        case .order(let event): Self.object(event.kind.rawValue, time: event.time, event.journalFields)
         }
     }
 
@@ -87,6 +91,7 @@ public enum JournalLine: Sendable {
                 return .control(step: control.step, time: control.time, event: control.event)
             case "end": return .end(try decoder.decode(JournalEnd.self, from: line))
             case "limit": return .limit(try decoder.decode(LimitLine.self, from: line).limit)
+            case "order", "fill", "cancel": return .order(try decoder.decode(OrderLine.self, from: line).event)
             default: return nil
             }
         } catch let problem as JournalLineError {

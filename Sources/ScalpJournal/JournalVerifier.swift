@@ -2,7 +2,8 @@ import ScalpEngine
 import ScalpFormat
 
 /// Replays a recorded session and checks it against its journal line by line: every trade
-/// (step, shares, price, cost, reason), every limit breach and clear, every tick sample's
+/// (step, shares, price, cost, reason), every limit breach and clear, every limit order
+/// placed, filled and cancelled (journals older than those lines have none), every tick sample's
 /// spot, net delta and P&L, and the end line's step and P&L, all exactly (the journal's
 /// numbers are shortest round-trip doubles, so equal text is equal bits).
 public enum JournalVerifier {
@@ -11,6 +12,7 @@ public enum JournalVerifier {
         public var trades: Int
         public var ticks: Int
         public var limitEvents: Int
+        public var orderEvents: Int
         /// The end line's P&L, nil for a truncated journal.
         public var finalPnL: Double?
     }
@@ -29,6 +31,7 @@ public enum JournalVerifier {
         var trades = 0
         var ticks = 0
         var limits = 0
+        var orders = 0
         var finalPnL: Double?
         func fail(_ line: Int, _ message: String) -> Mismatch { Mismatch(path: session.path, line: line, message: message) }
 
@@ -60,13 +63,11 @@ public enum JournalVerifier {
                 }
                 ticks += 1
             case .limit(let recorded):
-                guard catchUp(&replay, made: \.limitEvents.count, past: limits, by: recorded.step) else {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed none at step \(recorded.step)")
-                }
-                if replay.limitEvents[limits] != recorded {
-                    throw fail(record.line, "recorded a \(describe(recorded)), replayed a \(describe(replay.limitEvents[limits]))")
-                }
-                limits += 1
+                if let problem = check(recorded, step: recorded.step, against: \.limitEvents, seen: &limits, in: &replay,
+                                       describe: describe) { throw fail(record.line, problem) }
+            case .order(let recorded):
+                if let problem = check(recorded, step: recorded.step, against: \.orderEvents, seen: &orders, in: &replay,
+                                       describe: describe) { throw fail(record.line, problem) }
             case .end(let recorded):
                 replay.runToEnd()
                 guard replay.step == recorded.step, replay.training.isFinished else {
@@ -89,7 +90,26 @@ public enum JournalVerifier {
             throw fail(session.end?.line ?? session.lastCompleteLine,
                        "the replay made a \(describe(replay.limitEvents[limits])) that the journal does not record")
         }
-        return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, finalPnL: finalPnL)
+        // Journals written before order lines existed have none; those that have any must have all.
+        if session.end != nil, orders > 0, replay.orderEvents.count > orders {
+            throw fail(session.end?.line ?? session.lastCompleteLine,
+                       "the replay made a \(describe(replay.orderEvents[orders])) that the journal does not record")
+        }
+        return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, orderEvents: orders,
+                       finalPnL: finalPnL)
+    }
+
+    /// Checks a recorded event against the replay's next one of its kind (`made`), moving the
+    /// replay on as far as `step`; counts it in `seen`. The difference, or nil when equal.
+    static func check<Event: Equatable>(_ recorded: Event, step: Int, against made: KeyPath<SessionReplay, [Event]>,
+                                        seen: inout Int, in replay: inout SessionReplay,
+                                        describe: (Event) -> String) -> String? {
+        guard catchUp(&replay, made: made.appending(path: \.count), past: seen, by: step) else {
+            return "recorded a \(describe(recorded)), replayed none at step \(step)"
+        }
+        let replayed = replay[keyPath: made][seen]
+        seen += 1
+        return replayed == recorded ? nil : "recorded a \(describe(recorded)), replayed a \(describe(replayed))"
     }
 
     /// Moves the replay on until it has made more than `count` of what `made` counts, or has
@@ -102,6 +122,17 @@ public enum JournalVerifier {
     static func describe(_ event: LimitEvent) -> String {
         "\(event.limit.rawValue) \(event.change.rawValue) at step \(event.step) "
             + "(value \(JSONText.format(event.value)), max \(JSONText.format(event.maximum)))"
+    }
+
+    static func describe(_ event: OrderEvent) -> String {
+        let order = event.order
+        let what = switch event.kind {
+        case .order: "placement"
+        case .fill: "fill"
+        case .cancel: "cancellation"
+        }
+        return "\(what) of order \(order.id) at step \(event.step) (qty \(JSONText.format(order.shares)) "
+            + "price \(JSONText.format(order.price))\(order.isLadder ? " ladder" : "") mid \(JSONText.format(order.midWhenPlaced)))"
     }
 
     static func describe(_ trade: Trade) -> String {

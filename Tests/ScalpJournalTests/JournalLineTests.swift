@@ -30,7 +30,7 @@ struct JournalLineTests {
         #expect(JournalLine.start(start).text.contains("\"started_at\":\"2026-11-18T"))
     }
 
-    @Test func tickTradeActionControlAndLimit() throws {
+    @Test func tickTradeActionControlLimitAndOrders() throws {
         var session = Session(config: Scenario.classicScalp.config, seed: 3)
         for _ in 0..<20 { session.apply(.tick) }
         session.apply(.buyLot)
@@ -62,6 +62,15 @@ struct JournalLineTests {
         let limit = LimitEvent(step: 43, time: 0.0123, limit: .netDelta, change: .breach, value: -1523.4, maximum: 1500)
         guard case .limit(let readLimit) = try roundTrip(.limit(limit)) else { return #expect(Bool(false)) }
         #expect(readLimit == limit)
+
+        for kind in OrderEvent.Kind.allCases {
+            let order = LimitOrder(id: 7, shares: -0.125, price: 101.35, placedStep: 40, isLadder: kind == .fill,
+                                   midWhenPlaced: 101.2437)
+            let event = OrderEvent(kind: kind, step: 43, time: 0.0123, order: order)
+            guard case .order(let read) = try roundTrip(.order(event)) else { return #expect(Bool(false)) }
+            #expect(read == event)
+            #expect(JournalLine.order(event).text.hasPrefix(#"{"type":"\#(kind.rawValue)""#))
+        }
     }
 
     @Test func endCarriesTheSummaryAndTheScore() throws {

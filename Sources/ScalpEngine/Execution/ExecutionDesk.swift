@@ -18,6 +18,9 @@ public struct ExecutionDesk: Sendable {
     /// Session time of the next funding payment, years.
     var nextFundingTime: Double
     var nextOrderID = 1
+    /// What happened to resting orders since the owner last cleared the list, oldest first
+    /// (full detail only: see `Session.note`).
+    public internal(set) var events: [OrderEvent] = []
     /// Draws for fills within a step (the bridge), on their own stream so the price path is
     /// the same whatever orders rest.
     var rng: Xoshiro256StarStar
@@ -38,21 +41,23 @@ public struct ExecutionDesk: Sendable {
 
     var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume) }
 
-    /// Rests a limit order; returns its id.
+    /// Rests a limit order placed when the mid was `mid`; returns it.
     @discardableResult
-    mutating func place(shares: Double, price: Double, step: Int, isLadder: Bool) -> Int {
-        let id = nextOrderID
+    mutating func place(shares: Double, price: Double, step: Int, isLadder: Bool, mid: Double) -> LimitOrder {
+        let order = LimitOrder(id: nextOrderID, shares: shares, price: price, placedStep: step, isLadder: isLadder,
+                               midWhenPlaced: mid)
         nextOrderID += 1
-        orders.append(LimitOrder(id: id, shares: shares, price: price, placedStep: step, isLadder: isLadder))
-        return id
+        orders.append(order)
+        return order
     }
 
-    /// Cancels every resting order (or only the ladder's); returns how many.
+    /// Cancels every resting order (or only the ladder's); returns them.
     @discardableResult
-    mutating func cancel(ladderOnly: Bool = false) -> Int {
-        let before = orders.count
+    mutating func cancel(ladderOnly: Bool = false) -> [LimitOrder] {
+        guard !orders.isEmpty else { return [] }
+        let cancelled = orders.filter { !ladderOnly || $0.isLadder }
         orders.removeAll { !ladderOnly || $0.isLadder }
-        return before - orders.count
+        return cancelled
     }
 
     /// The orders that filled during a step from ln S `start` to `end` (variance σ²·dt),

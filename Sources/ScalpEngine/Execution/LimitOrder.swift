@@ -11,9 +11,12 @@ public struct LimitOrder: Sendable, Hashable, Codable {
     public var placedStep: Int
     /// Laid by the ladder rule (which cancels and relays its own orders) rather than by hand.
     public var isLadder: Bool
+    /// The mid when it was placed, currency: a fill's slippage is measured from it.
+    public var midWhenPlaced: Double
 
-    public init(id: Int, shares: Double, price: Double, placedStep: Int, isLadder: Bool) {
-        (self.id, self.shares, self.price, self.placedStep, self.isLadder) = (id, shares, price, placedStep, isLadder)
+    public init(id: Int, shares: Double, price: Double, placedStep: Int, isLadder: Bool, midWhenPlaced: Double) {
+        (self.id, self.shares, self.price, self.placedStep, self.isLadder, self.midWhenPlaced)
+            = (id, shares, price, placedStep, isLadder, midWhenPlaced)
     }
 
     public var isBuy: Bool { shares > 0 }

@@ -21,13 +21,28 @@ public struct Trade: Sendable, Hashable, Codable {
     /// Costs paid, currency (≥ 0).
     public var cost: Double
     public var reason: TradeReason
+    /// The mid when the order was sent (a limit order: placed), currency; the price itself for
+    /// a plain market order. The blotter's slippage is measured from it.
+    public var midWhenSent: Double
 
-    public init(time: Double, step: Int, quantity: Double, price: Double, cost: Double, reason: TradeReason) {
+    public init(time: Double, step: Int, quantity: Double, price: Double, cost: Double, reason: TradeReason,
+                midWhenSent: Double? = nil) {
+        self.midWhenSent = midWhenSent ?? price
         self.time = time
         self.step = step
         self.quantity = quantity
         self.price = price
         self.cost = cost
         self.reason = reason
+    }
+}
+
+extension Trade {
+    /// What the fill cost per share against the mid when the order was sent, currency:
+    /// the price's distance from that mid on the paying side plus the cost per share.
+    /// Negative is price improvement (a limit order filled better than the mid then).
+    public var slippagePerShare: Double {
+        guard quantity != 0 else { return 0 }
+        return (quantity > 0 ? price - midWhenSent : midWhenSent - price) + cost / abs(quantity)
     }
 }

@@ -15,6 +15,8 @@ public struct SessionReplay: Sendable {
     public private(set) var trades: [Trade] = []
     /// Every limit breach and clear so far, oldest first, including one open at the start.
     public private(set) var limitEvents: [LimitEvent] = []
+    /// The trainee's order events so far (placed, filled, cancelled), oldest first.
+    public private(set) var orderEvents: [OrderEvent] = []
 
     public init(_ script: ReplayScript) {
         self.script = script
@@ -84,9 +86,10 @@ public struct SessionReplay: Sendable {
     }
 
     /// Appends the trainee's trades (a session keeps its most recent trades; an action or a
-    /// tick makes at most one) and the limit events made since the last call.
+    /// tick makes at most one) and the limit and order events made since the last call.
     private mutating func collectNewEvents() {
         limitEvents.append(contentsOf: training.limitEvents)
+        orderEvents.append(contentsOf: training.orderEvents)
         let new = training.trainee.tradeCount - trades.count
         guard new > 0 else { return }
         trades.append(contentsOf: training.trainee.recentTrades.suffix(new))

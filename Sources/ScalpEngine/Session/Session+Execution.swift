@@ -35,8 +35,8 @@ extension Session {
     }
 
     /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
-    /// the fee per share.
-    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason) {
+    /// the fee per share; `sentAt` is the mid when it was sent (nil: `mid`).
+    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil) {
         let terms = desk.terms
         let volatility = quoteVolatility
         let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms)
@@ -44,14 +44,36 @@ extension Session {
         let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
         let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
         bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
-                 reason: reason, isLimit: false)
+                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid)
     }
 
     /// Rests a limit order; ignored unless the price is positive and the size non-zero (the
     /// front ends refuse such input before it gets here).
     mutating func placeLimit(shares: Double, price: Double) {
         guard shares.isFinite, shares != 0, price.isFinite, price > 0 else { return }
-        desk.place(shares: shares, price: price, step: step, isLadder: false)
+        placeOrder(shares: shares, price: price, isLadder: false)
+    }
+
+    /// Rests a limit order at the mid now, noting it.
+    private mutating func placeOrder(shares: Double, price: Double, isLadder: Bool) {
+        let order = desk.place(shares: shares, price: price, step: step, isLadder: isLadder, mid: spot)
+        note(.order, order)
+    }
+
+    /// Cancels the resting orders (or only the ladder's), noting each.
+    mutating func cancelOrders(ladderOnly: Bool = false) {
+        for order in desk.cancel(ladderOnly: ladderOnly) { note(.cancel, order) }
+    }
+
+    /// Notes what happened to an order (full detail only: the Monte Carlo keeps no record).
+    private mutating func note(_ kind: OrderEvent.Kind, _ order: LimitOrder) {
+        guard config.detail == .full else { return }
+        desk.events.append(OrderEvent(kind: kind, step: step, time: time, order: order))
+    }
+
+    /// Forgets the order events noted so far (the owner has read them).
+    mutating func clearOrderEvents() {
+        if !desk.events.isEmpty { desk.events.removeAll(keepingCapacity: true) }
     }
 
     /// What happened during the step just taken, from ln S `start` to `end` (the close before
@@ -61,14 +83,15 @@ extension Session {
         let variance = stepVariance
         if !desk.orders.isEmpty {
             for order in desk.takeFills(start: start, end: end, variance: variance) {
+                note(.fill, order)
                 let notional = abs(order.shares) * order.price
                 let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
-                         reason: order.isLadder ? .auto : .manual, isLimit: true)
+                         reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced)
                 if order.isLadder {
                     // A ladder fill moves P; the other side is laid again around it at the close.
                     desk.ladderPrice = order.price
-                    desk.cancel(ladderOnly: true)
+                    cancelOrders(ladderOnly: true)
                 }
             }
         }
@@ -80,7 +103,7 @@ extension Session {
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
                 desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares
-                fillMarket(shares: order.shares, mid: mid, reason: order.reason)
+                fillMarket(shares: order.shares, mid: mid, reason: order.reason, sentAt: order.midWhenSent)
             }
         }
         if desk.tradesPerp && desk.terms.fundingRate != 0 {
@@ -99,8 +122,8 @@ extension Session {
         let levels = ladder.levels(around: center, tick: desk.terms.tick)
         let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell)
         let buy = ladder.size ?? neutralisingShares(at: levels.buy)
-        if sell < 0 { desk.place(shares: sell, price: levels.sell, step: step, isLadder: true) }
-        if buy > 0 { desk.place(shares: buy, price: levels.buy, step: step, isLadder: true) }
+        if sell < 0 { placeOrder(shares: sell, price: levels.sell, isLadder: true) }
+        if buy > 0 { placeOrder(shares: buy, price: levels.buy, isLadder: true) }
     }
 
     /// Shares that bring the hedger's net delta to zero if spot were `price` now, rounded to

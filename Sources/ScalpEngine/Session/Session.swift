@@ -189,10 +189,10 @@ public struct Session: Sendable {
         case .setAutoHedge(let on): setAutoHedge(on)
         case .toggleAutoHedge: setAutoHedge(!autoHedge)
         case .setHedgeRule(let rule):
-            if rule != hedgeRule { desk.cancel(ladderOnly: true) }
+            if rule != hedgeRule { cancelOrders(ladderOnly: true) }
             hedgeRule = rule
         case .placeLimit(let shares, let price): placeLimit(shares: shares, price: price)
-        case .cancelOrders: desk.cancel()
+        case .cancelOrders: cancelOrders()
         case .setLotSize(let size): if size.isFinite, size >= 0 { lotSize = size }
         case .tradeOption(let order): tradeOption(order)
         case .finish: finish()
@@ -204,7 +204,7 @@ public struct Session: Sendable {
 
     private mutating func setAutoHedge(_ on: Bool) {
         // The ladder's orders are the auto-hedger's: they stop working when it stops.
-        if !on { desk.cancel(ladderOnly: true) }
+        if !on { cancelOrders(ladderOnly: true) }
         autoHedge = on
     }
 
@@ -431,9 +431,10 @@ public struct Session: Sendable {
 
     /// Books a fill of `shares` at `price` (the mid for a market order, the limit for a limit
     /// order) and its cost parts: cash pays shares × price + spread + impact + fees, and the
-    /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate.
+    /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate. `midWhenSent`
+    /// (the mid when the order was sent) goes on the recorded trade, for its slippage.
     mutating func bookFill(shares: Double, price: Double, spread: Double, impact: Double, fees: Double,
-                           reason: TradeReason, isLimit: Bool) {
+                           reason: TradeReason, isLimit: Bool, midWhenSent: Double) {
         if desk.tradesPerp { desk.perpNotionalCash -= shares * price }
         desk.costs.spread += spread
         desk.costs.impact += impact
@@ -441,6 +442,7 @@ public struct Session: Sendable {
         desk.costs.sharesFilled += abs(shares)
         if isLimit { desk.costs.limitFills += 1 } else { desk.costs.marketFills += 1 }
         book(shares: shares, price: price, cost: spread + impact + fees, reason: reason)
+        if config.detail == .full, !recentTrades.isEmpty { recentTrades[recentTrades.count - 1].midWhenSent = midWhenSent }
     }
 
     /// Books a funding payment received (paid when negative): its own attribution bucket,
@@ -473,7 +475,7 @@ public struct Session: Sendable {
 
     private mutating func finish() {
         // Orders still working or in flight at the end never fill: the close-out trades it all.
-        desk.cancel()
+        cancelOrders()
         desk.inFlight.removeAll()
         // Counted here rather than in `trade`, which the Monte Carlo runs every step.
         let before = tradeCount

@@ -26,6 +26,9 @@ public struct TrainingSession: Sendable {
     /// The limit breaches and clears the latest `apply` (or the start) caused, oldest first;
     /// none once the trainee's session has finished.
     public private(set) var limitEvents: [LimitEvent] = []
+    /// The trainee's limit orders placed, filled and cancelled by the latest `apply` (or the
+    /// start), oldest first.
+    public var orderEvents: [OrderEvent] { trainee.desk.events }
 
     public init(scenario: Scenario, seed: UInt64, autoHedge: Bool? = nil) {
         self.scenario = scenario
@@ -53,8 +56,10 @@ public struct TrainingSession: Sendable {
     public var isFinished: Bool { trainee.isFinished }
 
     public mutating func apply(_ action: SessionAction) {
-        guard !trainee.isFinished else { return }
+        // Cleared first, so that an action after the end does not report the last one's again.
         limitEvents.removeAll(keepingCapacity: true)
+        trainee.clearOrderEvents()
+        guard !trainee.isFinished else { return }
         references.apply(action, to: &trainee)
         switch action {
         case .tick:

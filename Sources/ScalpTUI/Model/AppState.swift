@@ -103,7 +103,7 @@ public struct AppState: Sendable {
         recordNewTrades()
         events.append(.tick(TickSample(session)))
         history.record(session)
-        journalLimitChanges()
+        journalEngineEvents()
         applyRecordedActions()
         if session.isFinished { finishJournal(replay?.endReason ?? .quit) }
     }
@@ -181,7 +181,7 @@ public struct AppState: Sendable {
             guard !session.isFinished, !isReplayComplete else { break }
             if replayer != nil { replayer?.next() } else { liveTraining.apply(.tick) }
             recordNewTrades()
-            journalLimitChanges()
+            journalEngineEvents()
             history.record(session)
             if session.step % tickJournalInterval == 0 { events.append(.tick(TickSample(session))) }
             applyRecordedActions()
@@ -237,7 +237,7 @@ public struct AppState: Sendable {
     private mutating func journal(_ action: SessionAction) {
         events.append(.action(RecordedAction(step: session.step, action: action), time: session.time))
         recordNewTrades()
-        journalLimitChanges()
+        journalEngineEvents()
     }
 
     /// Replay: the engine applies the recorded actions due at this step, as the keys once did.

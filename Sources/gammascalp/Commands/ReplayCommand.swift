@@ -19,7 +19,8 @@ struct ReplayCommand: ParsableCommand {
         · ? help · q stop (then any key exits).
 
         --verify replays without a screen and compares every recorded trade (step,
-        shares, price, cost, reason), every tick line's spot, net delta and P&L, and
+        shares, price, cost, reason), every limit order placed, filled and cancelled,
+        every tick line's spot, net delta and P&L, and
         the end line's P&L, bit for bit. It prints "verified: …" and exits 0, or
         prints the first difference as `error: FILE:LINE: recorded …, replayed …` and
         exits 1.
@@ -58,7 +59,8 @@ struct ReplayCommand: ParsableCommand {
             }
             throw CommandFailure(mismatch.description)
         }
-        let counts = "\(outcome.trades) trade\(outcome.trades == 1 ? "" : "s"), \(outcome.ticks) tick\(outcome.ticks == 1 ? "" : "s")"
+        var counts = "\(outcome.trades) trade\(outcome.trades == 1 ? "" : "s"), \(outcome.ticks) tick\(outcome.ticks == 1 ? "" : "s")"
+        if outcome.orderEvents > 0 { counts += ", \(outcome.orderEvents) order event\(outcome.orderEvents == 1 ? "" : "s")" }
         if let pnl = outcome.finalPnL {
             print("verified: \(counts), final P&L \(Table.fixed(pnl, 2)) match")
         } else {

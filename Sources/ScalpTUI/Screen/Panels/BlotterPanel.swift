@@ -2,7 +2,8 @@ import ScalpEngine
 import ScalpFormat
 
 /// The trades, newest first: stock trades in columns (time, side, quantity, price, cost,
-/// who traded), option trades from the ticket in words across them.
+/// who traded, and where there is room the slippage per share against the mid when the order
+/// was sent), option trades from the ticket in words across them.
 struct BlotterPanel: Widget {
     let snapshot: ScreenSnapshot
 
@@ -14,11 +15,13 @@ struct BlotterPanel: Widget {
         let content = inner.inset(horizontal: 1, vertical: 0)
         let showCost = content.width >= 36
         let showReason = content.width >= 42
+        let showSlippage = content.width >= 49
         let narrow = content.width < 32
         var columns = [TableColumn(title: "Time", width: 8, align: .left), TableColumn(title: "Side", width: 4, align: .left),
                        TableColumn(title: "Qty", width: narrow ? 5 : 6), TableColumn(title: "Price", width: narrow ? 7 : 8)]
         if showCost { columns.append(TableColumn(title: "Cost", width: 6)) }
         if showReason { columns.append(TableColumn(title: "By", width: 6, align: .left)) }
+        if showSlippage { columns.append(TableColumn(title: "Slip", width: 6)) }
         func draw(_ cells: [(String, Style)], row: Int) {
             var x = content.x
             for (index, column) in columns.enumerated() where index < cells.count {
@@ -50,6 +53,10 @@ struct BlotterPanel: Widget {
                 ]
                 if showCost { cells.append((Format.number(trade.cost, 2), Style(.muted))) }
                 if showReason { cells.append((reason, Style(trade.reason == .manual ? .accent : .muted))) }
+                if showSlippage {
+                    let slip = trade.slippagePerShare
+                    cells.append((Format.number(slip, 2), Style(slip > 0 ? .down : .muted)))
+                }
                 draw(cells, row: offset + 1)
             }
         }
