@@ -88,6 +88,18 @@ extension WidgetTests {
         XCTAssertFalse(narrow.contains(" h ") || narrow.contains("b/s") || narrow.contains(" a "), narrow)
     }
 
+    /// Lot 0 trades fractional shares: the risk panel says so and b/s trade one share.
+    func testFractionalLotsAreNamedAndBuyOneShare() throws {
+        var settings = PlaySettings(scenario: try XCTUnwrap(Scenario.named("btc-perp")), seed: 3, startPaused: true)
+        settings.showIntro = false
+        let snapshot = ScreenSnapshot(AppState(settings))
+        XCTAssertEqual(snapshot.session.lotSize, 0)
+        let footer = render(FooterBar(snapshot: snapshot, keyMap: .standard), width: 120, height: 1).line(0)
+        XCTAssertTrue(footer.contains("b/s buy/sell 1 "), footer)
+        let risk = render(RiskPanel(snapshot: snapshot), width: 46, height: 7).line(0)
+        XCTAssertTrue(risk.contains("lot fractional"), risk)
+    }
+
     // MARK: - Header
 
     func testTheHeaderShowsTheSeedOnlyForASimulatedPath() {

@@ -53,7 +53,9 @@ struct FooterBar: Widget {
             return [Span(" any key", key), Span(snapshot.paused ? " closes this" : " starts the session", label),
                     Span("  ?", key), Span(" keys", label), Span("  q", key), Span(" quit", label)]
         }
-        let bound = Self.hints(lot: Format.shares(snapshot.session.lotSize))
+        // b/s trade one lot, or one share when trading fractionally (lot 0).
+        let lot = snapshot.session.lotSize
+        let bound = Self.hints(lot: Format.shares(lot > 0 ? lot : 1))
             .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }
         var line = spans(bound.map { ($0.key, $0.label) }, gap: "  ")
         if line.width > width { line = spans(bound.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ") }

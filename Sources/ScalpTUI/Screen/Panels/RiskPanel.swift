@@ -9,7 +9,9 @@ struct RiskPanel: Widget {
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let lot = session.lotSize
-        let inner = Box("Risk", trailing: [Span("lot ", Style(.muted)), Span(Format.shares(lot), Style(.text))])
+        // Lot 0 trades fractional shares (b/s then trade one share).
+        let inner = Box("Risk", trailing: [Span("lot ", Style(.muted)),
+                                           Span(lot > 0 ? Format.shares(lot) : "fractional", Style(.text))])
             .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let delta = snapshot.netDelta
