@@ -57,6 +57,7 @@ extension Session {
     /// Rests a limit order at the mid now, noting it.
     private mutating func placeOrder(shares: Double, price: Double, isLadder: Bool) {
         let order = desk.place(shares: shares, price: price, step: step, isLadder: isLadder, mid: spot)
+        ordersMayRest = true
         note(.order, order)
     }
 

@@ -88,6 +88,10 @@ public struct Session: Sendable {
     /// Whether the execution terms are other than standard: market orders then go through
     /// `sendMarketOrder`, and every step runs `executeWithinStep`.
     let executes: Bool
+    /// Whether any limit order was ever placed (or the terms are not the standard ones): the
+    /// step only then looks at the working orders. A stored flag, because reading the order
+    /// array every step of the Monte Carlo costs a retain and a release.
+    var ordersMayRest: Bool
     /// The hedger's per-step constants, when the book and the hedge vol are fixed (see
     /// `BookDeltaSchedule`); nil to compute the Greeks directly.
     private var deltaSchedule: BookDeltaSchedule?
@@ -121,6 +125,7 @@ public struct Session: Sendable {
         // A perpetual's holder receives no dividends.
         dividendPerStep = config.executionTerms.venue == .cryptoPerp ? 0 : config.dividendYield * config.timeStep
         executes = !config.executionTerms.isStandard
+        ordersMayRest = executes
         desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
@@ -240,7 +245,7 @@ public struct Session: Sendable {
         // Fills inside the step trade at their own prices, not at the last close: the step's
         // delta P&L counts what they made up to this close (see `attributeStep`).
         var intraStep = IntraStepFills(stockAtOpen: stockShares)
-        if executes || !desk.orders.isEmpty {
+        if ordersMayRest {
             let cashBefore = cash, costsBefore = attribution.costs, fundingBefore = attribution.funding
             executeWithinStep(from: previousLogSpot, to: closeBeforeEvents, startTime: previousTime)
             // cash moved by −Σ q·K − costs + funding.
