@@ -53,7 +53,7 @@ public struct MonteCarlo: Sendable {
     /// Runs path `path` to the end.
     public func runPath(_ path: Int) -> PathOutcome {
         var session = session(forPath: path)
-        while !session.isFinished { session.apply(.tick) }
+        session.runToEnd()
         return PathOutcome(path: path, pnl: session.pnl, trades: session.tradeCount,
                            costs: -session.attribution.costs, finalSpot: session.spot, execution: session.executionCosts)
     }

@@ -37,22 +37,38 @@ public enum NormalZiggurat {
         return UnsafePointer(table)
     }()
 
-    /// One N(0, 1) draw.
-    @inlinable
+    /// One N(0, 1) draw. The common case (a point inside its layer's rectangle, about 99% of
+    /// draws) is inlined into the caller, the Monte Carlo's step; the rest is a call.
+    @inlinable @inline(__always)
     public static func sample(using rng: inout Xoshiro256StarStar) -> Double {
+        let (layer, u) = point(rng.next())
         let table = table
+        if abs(u) < table[layer].ratio { return u * table[layer].edge }
+        return sampleOutsideRectangle(layer: layer, u: u, using: &rng)
+    }
+
+    /// A draw's layer (its low 7 bits) and its uniform in (−1, 1) (its top 53 bits).
+    @inlinable @inline(__always)
+    static func point(_ bits: UInt64) -> (layer: Int, u: Double) {
+        (Int(truncatingIfNeeded: bits & 0x7F), 2 * (Double(bits >> 11) * 0x1.0p-53) - 1)
+    }
+
+    /// The rest of `sample` after a draw (`layer`, `u`) fell outside its layer's rectangle:
+    /// the base layer's tail, or the wedge's test, drawing again until accepted.
+    @usableFromInline @inline(never)
+    static func sampleOutsideRectangle(layer: Int, u: Double, using rng: inout Xoshiro256StarStar) -> Double {
+        let table = table
+        var (layer, u) = (layer, u)
         while true {
-            let bits = rng.next()
-            let layer = Int(truncatingIfNeeded: bits & 0x7F)
-            let u = 2 * (Double(bits >> 11) * 0x1.0p-53) - 1
             let x = table[layer].edge
-            if abs(u) < table[layer].ratio { return u * x }
             if layer == 0 { return tail(negative: u < 0, using: &rng) }
             let candidate = u * x
             let next = table[layer + 1].edge
             let f0 = exp(-0.5 * (x * x - candidate * candidate))
             let f1 = exp(-0.5 * (next * next - candidate * candidate))
             if f1 + rng.nextUnit() * (f0 - f1) < 1 { return candidate }
+            (layer, u) = point(rng.next())
+            if abs(u) < table[layer].ratio { return u * table[layer].edge }
         }
     }
 
@@ -77,6 +93,6 @@ public enum NormalZiggurat {
 
 extension Xoshiro256StarStar {
     /// One standard normal draw.
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func nextNormal() -> Double { NormalZiggurat.sample(using: &self) }
 }

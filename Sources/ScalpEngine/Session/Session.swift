@@ -213,6 +213,18 @@ public struct Session: Sendable {
         autoHedge = on
     }
 
+    /// Ticks to the end with no other action: a Monte Carlo path. The same as applying `.tick`
+    /// until finished, with the step inlined into this loop (see `advance`).
+    mutating func runToEnd() {
+        while !isFinished { advance() }
+    }
+
+    /// One step of the market, then the P&L bookkeeping and the hedger. This body is the Monte
+    /// Carlo's inner loop: everything a constant-vol, market-order, `pnlOnly` step does not need
+    /// (events, the execution layer, expiries, the estimators, full detail, a non-GBM process)
+    /// is behind a stored flag and out of line, so what is left inlines into `runToEnd` with the
+    /// normal draw (0.2.0's 441 instructions a path-step; 489 while it was a call).
+    @inline(__always)
     private mutating func advance() {
         let previousSpot = spot
         let previousLogSpot = logSpot
@@ -222,21 +234,12 @@ public struct Session: Sendable {
             spot *= exp(increment)
             logSpot += increment
         } else {
-            spot = process.advance(spot: spot, dt: config.timeStep, using: &rng)
-            logSpot = log(spot)
+            advanceProcess()
         }
         step += 1
         let now = time
         let closeBeforeEvents = logSpot
-        var eventVolChange = 0.0
-        if hasEvents {
-            for event in config.events.events(between: previousTime, and: now) {
-                spot *= event.priceFactor
-                logSpot = log(spot)
-                eventVolChange += event.impliedVolChange
-                latestEvent = event
-            }
-        }
+        let eventVolChange = hasEvents ? applyEvents(between: previousTime, and: now) : 0
 
         let interest = (cash - desk.perpNotionalCash) * interestPerStep
         let dividends = stockShares * previousSpot * dividendPerStep
@@ -246,14 +249,10 @@ public struct Session: Sendable {
         // delta P&L counts what they made up to this close (see `attributeStep`).
         var intraStep = IntraStepFills(stockAtOpen: stockShares)
         if ordersMayRest {
-            let cashBefore = cash, costsBefore = attribution.costs, fundingBefore = attribution.funding
-            executeWithinStep(from: previousLogSpot, to: closeBeforeEvents, startTime: previousTime)
-            // cash moved by −Σ q·K − costs + funding.
-            intraStep.notional = -(cash - cashBefore) + (attribution.costs - costsBefore) + (attribution.funding - fundingBefore)
+            intraStep.notional = executeIntraStep(from: previousLogSpot, to: closeBeforeEvents, startTime: previousTime)
         }
         if let expiry = nextExpiry, now >= expiry - OptionBook.timeTolerance {
-            cash += book.settleExpired(at: now, spot: spot)
-            nextExpiry = book.nextExpiry
+            settleExpiries(at: now)
         }
 
         let detailed = config.detail == .full
@@ -265,9 +264,7 @@ public struct Session: Sendable {
             attributeStep(previousSpot: previousSpot, financing: interest + dividends, fills: intraStep)
         } else if estimatesHedgeVol {
             // Full detail feeds the estimators in `attributeStep`; the hedge below reads them.
-            let logReturn = log(spot / previousSpot)
-            rollingVol.add(logReturn: logReturn)
-            ewmaVol.add(logReturn: logReturn)
+            feedHedgeVolEstimators(previousSpot: previousSpot)
         }
 
         if step >= config.steps {
@@ -275,10 +272,62 @@ public struct Session: Sendable {
         } else if autoHedge, hedgeRule != .none {
             autoHedgeStep(now: now)
         }
-        if detailed {
-            // A jump's P&L beyond gamma (speed) is the part no hedge can follow: hedging error too.
-            hedgingError.add(lastStep.delta + lastStep.costs + lastStep.speed + lastStep.residual)
+        if detailed { recordHedgingError() }
+    }
+
+    // The step's cold parts, out of line so that `advance` stays small enough to inline.
+
+    /// A process other than GBM (jumps, Heston): through the `MarketProcess` enum.
+    @inline(never)
+    private mutating func advanceProcess() {
+        spot = process.advance(spot: spot, dt: config.timeStep, using: &rng)
+        logSpot = log(spot)
+    }
+
+    /// Fires the scheduled events in (previousTime, now]: their price gaps, and the sum of
+    /// their implied-vol changes (returned).
+    @inline(never)
+    private mutating func applyEvents(between previousTime: Double, and now: Double) -> Double {
+        var eventVolChange = 0.0
+        for event in config.events.events(between: previousTime, and: now) {
+            spot *= event.priceFactor
+            logSpot = log(spot)
+            eventVolChange += event.impliedVolChange
+            latestEvent = event
         }
+        return eventVolChange
+    }
+
+    /// The execution layer's step (see `executeWithinStep`); returns what its fills paid for
+    /// their shares, Σ q·K (currency, without costs).
+    @inline(never)
+    private mutating func executeIntraStep(from start: Double, to end: Double, startTime: Double) -> Double {
+        let cashBefore = cash, costsBefore = attribution.costs, fundingBefore = attribution.funding
+        executeWithinStep(from: start, to: end, startTime: startTime)
+        // cash moved by −Σ q·K − costs + funding.
+        return -(cash - cashBefore) + (attribution.costs - costsBefore) + (attribution.funding - fundingBefore)
+    }
+
+    /// Settles the options expiring now at intrinsic value.
+    @inline(never)
+    private mutating func settleExpiries(at now: Double) {
+        cash += book.settleExpired(at: now, spot: spot)
+        nextExpiry = book.nextExpiry
+    }
+
+    /// `pnlOnly` with an estimated hedge vol: the step's return into the estimators it reads.
+    @inline(never)
+    private mutating func feedHedgeVolEstimators(previousSpot: Double) {
+        let logReturn = log(spot / previousSpot)
+        rollingVol.add(logReturn: logReturn)
+        ewmaVol.add(logReturn: logReturn)
+    }
+
+    /// Full detail, after the hedge: the step's deviation from the continuously hedged book.
+    @inline(never)
+    private mutating func recordHedgingError() {
+        // A jump's P&L beyond gamma (speed) is the part no hedge can follow: hedging error too.
+        hedgingError.add(lastStep.delta + lastStep.costs + lastStep.speed + lastStep.residual)
     }
 
     /// Full detail: the step's P&L attribution against the Greeks marked at the end of the
@@ -323,7 +372,8 @@ public struct Session: Sendable {
     }
 
     /// Moves the ATM implied vol (dynamics, the spot-vol and realized-vol links, then scheduled jumps) and
-    /// re-marks the positions through the sticky rule.
+    /// re-marks the positions through the sticky rule. Out of line: see `advance`.
+    @inline(never)
     private mutating func moveImpliedVols(eventChange: Double, previousSpot: Double) {
         let floor = ImpliedVolDynamics.minimumVol
         var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng)
@@ -478,6 +528,8 @@ public struct Session: Sendable {
         recentTrades.append(trade)
     }
 
+    /// Once a session, out of line: see `advance`.
+    @inline(never)
     private mutating func finish() {
         // Orders still working or in flight at the end never fill: the close-out trades it all.
         cancelOrders()
