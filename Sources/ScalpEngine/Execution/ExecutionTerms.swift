@@ -26,10 +26,13 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public var fundingRate = 0.0
     /// Hours between funding payments.
     public var fundingIntervalHours = 8.0
+    /// Shares displayed at the bid and at the ask, which a market order takes at the touch
+    /// without impact; 0 = not set (the depth is then the square-root book's, see `Quote`).
+    public var touchSize = 0.0
 
     public init(venue: Venue = .equity, tick: Double = 0, spreadVolMultiple: Double = 0, impact: Double = 0,
                 dailyVolume: Double = 0, latencyMs: Double = 0, makerFeeBps: Double = 0, takerFeeBps: Double = 0,
-                fundingRate: Double = 0, fundingIntervalHours: Double = 8) {
+                fundingRate: Double = 0, fundingIntervalHours: Double = 8, touchSize: Double = 0) {
         self.venue = venue
         self.tick = tick
         self.spreadVolMultiple = spreadVolMultiple
@@ -40,6 +43,7 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
         self.takerFeeBps = takerFeeBps
         self.fundingRate = fundingRate
         self.fundingIntervalHours = fundingIntervalHours
+        self.touchSize = touchSize
     }
 
     /// Today's plain model: every field at its default.
@@ -69,6 +73,44 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
         try check(fundingRate.isFinite && abs(fundingRate) < 10, "funding_rate", fundingRate, "must be between -10 and 10 (per year)")
         try check(fundingIntervalHours.isFinite && fundingIntervalHours > 0, "funding_interval_hours", fundingIntervalHours,
                   "must be > 0")
+        try check(touchSize.isFinite && touchSize >= 0, "touch_size", touchSize, "must be ≥ 0 (shares)")
         try check(venue == .cryptoPerp || fundingRate == 0, "funding_rate", fundingRate, "needs venue crypto-perp")
+    }
+}
+
+/// Journals store the terms with these keys; `touchSize` is written only when set, and read
+/// as 0 when absent, so journals from before it existed read (and are written) as they were.
+extension ExecutionTerms {
+    enum CodingKeys: String, CodingKey {
+        case venue, tick, spreadVolMultiple, impact, dailyVolume, latencyMs, makerFeeBps, takerFeeBps, fundingRate
+        case fundingIntervalHours, touchSize
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(venue: try c.decode(Venue.self, forKey: .venue), tick: try c.decode(Double.self, forKey: .tick),
+                  spreadVolMultiple: try c.decode(Double.self, forKey: .spreadVolMultiple),
+                  impact: try c.decode(Double.self, forKey: .impact), dailyVolume: try c.decode(Double.self, forKey: .dailyVolume),
+                  latencyMs: try c.decode(Double.self, forKey: .latencyMs),
+                  makerFeeBps: try c.decode(Double.self, forKey: .makerFeeBps),
+                  takerFeeBps: try c.decode(Double.self, forKey: .takerFeeBps),
+                  fundingRate: try c.decode(Double.self, forKey: .fundingRate),
+                  fundingIntervalHours: try c.decode(Double.self, forKey: .fundingIntervalHours),
+                  touchSize: try c.decodeIfPresent(Double.self, forKey: .touchSize) ?? 0)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(venue, forKey: .venue)
+        try c.encode(tick, forKey: .tick)
+        try c.encode(spreadVolMultiple, forKey: .spreadVolMultiple)
+        try c.encode(impact, forKey: .impact)
+        try c.encode(dailyVolume, forKey: .dailyVolume)
+        try c.encode(latencyMs, forKey: .latencyMs)
+        try c.encode(makerFeeBps, forKey: .makerFeeBps)
+        try c.encode(takerFeeBps, forKey: .takerFeeBps)
+        try c.encode(fundingRate, forKey: .fundingRate)
+        try c.encode(fundingIntervalHours, forKey: .fundingIntervalHours)
+        if touchSize != 0 { try c.encode(touchSize, forKey: .touchSize) }
     }
 }

@@ -3,14 +3,17 @@ import ScalpFormat
 
 /// The trades, newest first: stock trades in columns (time, side, quantity, price, cost,
 /// who traded, and where there is room the slippage per share against the mid when the order
-/// was sent), option trades from the ticket in words across them.
+/// was sent), option trades from the ticket in words across them. Working limit orders come
+/// first, under the column titles (`WorkingOrderLines`), leaving at least one row for trades.
 struct BlotterPanel: Widget {
     let snapshot: ScreenSnapshot
 
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let options = session.optionTradeCount > 0 ? " · \(session.optionTradeCount) opt" : ""
-        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options, Style(.text))]).render(into: &grid, rect)
+        let working = session.desk.orders.isEmpty ? "" : " · \(session.desk.orders.count) working"
+        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options + working, Style(.text))])
+            .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let content = inner.inset(horizontal: 1, vertical: 0)
         let showCost = content.width >= 36
@@ -31,11 +34,17 @@ struct BlotterPanel: Widget {
             }
         }
         draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0)
-        let rows = snapshot.blotter.newest(max(content.height - 1, 0))
-        if rows.isEmpty, content.height >= 2 {
-            grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1), style: Style(.muted))
+        let orderLines = WorkingOrderLines(snapshot: snapshot).lines(rows: content.height - 2, width: content.width)
+        for (offset, line) in orderLines.enumerated() {
+            grid.put(line, x: content.x, y: content.y + 1 + offset, limit: content.width)
         }
-        for (offset, row) in rows.enumerated() {
+        let first = orderLines.count  // rows above the trades
+        let rows = snapshot.blotter.newest(max(content.height - 1 - first, 0))
+        if rows.isEmpty, content.height >= 2 + first {
+            grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1 + first), style: Style(.muted))
+        }
+        for (index, row) in rows.enumerated() {
+            let offset = index + first
             switch row {
             case .option(let fill):
                 // An option trade: its time, then the trade in words across the other columns.

@@ -3,8 +3,9 @@ import ScalpFormat
 
 /// The price path in braille, with the strikes as lines, working limit orders as lines in
 /// their side's colour, trades as ▲▼ on the path, a price axis and a time axis. With execution
-/// terms other than the plain model the title shows the quote, bid / ask. A scheduled event that just fired takes the strikes' place in the
-/// title for a few seconds.
+/// terms other than the plain model the title shows the quote, bid × size / ask × size (the
+/// displayed size, ∞ where depth is unlimited; without the sizes where they do not fit). A
+/// scheduled event that just fired takes the strikes' place in the title for a few seconds.
 struct PriceChart: Widget {
     let snapshot: ScreenSnapshot
 
@@ -21,11 +22,14 @@ struct PriceChart: Widget {
         var title = [Span("Price ", Style(.title, on: .background, .bold)),
                      Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
                      Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
-        if !session.config.executionTerms.isStandard {
-            let quote = session.quote
-            title.append(Span("  " + Format.number(quote.bid, 2) + " / " + Format.number(quote.ask, 2), Style(.muted)))
-        }
         var trailing = [Span(strikeText, Style(.muted))]
+        if !session.config.executionTerms.isStandard {
+            let quote = session.quote, size = Self.sizeText(quote.touchSize)
+            let room = rect.width - title.width - trailing.width - 8
+            let bid = Format.number(quote.bid, 2), ask = Format.number(quote.ask, 2)
+            let candidates = ["  " + bid + " × " + size + " / " + ask + " × " + size, "  " + bid + " / " + ask]
+            if let text = candidates.first(where: { TextLayout.width($0) <= room }) { title.append(Span(text, Style(.muted))) }
+        }
         if let event = snapshot.recentEvent {
             let room = rect.width - title.width - 8
             let full = AppState.describe(event), label = TextLayout.sanitize(event.label)
@@ -104,6 +108,12 @@ struct PriceChart: Widget {
         if showTimeAxis {
             timeAxis(into: &grid, plot: plot, y: inner.maxY - 1, from: firstStep, to: lastStep, lastColumn: lastColumn)
         }
+    }
+
+    /// A displayed size: shares (compact when large), or ∞ when the depth at the touch is unlimited.
+    static func sizeText(_ size: Double) -> String {
+        guard size.isFinite else { return "∞" }
+        return size >= 10_000 ? Format.short(size) : Format.shares(size < 10 ? (size * 10).rounded(.down) / 10 : size.rounded(.down))
     }
 
     /// Each resting limit order in view as a dashed line, labelled at the left with B or S and its price.
