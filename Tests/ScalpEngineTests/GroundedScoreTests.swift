@@ -180,3 +180,33 @@ struct GroundedScoreTests {
         #expect(family.rules.contains(HedgeRule("band:300")!) && family.rules.contains(HedgeRule("band:600")!))
     }
 }
+
+/// The ladder joins the reference family where the scenario sets its execution, and only there.
+@Suite("ladder in the reference family")
+struct LadderFamilyTests {
+    @Test(arguments: ["btc-perp", "size-and-impact"])
+    func executionScenariosGradeAgainstTheLadder(name: String) throws {
+        let scenario = try #require(Scenario.named(name))
+        let ladders = HedgeRuleFamily.standard(for: scenario).rules.filter(\.restsOrders).map(\.description)
+        for step in ["0.0025", "0.005", "0.01", "0.02"] { #expect(ladders.contains("ladder:" + step), "\(ladders)") }
+    }
+
+    @Test(arguments: ["classic-scalp", "expensive-hedging", "trend-day", "short-gamma"])
+    func plainScenariosKeepTheirFamily(name: String) throws {
+        let scenario = try #require(Scenario.named(name))
+        let ladders = HedgeRuleFamily.standard(for: scenario).rules.filter(\.restsOrders)
+        #expect(ladders.isEmpty)
+    }
+
+    /// Hedging like a ladder of the family earns that ladder's points, as for every other rule.
+    @Test func copyingALadderEarnsItsPoints() throws {
+        let scenario = try #require(Scenario.named("size-and-impact"))
+        let family = HedgeRuleFamily.standard(for: scenario)
+        let rule = try #require(HedgeRule("ladder:0.01"))
+        let grade = HeadlessSession(scenario: scenario, seed: 7, rule: rule, family: family).run()
+        let book = try #require(grade.score.family.first { $0.result.rule == "ladder:0.01" })
+        #expect(grade.score.points == book.points, "\(grade.score.points) vs \(book.points)")
+        #expect(grade.pnl == book.result.pnl && grade.costs == book.result.costs, "\(grade.pnl) \(book.result.pnl) \(grade.costs) \(book.result.costs)")
+        #expect(grade.score.utility == book.result.utility, "\(grade.score.utility) \(book.result.utility)")
+    }
+}

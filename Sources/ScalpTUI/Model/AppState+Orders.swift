@@ -11,7 +11,7 @@ extension AppState {    /// The ladder `L` switches to: resting orders half a pe
         switch command {
         case .limitBuy, .limitSell:
             let buy = command == .limitBuy
-            let price = orderEntry.price(buy: buy, quote: session.quote, tick: OrderEntry.tick(session.config.executionTerms))
+            let price = orderEntry.price(buy: buy, quote: session.quote, tick: OrderEntry.tick(session.config))
             let lot = session.lotSize > 0 ? session.lotSize : 1
             if price > 0 { apply(.placeLimit(shares: buy ? lot : -lot, price: price)) }
         case .limitsCloser:

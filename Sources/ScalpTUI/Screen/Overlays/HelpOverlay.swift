@@ -59,7 +59,7 @@ struct HelpOverlay: Widget {
         lines.append([Span(TextLayout.pad("Now", label), Style(.muted)),
                       Span(session.hedgeRule.label + (session.autoHedge ? " (auto on)" : " (auto off)"), Style(.text))])
         lines.append([Span(TextLayout.pad("Lots", label), Style(.muted)), Span(ladder, Style(.text))])
-        let tick = OrderEntry.tick(session.config.executionTerms), ticks = snapshot.orderEntry.ticks
+        let tick = OrderEntry.tick(session.config), ticks = snapshot.orderEntry.ticks
         let limits = "B/S \(ticks) × " + Format.trimmed(tick) + " outside the touch (< >: "
             + OrderEntry.distances.map(String.init).joined(separator: " ") + ")"
         lines.append([Span(TextLayout.pad("Limits", label), Style(.muted)), Span(TextLayout.fit(limits, width: width - label), Style(.text))])

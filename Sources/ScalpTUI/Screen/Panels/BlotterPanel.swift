@@ -33,12 +33,16 @@ struct BlotterPanel: Widget {
                 x += column.width + 1
             }
         }
-        draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0)
-        let orderLines = WorkingOrderLines(snapshot: snapshot).lines(rows: content.height - 2, width: content.width)
+        // With room for only the titles and one trade, working orders take the titles' row.
+        let orders = WorkingOrderLines(snapshot: snapshot)
+        let titled = content.height > 2 || session.desk.orders.isEmpty
+        let orderLines = orders.lines(rows: titled ? content.height - 2 : 1, width: content.width)
+        if titled { draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0) }
+        let top = titled ? 1 : 0
         for (offset, line) in orderLines.enumerated() {
-            grid.put(line, x: content.x, y: content.y + 1 + offset, limit: content.width)
+            grid.put(line, x: content.x, y: content.y + top + offset, limit: content.width)
         }
-        let first = orderLines.count  // rows above the trades
+        let first = top + orderLines.count - 1  // rows above the trades, less the titles' row
         let rows = snapshot.blotter.newest(max(content.height - 1 - first, 0))
         if rows.isEmpty, content.height >= 2 + first {
             grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1 + first), style: Style(.muted))

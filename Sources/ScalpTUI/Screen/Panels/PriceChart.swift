@@ -24,11 +24,18 @@ struct PriceChart: Widget {
                      Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
         var trailing = [Span(strikeText, Style(.muted))]
         if !session.config.executionTerms.isStandard {
+            // The quote before the strikes' label, which gives way first (the chart labels the strikes too).
             let quote = session.quote, size = Self.sizeText(quote.touchSize)
-            let room = rect.width - title.width - trailing.width - 8
             let bid = Format.number(quote.bid, 2), ask = Format.number(quote.ask, 2)
             let candidates = ["  " + bid + " × " + size + " / " + ask + " × " + size, "  " + bid + " / " + ask]
-            if let text = candidates.first(where: { TextLayout.width($0) <= room }) { title.append(Span(text, Style(.muted))) }
+            for keepStrikes in [true, false] {
+                let room = rect.width - title.width - (keepStrikes ? trailing.width : 0) - 8
+                if let text = candidates.first(where: { TextLayout.width($0) <= room }) {
+                    title.append(Span(text, Style(.muted)))
+                    if !keepStrikes { trailing = [] }
+                    break
+                }
+            }
         }
         if let event = snapshot.recentEvent {
             let room = rect.width - title.width - 8
