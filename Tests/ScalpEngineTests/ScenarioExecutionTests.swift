@@ -58,7 +58,7 @@ struct ScenarioExecutionTests {
         #expect(try JSONDecoder().decode(ExecutionTerms.self, from: json) == scenario.config.executionTerms)
         let unset = ExecutionTerms(impact: 0.5, dailyVolume: 100_000)
         let old = String(decoding: try JSONEncoder().encode(unset), as: UTF8.self)
-        #expect(!old.contains("touchSize"))
+        #expect(!old.contains("displayedSize"))
         #expect(try JSONDecoder().decode(ExecutionTerms.self, from: Data(old.utf8)) == unset)
         #expect(!ScenarioFile.write(try ScenarioFile.parse(base + "\n[execution]\nimpact = 0.5\n", file: "t.toml"))
             .contains("touch_size"))

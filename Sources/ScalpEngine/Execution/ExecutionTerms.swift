@@ -28,7 +28,13 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public var fundingIntervalHours = 8.0
     /// Shares displayed at the bid and at the ask, which a market order takes at the touch
     /// without impact; 0 = not set (the depth is then the square-root book's, see `Quote`).
-    public var touchSize = 0.0
+    public var touchSize: Double {
+        get { displayedSize ?? 0 }
+        set { displayedSize = newValue == 0 ? nil : newValue }
+    }
+    /// `touchSize` when set: optional so that terms without it encode (in journals) and
+    /// decode exactly as before it existed.
+    private var displayedSize: Double?
 
     public init(venue: Venue = .equity, tick: Double = 0, spreadVolMultiple: Double = 0, impact: Double = 0,
                 dailyVolume: Double = 0, latencyMs: Double = 0, makerFeeBps: Double = 0, takerFeeBps: Double = 0,
@@ -78,39 +84,3 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     }
 }
 
-/// Journals store the terms with these keys; `touchSize` is written only when set, and read
-/// as 0 when absent, so journals from before it existed read (and are written) as they were.
-extension ExecutionTerms {
-    enum CodingKeys: String, CodingKey {
-        case venue, tick, spreadVolMultiple, impact, dailyVolume, latencyMs, makerFeeBps, takerFeeBps, fundingRate
-        case fundingIntervalHours, touchSize
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(venue: try c.decode(Venue.self, forKey: .venue), tick: try c.decode(Double.self, forKey: .tick),
-                  spreadVolMultiple: try c.decode(Double.self, forKey: .spreadVolMultiple),
-                  impact: try c.decode(Double.self, forKey: .impact), dailyVolume: try c.decode(Double.self, forKey: .dailyVolume),
-                  latencyMs: try c.decode(Double.self, forKey: .latencyMs),
-                  makerFeeBps: try c.decode(Double.self, forKey: .makerFeeBps),
-                  takerFeeBps: try c.decode(Double.self, forKey: .takerFeeBps),
-                  fundingRate: try c.decode(Double.self, forKey: .fundingRate),
-                  fundingIntervalHours: try c.decode(Double.self, forKey: .fundingIntervalHours),
-                  touchSize: try c.decodeIfPresent(Double.self, forKey: .touchSize) ?? 0)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(venue, forKey: .venue)
-        try c.encode(tick, forKey: .tick)
-        try c.encode(spreadVolMultiple, forKey: .spreadVolMultiple)
-        try c.encode(impact, forKey: .impact)
-        try c.encode(dailyVolume, forKey: .dailyVolume)
-        try c.encode(latencyMs, forKey: .latencyMs)
-        try c.encode(makerFeeBps, forKey: .makerFeeBps)
-        try c.encode(takerFeeBps, forKey: .takerFeeBps)
-        try c.encode(fundingRate, forKey: .fundingRate)
-        try c.encode(fundingIntervalHours, forKey: .fundingIntervalHours)
-        if touchSize != 0 { try c.encode(touchSize, forKey: .touchSize) }
-    }
-}
