@@ -44,6 +44,14 @@ struct GroundedScoreTests {
         #expect(wins >= 24, "band:600 beat every:1 on \(wins) of 30 seeds")
     }
 
+    /// With impact, graded against a family that includes ladders, the scenario's ladder beats
+    /// market orders every step (measured: 28 of 30 seeds, 84.8 points on average against 63.0).
+    @Test func sizeAndImpactRewardsTheLadder() {
+        let seeds = Self.grades("size-and-impact", rules: ["ladder:0.005", "every:1"])
+        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        #expect(wins >= 26, "ladder:0.005 beat every:1 on \(wins) of 30 seeds")
+    }
+
     /// `none` is a family rule, so a trainee playing it earns the family's `none` points
     /// (`copyingARuleEarnsItsPoints`): read them there rather than run the month twice.
     @Test func classicScalpPunishesTheGamble() {
