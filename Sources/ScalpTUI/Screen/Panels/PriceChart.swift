@@ -4,7 +4,7 @@ import ScalpFormat
 /// The price path in braille, with the strikes as lines, working limit orders as lines in
 /// their side's colour, trades as ▲▼ on the path, a price axis and a time axis. With execution
 /// terms other than the plain model the title shows the quote, bid × size / ask × size (the
-/// displayed size, ∞ where depth is unlimited; without the sizes where they do not fit). A
+/// displayed size, ∞ where depth is unlimited; see `addQuote` for narrow titles). A
 /// scheduled event that just fired takes the strikes' place in the title for a few seconds.
 struct PriceChart: Widget {
     let snapshot: ScreenSnapshot
@@ -23,20 +23,7 @@ struct PriceChart: Widget {
                      Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
                      Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
         var trailing = [Span(strikeText, Style(.muted))]
-        if !session.config.executionTerms.isStandard {
-            // The quote before the strikes' label, which gives way first (the chart labels the strikes too).
-            let quote = session.quote, size = Self.sizeText(quote.touchSize)
-            let bid = Format.number(quote.bid, 2), ask = Format.number(quote.ask, 2)
-            let candidates = ["  " + bid + " × " + size + " / " + ask + " × " + size, "  " + bid + " / " + ask]
-            for keepStrikes in [true, false] {
-                let room = rect.width - title.width - (keepStrikes ? trailing.width : 0) - 8
-                if let text = candidates.first(where: { TextLayout.width($0) <= room }) {
-                    title.append(Span(text, Style(.muted)))
-                    if !keepStrikes { trailing = [] }
-                    break
-                }
-            }
-        }
+        if !session.config.executionTerms.isStandard { addQuote(to: &title, trailing: &trailing, width: rect.width) }
         if let event = snapshot.recentEvent {
             let room = rect.width - title.width - 8
             let full = AppState.describe(event), label = TextLayout.sanitize(event.label)
@@ -114,6 +101,24 @@ struct PriceChart: Widget {
 
         if showTimeAxis {
             timeAxis(into: &grid, plot: plot, y: inner.maxY - 1, from: firstStep, to: lastStep, lastColumn: lastColumn)
+        }
+    }
+
+    /// Appends the quote to the title, with the sizes where they fit. Where it does not fit,
+    /// the strikes' label gives way first (the chart labels the strikes too), then the change
+    /// since the start (the quote's mid is the price).
+    func addQuote(to title: inout [Span], trailing: inout [Span], width: Int) {
+        let quote = snapshot.session.quote, size = Self.sizeText(quote.touchSize)
+        let bid = Format.number(quote.bid, 2), ask = Format.number(quote.ask, 2)
+        let candidates = ["  " + bid + " × " + size + " / " + ask + " × " + size, "  " + bid + " / " + ask]
+        for (keepStrikes, keepChange) in [(true, true), (false, true), (false, false)] {
+            let head = keepChange ? title : Array(title.prefix(2))
+            let room = width - head.width - (keepStrikes ? trailing.width : 0) - 8
+            if let text = candidates.first(where: { TextLayout.width($0) <= room }) {
+                title = head + [Span(text, Style(.muted))]
+                if !keepStrikes { trailing = [] }
+                return
+            }
         }
     }
 
