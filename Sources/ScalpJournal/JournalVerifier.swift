@@ -147,8 +147,13 @@ public enum JournalVerifier {
         }
         var left: [String] = []
         var right: [String] = []
-        for (name, a, b) in [("qty", recorded.quantity, replayed.quantity), ("price", recorded.price, replayed.price),
-                             ("cost", recorded.cost, replayed.cost)] where !same(a, b) {
+        var fields = [("qty", recorded.quantity, replayed.quantity), ("price", recorded.price, replayed.price),
+                      ("cost", recorded.cost, replayed.cost)]
+        // When and at what mid the order was sent, where the journal says (older journals do not).
+        if let sent = recorded.sentStep {
+            fields += [("sent_step", Double(sent), Double(replayed.sentStep ?? replayed.step)), ("mid", recorded.midWhenSent, replayed.midWhenSent)]
+        }
+        for (name, a, b) in fields where !same(a, b) {
             left.append("\(name) \(JSONText.format(a))")
             right.append("\(name) \(JSONText.format(b))")
         }

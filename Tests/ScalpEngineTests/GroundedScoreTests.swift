@@ -44,6 +44,14 @@ struct GroundedScoreTests {
         #expect(wins >= 24, "band:600 beat every:1 on \(wins) of 30 seeds")
     }
 
+    /// With impact, graded against a family that includes ladders, the scenario's ladder beats
+    /// market orders every step (measured: 28 of 30 seeds, 84.8 points on average against 63.0).
+    @Test func sizeAndImpactRewardsTheLadder() {
+        let seeds = Self.grades("size-and-impact", rules: ["ladder:0.005", "every:1"])
+        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        #expect(wins >= 26, "ladder:0.005 beat every:1 on \(wins) of 30 seeds")
+    }
+
     /// `none` is a family rule, so a trainee playing it earns the family's `none` points
     /// (`copyingARuleEarnsItsPoints`): read them there rather than run the month twice.
     @Test func classicScalpPunishesTheGamble() {
@@ -178,5 +186,35 @@ struct GroundedScoreTests {
         let kinds = Set(family.rules.map { String($0.description.prefix { $0 != ":" }) })
         #expect(kinds == ["none", "every", "band", "move", "ww"])
         #expect(family.rules.contains(HedgeRule("band:300")!) && family.rules.contains(HedgeRule("band:600")!))
+    }
+}
+
+/// The ladder joins the reference family where the scenario sets its execution, and only there.
+@Suite("ladder in the reference family")
+struct LadderFamilyTests {
+    @Test(arguments: ["btc-perp", "size-and-impact"])
+    func executionScenariosGradeAgainstTheLadder(name: String) throws {
+        let scenario = try #require(Scenario.named(name))
+        let ladders = HedgeRuleFamily.standard(for: scenario).rules.filter(\.restsOrders).map(\.description)
+        for step in ["0.0025", "0.005", "0.01", "0.02"] { #expect(ladders.contains("ladder:" + step), "\(ladders)") }
+    }
+
+    @Test(arguments: ["classic-scalp", "expensive-hedging", "trend-day", "short-gamma"])
+    func plainScenariosKeepTheirFamily(name: String) throws {
+        let scenario = try #require(Scenario.named(name))
+        let ladders = HedgeRuleFamily.standard(for: scenario).rules.filter(\.restsOrders)
+        #expect(ladders.isEmpty)
+    }
+
+    /// Hedging like a ladder of the family earns that ladder's points, as for every other rule.
+    @Test func copyingALadderEarnsItsPoints() throws {
+        let scenario = try #require(Scenario.named("size-and-impact"))
+        let family = HedgeRuleFamily.standard(for: scenario)
+        let rule = try #require(HedgeRule("ladder:0.01"))
+        let grade = HeadlessSession(scenario: scenario, seed: 7, rule: rule, family: family).run()
+        let book = try #require(grade.score.family.first { $0.result.rule == "ladder:0.01" })
+        #expect(grade.score.points == book.points, "\(grade.score.points) vs \(book.points)")
+        #expect(grade.pnl == book.result.pnl && grade.costs == book.result.costs, "\(grade.pnl) \(book.result.pnl) \(grade.costs) \(book.result.costs)")
+        #expect(grade.score.utility == book.result.utility, "\(grade.score.utility) \(book.result.utility)")
     }
 }

@@ -45,6 +45,25 @@ struct ScenarioExecutionTests {
         #expect(try ScenarioFile.parse(written, file: "t.toml") == scenario)
     }
 
+    /// `touch_size` reads, writes back only when set, and goes through a journal's start line
+    /// (JSON) and back; a configuration without it encodes without the key, as before.
+    @Test func touchSizeReadsAndWritesBack() throws {
+        let text = base + "\n[execution]\nimpact = 0.5\ndaily_volume = 100000\ntouch_size = 250\n"
+        let scenario = try ScenarioFile.parse(text, file: "t.toml")
+        #expect(scenario.config.executionTerms.touchSize == 250)
+        let written = ScenarioFile.write(scenario)
+        #expect(written.contains("touch_size = 250"))
+        #expect(try ScenarioFile.parse(written, file: "t.toml") == scenario)
+        let json = try JSONEncoder().encode(scenario.config.executionTerms)
+        #expect(try JSONDecoder().decode(ExecutionTerms.self, from: json) == scenario.config.executionTerms)
+        let unset = ExecutionTerms(impact: 0.5, dailyVolume: 100_000)
+        let old = String(decoding: try JSONEncoder().encode(unset), as: UTF8.self)
+        #expect(!old.contains("displayedSize"))
+        #expect(try JSONDecoder().decode(ExecutionTerms.self, from: Data(old.utf8)) == unset)
+        #expect(!ScenarioFile.write(try ScenarioFile.parse(base + "\n[execution]\nimpact = 0.5\n", file: "t.toml"))
+            .contains("touch_size"))
+    }
+
     @Test func standardTermsWriteNoTable() throws {
         let scenario = try ScenarioFile.parse(base, file: "t.toml")
         #expect(scenario.config.execution == nil)

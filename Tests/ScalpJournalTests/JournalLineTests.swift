@@ -40,6 +40,13 @@ struct JournalLineTests {
         let trade = Trade(time: 0.01, step: 20, quantity: -150, price: 101.1810806813314, cost: 0.1234, reason: .closeOut)
         guard case .trade(let read) = try roundTrip(.trade(trade)) else { return #expect(Bool(false)) }
         #expect(read == trade)
+        #expect(!JournalLine.trade(trade).text.contains("sent_step"))
+        // An order sent before the step it filled in: when, and the mid then, read back to the bit.
+        let sent = Trade(time: 0.01, step: 20, quantity: 150, price: 101.1810806813314, cost: 0.1234, reason: .auto,
+                         midWhenSent: 100.98765432109876, sentStep: 17)
+        guard case .trade(let readSent) = try roundTrip(.trade(sent)) else { return #expect(Bool(false)) }
+        #expect(readSent == sent)
+        #expect(JournalLine.trade(sent).text.contains(#""sent_step":17,"mid":100.98765432109876"#))
 
         let actions: [SessionAction] = [
             .trade(shares: 12.5), .buyLot, .sellLot, .hedgeNow, .setAutoHedge(true), .toggleAutoHedge,

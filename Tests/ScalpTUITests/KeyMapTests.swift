@@ -14,7 +14,7 @@ final class KeyMapTests: XCTestCase {
             (.escape, .closeOverlay), (.character("q"), .quit), (.ctrl("c"), .quit), (.ctrl("l"), .redraw),
             (.up, .lotUp), (.down, .lotDown), (.right, .faster), (.left, .slower),
             (.character("B"), .limitBuy), (.character("S"), .limitSell), (.character("C"), .cancelOrders),
-            (.character("L"), .toggleLadder),
+            (.character("L"), .toggleLadder), (.character("<"), .limitsCloser), (.character(">"), .limitsFurther),
         ]
         for (key, command) in expected {
             XCTAssertEqual(map.command(for: key), command, "\(key)")

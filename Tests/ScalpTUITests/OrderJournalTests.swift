@@ -90,3 +90,38 @@ final class OrderJournalTests: XCTestCase {
         XCTAssertTrue(text.contains(Format.number(fill.slippagePerShare, 2)), text)
     }
 }
+
+/// A market order with latency is sent at one step and fills at a later one: its `trade` line
+/// says when it was sent and at what mid, and `replay --verify` checks both.
+final class LatencyJournalTests: XCTestCase {
+    static func journal() -> String {
+        var scenario = Scenario.classicScalp
+        var terms = ExecutionTerms()
+        terms.latencyMs = 90_000  // 1.5 minutes: longer than none, shorter than a 5-minute step
+        scenario.config.executionTerms = terms
+        var state = AppState(PlaySettings(scenario: scenario, seed: 11, startPaused: true))
+        state.advance(steps: 5)
+        state.handle(.character("b"))
+        state.advance(steps: 3)
+        state.perform(.quit)
+        return state.takeEvents().map { $0.text + "\n" }.joined()
+    }
+
+    func testTheSendingIsJournaledAndVerified() throws {
+        let text = Self.journal()
+        let sent = OrderJournalTests.orderLines(text, "trade").filter { $0.contains(#""sent_step":"#) }
+        XCTAssertEqual(sent.count, 1, text)
+        let line = try XCTUnwrap(sent.first)
+        XCTAssertTrue(line.contains(#""step":6"#) && line.contains(#""sent_step":5"#), "sent at 5, filled within step 6: \(line)")
+        let session = try XCTUnwrap(try JournalReader.parse(text, path: "latency.jsonl").sessions.first)
+        XCTAssertNoThrow(try JournalVerifier.verify(session))
+
+        // A different mid when sent is caught.
+        let mid = try XCTUnwrap(line.range(of: #""mid":"#))
+        let tampered = text.replacingOccurrences(of: line, with: line[..<mid.upperBound] + "1" + line[mid.upperBound...])
+        let bad = try XCTUnwrap(try JournalReader.parse(tampered, path: "latency.jsonl").sessions.first)
+        XCTAssertThrowsError(try JournalVerifier.verify(bad)) { error in
+            XCTAssertTrue("\(error)".contains("mid"), "\(error)")
+        }
+    }
+}

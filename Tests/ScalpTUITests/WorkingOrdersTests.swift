@@ -67,3 +67,52 @@ final class CostPartsSummaryTests: XCTestCase {
         XCTAssertEqual(read.summary.costParts, journaled)
     }
 }
+
+/// Golden screens of a market with a quote: size-and-impact's impact book shows its depth at
+/// the touch, two orders placed by key and the ladder's two rest on the chart and in the blotter.
+final class WorkingOrdersSnapshotTests: XCTestCase {
+    static func state() throws -> AppState {
+        var state = AppState(PlaySettings(scenario: try XCTUnwrap(Scenario.named("size-and-impact")), seed: 3,
+                                          startPaused: true))
+        state.advance(steps: 12)
+        state.handle(.character("B"))
+        state.handle(.character(">"))
+        state.handle(.character(">"))
+        state.handle(.character("S"))
+        return state
+    }
+
+    func testOrdersAndTheQuoteAtThreeSizes() throws {
+        let state = try Self.state()
+        XCTAssertEqual(state.orderEntry.ticks, 5)
+        XCTAssertEqual(state.session.desk.orders.count, 4, "two by hand, two by the ladder")
+        for (width, height) in [(80, 24), (120, 40), (150, 45)] {
+            let grid = Dashboard.render(state, width: width, height: height)
+            try assertGolden(grid, "orders-\(width)x\(height)")
+            XCTAssertTrue(grid.text.contains("4 working"), grid.text)
+            if width >= 120 {
+                let quote = state.session.quote
+                let size = PriceChart.sizeText(quote.touchSize)
+                XCTAssertTrue(grid.text.contains(Format.number(quote.bid, 2) + " × " + size + " / "), grid.text)
+                XCTAssertTrue(grid.text.contains("◦ SELL") && grid.text.contains("5t 0m by hand"), grid.text)
+                XCTAssertTrue(grid.text.contains("limit 5t"), grid.text)
+            }
+        }
+    }
+
+    /// The tick distance: `<` and `>` step it, B rests that many ticks under the bid.
+    func testTheDistanceKeysMoveTheLimitPrice() throws {
+        var state = SnapshotTests.session()
+        for _ in 0..<3 { state.handle(.character("<")) }
+        XCTAssertEqual(state.orderEntry.ticks, 0, "no nearer than the touch")
+        state.handle(.character(">"))
+        state.handle(.character(">"))
+        state.handle(.character(">"))
+        XCTAssertEqual(state.orderEntry.ticks, 3)
+        let quote = state.session.quote
+        state.handle(.character("B"))
+        XCTAssertEqual(try XCTUnwrap(state.session.desk.orders.last).price, quote.bid - 0.03, accuracy: 1e-9)
+        for _ in 0..<20 { state.handle(.character(">")) }
+        XCTAssertEqual(state.orderEntry.ticks, OrderEntry.distances.last)
+    }
+}

@@ -39,7 +39,7 @@ public struct ExecutionDesk: Sendable {
 
     var funding: Funding { Funding(rate: terms.fundingRate, interval: terms.fundingIntervalYears) }
 
-    var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume) }
+    var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume, touchSize: terms.touchSize) }
 
     /// Rests a limit order placed when the mid was `mid`; returns it.
     @discardableResult

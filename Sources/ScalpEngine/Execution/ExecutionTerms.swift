@@ -26,10 +26,19 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public var fundingRate = 0.0
     /// Hours between funding payments.
     public var fundingIntervalHours = 8.0
+    /// Shares displayed at the bid and at the ask, which a market order takes at the touch
+    /// without impact; 0 = not set (the depth is then the square-root book's, see `Quote`).
+    public var touchSize: Double {
+        get { displayedSize ?? 0 }
+        set { displayedSize = newValue == 0 ? nil : newValue }
+    }
+    /// `touchSize` when set: optional so that terms without it encode (in journals) and
+    /// decode exactly as before it existed.
+    private var displayedSize: Double?
 
     public init(venue: Venue = .equity, tick: Double = 0, spreadVolMultiple: Double = 0, impact: Double = 0,
                 dailyVolume: Double = 0, latencyMs: Double = 0, makerFeeBps: Double = 0, takerFeeBps: Double = 0,
-                fundingRate: Double = 0, fundingIntervalHours: Double = 8) {
+                fundingRate: Double = 0, fundingIntervalHours: Double = 8, touchSize: Double = 0) {
         self.venue = venue
         self.tick = tick
         self.spreadVolMultiple = spreadVolMultiple
@@ -40,6 +49,7 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
         self.takerFeeBps = takerFeeBps
         self.fundingRate = fundingRate
         self.fundingIntervalHours = fundingIntervalHours
+        self.touchSize = touchSize
     }
 
     /// Today's plain model: every field at its default.
@@ -69,6 +79,8 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
         try check(fundingRate.isFinite && abs(fundingRate) < 10, "funding_rate", fundingRate, "must be between -10 and 10 (per year)")
         try check(fundingIntervalHours.isFinite && fundingIntervalHours > 0, "funding_interval_hours", fundingIntervalHours,
                   "must be > 0")
+        try check(touchSize.isFinite && touchSize >= 0, "touch_size", touchSize, "must be ≥ 0 (shares)")
         try check(venue == .cryptoPerp || fundingRate == 0, "funding_rate", fundingRate, "needs venue crypto-perp")
     }
 }
+

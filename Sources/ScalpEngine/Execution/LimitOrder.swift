@@ -30,5 +30,7 @@ public struct OrderInFlight: Sendable, Hashable {
     public var fillTime: Double
     /// The mid when it was sent, currency: the fill's slippage is measured from it.
     public var midWhenSent: Double
+    /// The step at which it was sent.
+    public var sentStep: Int
     public var reason: TradeReason
 }

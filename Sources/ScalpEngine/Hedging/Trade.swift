@@ -24,10 +24,15 @@ public struct Trade: Sendable, Hashable, Codable {
     /// The mid when the order was sent (a limit order: placed), currency; the price itself for
     /// a plain market order. The blotter's slippage is measured from it.
     public var midWhenSent: Double
+    /// The step at which the order was sent (a limit order: placed) when that was before the
+    /// step it filled in: a resting order's, or a market order's in flight (latency). Nil
+    /// for an order that filled as it was sent.
+    public var sentStep: Int?
 
     public init(time: Double, step: Int, quantity: Double, price: Double, cost: Double, reason: TradeReason,
-                midWhenSent: Double? = nil) {
+                midWhenSent: Double? = nil, sentStep: Int? = nil) {
         self.midWhenSent = midWhenSent ?? price
+        self.sentStep = sentStep
         self.time = time
         self.step = step
         self.quantity = quantity

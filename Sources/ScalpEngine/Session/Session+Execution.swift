@@ -28,15 +28,15 @@ extension Session {
     mutating func sendMarketOrder(shares: Double, reason: TradeReason) {
         if desk.terms.latencyMs > 0 && reason != .closeOut {
             desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.terms.latencyYears,
-                                               midWhenSent: spot, reason: reason))
+                                               midWhenSent: spot, sentStep: step, reason: reason))
         } else {
             fillMarket(shares: shares, mid: spot, reason: reason)
         }
     }
 
     /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
-    /// the fee per share; `sentAt` is the mid when it was sent (nil: `mid`).
-    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil) {
+    /// the fee per share; `sentAt` is the mid when it was sent at step `sentStep` (nil: `mid`, now).
+    mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil, sentStep: Int? = nil) {
         let terms = desk.terms
         let volatility = quoteVolatility
         let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms)
@@ -44,7 +44,7 @@ extension Session {
         let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
         let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
         bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
-                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid)
+                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid, sentStep: sentStep)
     }
 
     /// Rests a limit order; ignored unless the price is positive and the size non-zero (the
@@ -88,7 +88,8 @@ extension Session {
                 let notional = abs(order.shares) * order.price
                 let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
-                         reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced)
+                         reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced,
+                         sentStep: order.placedStep)
                 if order.isLadder {
                     // A ladder fill moves P; the other side is laid again around it at the close.
                     desk.ladderPrice = order.price
@@ -104,7 +105,7 @@ extension Session {
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
                 desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares
-                fillMarket(shares: order.shares, mid: mid, reason: order.reason, sentAt: order.midWhenSent)
+                fillMarket(shares: order.shares, mid: mid, reason: order.reason, sentAt: order.midWhenSent, sentStep: order.sentStep)
             }
         }
         if desk.tradesPerp && desk.terms.fundingRate != 0 {

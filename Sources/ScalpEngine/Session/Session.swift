@@ -487,9 +487,10 @@ public struct Session: Sendable {
     /// Books a fill of `shares` at `price` (the mid for a market order, the limit for a limit
     /// order) and its cost parts: cash pays shares × price + spread + impact + fees, and the
     /// costs go to the P&L attribution's costs. `fees` < 0 is a maker rebate. `midWhenSent`
-    /// (the mid when the order was sent) goes on the recorded trade, for its slippage.
+    /// (the mid when the order was sent) and `sentStep` (when sent, if before this step) go on
+    /// the recorded trade, for its slippage and the journal.
     mutating func bookFill(shares: Double, price: Double, spread: Double, impact: Double, fees: Double,
-                           reason: TradeReason, isLimit: Bool, midWhenSent: Double) {
+                           reason: TradeReason, isLimit: Bool, midWhenSent: Double, sentStep: Int? = nil) {
         if desk.tradesPerp { desk.perpNotionalCash -= shares * price }
         desk.costs.spread += spread
         desk.costs.impact += impact
@@ -497,7 +498,10 @@ public struct Session: Sendable {
         desk.costs.sharesFilled += abs(shares)
         if isLimit { desk.costs.limitFills += 1 } else { desk.costs.marketFills += 1 }
         book(shares: shares, price: price, cost: spread + impact + fees, reason: reason)
-        if config.detail == .full, !recentTrades.isEmpty { recentTrades[recentTrades.count - 1].midWhenSent = midWhenSent }
+        if config.detail == .full, !recentTrades.isEmpty {
+            recentTrades[recentTrades.count - 1].midWhenSent = midWhenSent
+            if let sentStep, sentStep != step { recentTrades[recentTrades.count - 1].sentStep = sentStep }
+        }
     }
 
     /// Books a funding payment received (paid when negative): its own attribution bucket,

@@ -11,7 +11,11 @@ import Foundation
 /// - `move:P` for P = 0.25%, 0.5%, 1%, 2% and 4%;
 /// - `ww:γ` (Whalley-Wilmott) for γ = λ × {0.1, 0.3, 1, 3, 10}, λ the scenario's risk aversion
 ///   (0.001 when λ = 0);
-/// - and the scenario's own policy and benchmark, when not already in it: 29 to 31 rules.
+/// - `ladder:X` for X = 0.25%, 0.5%, 1% and 2%, where the scenario sets its `[execution]`
+///   (a venue, ticks, impact, fees or latency): there the quote is what the lesson is about,
+///   and resting orders are the way not to pay it. Scenarios on the plain model keep the
+///   family their grades were calibrated on;
+/// - and the scenario's own policy and benchmark, when not already in it: 29 to 35 rules.
 public struct HedgeRuleFamily: Sendable, Hashable {
     /// The rules, without duplicates, in the order above.
     public let rules: [HedgeRule]
@@ -34,6 +38,9 @@ public struct HedgeRuleFamily: Sendable, Hashable {
         rules += [0.0025, 0.005, 0.01, 0.02, 0.04].map { .move(PriceMoveHedge(fraction: $0)) }
         let base = scenario.riskAversion > 0 ? scenario.riskAversion : Scenario.defaultRiskAversion
         rules += [0.1, 0.3, 1, 3, 10].map { .whalleyWilmott(WhalleyWilmottHedge(riskAversion: base * $0)) }
+        if !scenario.config.executionTerms.isStandard {
+            rules += [0.0025, 0.005, 0.01, 0.02].map { .ladder(LadderHedge(step: $0)) }
+        }
         rules += [scenario.config.hedgeRule, scenario.benchmarkRule]
         return HedgeRuleFamily(rules: rules)
     }

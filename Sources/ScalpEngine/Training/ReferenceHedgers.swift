@@ -38,6 +38,8 @@ public struct ReferenceHedgers: Sendable {
             book.apply(.setHedgeRule(rule))
             book.apply(.setAutoHedge(true))
             if rule != .none { book.apply(.hedgeNow) }
+            // A session opened with a ladder lays it at time 0, so its orders work from the first step.
+            if case .ladder(let ladder) = rule { book.layLadder(ladder) }
             return book
         }
         records = Array(repeating: HedgingRecord(), count: family.rules.count)

@@ -1,24 +1,23 @@
 import ScalpEngine
 
-/// The order keys: resting a limit order a few ticks outside the quote, cancelling them all,
-/// and switching the ladder hedge on and off. Each is one `SessionAction`, journaled like
-/// every other, so replay reproduces the orders and their fills.
-extension AppState {
-    /// Ticks between the touch and a limit order placed by key.
-    static let limitTicks = 2.0
-    /// The ladder `L` switches to: resting orders half a percent either side of the last fill.
+/// The order keys: resting a limit order a chosen number of ticks outside the quote (the
+/// distance is `orderEntry`'s, screen state that `<` and `>` change), cancelling them all, and
+/// switching the ladder hedge on and off. Each order key is one `SessionAction`, journaled
+/// like every other, so replay reproduces the orders and their fills.
+extension AppState {    /// The ladder `L` switches to: resting orders half a percent either side of the last fill.
     static let keyLadder = HedgeRule.ladder(LadderHedge(step: 0.005))
 
     mutating func performOrderCommand(_ command: Command) {
         switch command {
         case .limitBuy, .limitSell:
-            let quote = session.quote
-            // A market without ticks rests a cent per tick.
-            let tick = session.config.executionTerms.tick > 0 ? session.config.executionTerms.tick : 0.01
             let buy = command == .limitBuy
-            let price = buy ? quote.bid - Self.limitTicks * tick : quote.ask + Self.limitTicks * tick
+            let price = orderEntry.price(buy: buy, quote: session.quote, tick: OrderEntry.tick(session.config))
             let lot = session.lotSize > 0 ? session.lotSize : 1
             if price > 0 { apply(.placeLimit(shares: buy ? lot : -lot, price: price)) }
+        case .limitsCloser:
+            orderEntry.closer()
+        case .limitsFurther:
+            orderEntry.further()
         case .cancelOrders:
             apply(.cancelOrders)
         case .toggleLadder:

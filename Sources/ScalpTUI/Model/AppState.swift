@@ -58,6 +58,8 @@ public struct AppState: Sendable {
     /// Multiplier of `scenario.stepsPerSecond`.
     public private(set) var speed: Double
     public private(set) var showHelp = false
+    /// How far from the touch `B` and `S` rest their orders.
+    public internal(set) var orderEntry = OrderEntry()
     /// Set once the session has ended; the summary shows and the next key exits.
     public private(set) var endReason: EndReason?
     public private(set) var exitRequested = false
@@ -169,7 +171,7 @@ public struct AppState: Sendable {
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
-        case .limitBuy, .limitSell, .cancelOrders, .toggleLadder: performOrderCommand(command)
+        case .limitBuy, .limitSell, .cancelOrders, .toggleLadder, .limitsCloser, .limitsFurther: performOrderCommand(command)
         }
         revision += 1
     }

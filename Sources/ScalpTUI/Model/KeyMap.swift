@@ -35,7 +35,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case togglePause, stepOnce, hedgeNow, buyLot, sellLot, lotDown, lotUp
     case toggleAutoHedge, nextPolicy, faster, slower, optionTicket
     case toggleHelp, closeOverlay, quit, redraw
-    case limitBuy, limitSell, cancelOrders, toggleLadder
+    case limitBuy, limitSell, cancelOrders, toggleLadder, limitsCloser, limitsFurther
 }
 
 /// The key bindings, and the help text they are listed with (the help overlay and the
@@ -69,8 +69,10 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("]"), .up], command: .lotUp, help: "larger lot"),
         Binding(keys: [.character("a")], command: .toggleAutoHedge, help: "auto-hedge on / off"),
         Binding(keys: [.character("A")], command: .nextPolicy, help: "next hedge policy"),
-        Binding(keys: [.character("B")], command: .limitBuy, help: "rest buy 2 ticks < bid"),
-        Binding(keys: [.character("S")], command: .limitSell, help: "rest sell 2 ticks > ask"),
+        Binding(keys: [.character("B")], command: .limitBuy, help: "limit buy under the bid"),
+        Binding(keys: [.character("S")], command: .limitSell, help: "limit sell over the ask"),
+        Binding(keys: [.character("<")], command: .limitsCloser, help: "B/S nearer the touch"),
+        Binding(keys: [.character(">")], command: .limitsFurther, help: "B/S further from touch"),
         Binding(keys: [.character("C")], command: .cancelOrders, help: "cancel resting orders"),
         Binding(keys: [.character("L")], command: .toggleLadder, help: "ladder hedge on / off"),
         Binding(keys: [.character("o")], command: .optionTicket, help: "option ticket"),

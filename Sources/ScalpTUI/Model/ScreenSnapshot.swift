@@ -35,6 +35,8 @@ public struct ScreenSnapshot: Sendable {
     public let journalLocation: String?
     public let policyCycle: [HedgeRule]
     public let lotLadder: [Double]
+    /// How far from the touch `B` and `S` rest their orders.
+    public let orderEntry: OrderEntry
 
     // MARK: - Overlays
 
@@ -85,7 +87,7 @@ public struct ScreenSnapshot: Sendable {
         }
         (speed, stepsPerSecond) = (state.speed, state.stepsPerSecond)
         (journalProblem, journalLocation) = (state.journalProblem, state.journalLocation)
-        (policyCycle, lotLadder) = (state.policyCycle, state.lotLadder)
+        (policyCycle, lotLadder, orderEntry) = (state.policyCycle, state.lotLadder, state.orderEntry)
         (endReason, summary) = (state.endReason, state.endReason == nil ? nil : state.summary)
         (ticket, showHelp, showIntro) = (state.trainingState.ticket, state.showHelp, state.trainingState.showIntro)
         paused = state.paused

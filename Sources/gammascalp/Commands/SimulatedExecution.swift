@@ -15,6 +15,10 @@ struct SimulatedExecution: ParsableArguments {
             help: "ADV, shares a day, for impact (≥ 0; 0 = no impact).")
     var dailyVolume: Double?
 
+    @Option(name: .customLong("touch-size"), parsing: .unconditional,
+            help: "Shares displayed at the bid and at the ask, taken without impact (≥ 0; 0 = the impact book's depth).")
+    var touchSize: Double?
+
     @Option(name: .customLong("latency-ms"), parsing: .unconditional,
             help: "Market orders fill this many milliseconds after they are sent, at the price then (≥ 0; default 0).")
     var latencyMs: Double?
@@ -41,6 +45,7 @@ struct SimulatedExecution: ParsableArguments {
         }
         if let impact { try FlagCheck.nonNegative(impact, "--impact"); terms.impact = impact }
         if let dailyVolume { try FlagCheck.nonNegative(dailyVolume, "--daily-volume"); terms.dailyVolume = dailyVolume }
+        if let touchSize { try FlagCheck.nonNegative(touchSize, "--touch-size"); terms.touchSize = touchSize }
         if let latencyMs { try FlagCheck.nonNegative(latencyMs, "--latency-ms"); terms.latencyMs = latencyMs }
         if let makerFeeBps { try FlagCheck.finite(makerFeeBps, "--maker-fee-bps"); terms.makerFeeBps = makerFeeBps }
         if let takerFeeBps { try FlagCheck.nonNegative(takerFeeBps, "--taker-fee-bps"); terms.takerFeeBps = takerFeeBps }

@@ -3,7 +3,7 @@
 /// for non-standard terms, so files without it read and write back as before.
 extension ScenarioFile {
     /// Reads `[execution]`: venue, tick, half_spread_bps, spread_vol_multiple, impact,
-    /// daily_volume, latency_ms, maker_fee_bps, taker_fee_bps, funding_rate,
+    /// daily_volume, touch_size, latency_ms, maker_fee_bps, taker_fee_bps, funding_rate,
     /// funding_interval_hours. `half_spread_bps` is `[hedging] cost_bps` by another name
     /// (returned for the caller to reconcile); every other key defaults to the standard terms.
     static func readExecution(_ t: inout ScenarioTable) throws(ScenarioFileError) -> (terms: ExecutionTerms, halfSpreadBps: Double?) {
@@ -23,6 +23,7 @@ extension ScenarioFile {
         terms.impact = try nonNegative("impact", terms.impact, "η of the square-root law")
         terms.dailyVolume = try nonNegative("daily_volume", terms.dailyVolume, "shares a day")
         terms.latencyMs = try nonNegative("latency_ms", terms.latencyMs, "milliseconds")
+        terms.touchSize = try nonNegative("touch_size", terms.touchSize, "shares; 0 = the impact book's depth")
         terms.makerFeeBps = try t.number("maker_fee_bps") ?? terms.makerFeeBps
         try t.check(abs(terms.makerFeeBps) < 10_000, "maker_fee_bps", terms.makerFeeBps, "must be between -10000 and 10000")
         terms.takerFeeBps = try nonNegative("taker_fee_bps", terms.takerFeeBps, "basis points")
@@ -45,6 +46,9 @@ extension ScenarioFile {
         out.number("spread_vol_multiple", terms.spreadVolMultiple, "half-spread ≥ this × σ·S·√dt")
         out.number("impact", terms.impact, "η: impact per share η·σ_day·S·√(Q/ADV)")
         out.number("daily_volume", terms.dailyVolume, "ADV, shares a day; 0 = no impact")
+        if terms.touchSize > 0 {
+            out.number("touch_size", terms.touchSize, "shares shown at bid and ask, taken without impact")
+        }
         out.number("latency_ms", terms.latencyMs, "market orders fill this much later, milliseconds")
         out.number("maker_fee_bps", terms.makerFeeBps, "limit fills, bps of notional; negative = rebate")
         out.number("taker_fee_bps", terms.takerFeeBps, "market fills, bps of notional")

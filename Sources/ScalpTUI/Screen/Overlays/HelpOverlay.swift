@@ -2,7 +2,7 @@ import ScalpEngine
 import ScalpFormat
 
 /// Every key of the active key map with its help text (one column, or two when the screen
-/// is short), then the policy cycle, the lot ladder and the speed range.
+/// is short), then the policy cycle, the lot ladder, the limit keys' distance and the speed range.
 struct HelpOverlay: Widget {
     let snapshot: ScreenSnapshot
     let keyMap: KeyMap
@@ -29,6 +29,8 @@ struct HelpOverlay: Widget {
                 }
                 return line
             } + tail(width: inner)
+            // Still too tall: the blank lines go first.
+            if lines.count + 4 > bounds.height { lines.removeAll { $0.isEmpty } }
         }
         OverlayBox(title: "Keys", lines: lines, width: Self.width).render(into: &grid, bounds)
     }
@@ -57,6 +59,10 @@ struct HelpOverlay: Widget {
         lines.append([Span(TextLayout.pad("Now", label), Style(.muted)),
                       Span(session.hedgeRule.label + (session.autoHedge ? " (auto on)" : " (auto off)"), Style(.text))])
         lines.append([Span(TextLayout.pad("Lots", label), Style(.muted)), Span(ladder, Style(.text))])
+        let tick = OrderEntry.tick(session.config), ticks = snapshot.orderEntry.ticks
+        let limits = "B/S \(ticks) × " + Format.trimmed(tick) + " outside the touch (< >: "
+            + OrderEntry.distances.map(String.init).joined(separator: " ") + ")"
+        lines.append([Span(TextLayout.pad("Limits", label), Style(.muted)), Span(TextLayout.fit(limits, width: width - label), Style(.text))])
         lines.append([Span(TextLayout.pad("Speed", label), Style(.muted)),
                       Span("\(Format.trimmed(snapshot.scenario.stepsPerSecond)) steps/s at ×1, ×1/64 to ×1024", Style(.text))])
         lines.append([])

@@ -3,14 +3,17 @@ import ScalpFormat
 
 /// The trades, newest first: stock trades in columns (time, side, quantity, price, cost,
 /// who traded, and where there is room the slippage per share against the mid when the order
-/// was sent), option trades from the ticket in words across them.
+/// was sent), option trades from the ticket in words across them. Working limit orders come
+/// first, under the column titles (`WorkingOrderLines`), leaving at least one row for trades.
 struct BlotterPanel: Widget {
     let snapshot: ScreenSnapshot
 
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let options = session.optionTradeCount > 0 ? " · \(session.optionTradeCount) opt" : ""
-        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options, Style(.text))]).render(into: &grid, rect)
+        let working = session.desk.orders.isEmpty ? "" : " · \(session.desk.orders.count) working"
+        let inner = Box("Trades", trailing: [Span("\(session.tradeCount)" + options + working, Style(.text))])
+            .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let content = inner.inset(horizontal: 1, vertical: 0)
         let showCost = content.width >= 36
@@ -30,12 +33,22 @@ struct BlotterPanel: Widget {
                 x += column.width + 1
             }
         }
-        draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0)
-        let rows = snapshot.blotter.newest(max(content.height - 1, 0))
-        if rows.isEmpty, content.height >= 2 {
-            grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1), style: Style(.muted))
+        // With room for only the titles and one trade, working orders take the titles' row.
+        let orders = WorkingOrderLines(snapshot: snapshot)
+        let titled = content.height > 2 || session.desk.orders.isEmpty
+        let orderLines = orders.lines(rows: titled ? content.height - 2 : 1, width: content.width)
+        if titled { draw(columns.map { ($0.title, Style(.muted, on: .background, .bold)) }, row: 0) }
+        let top = titled ? 1 : 0
+        for (offset, line) in orderLines.enumerated() {
+            grid.put(line, x: content.x, y: content.y + top + offset, limit: content.width)
         }
-        for (offset, row) in rows.enumerated() {
+        let first = top + orderLines.count - 1  // rows above the trades, less the titles' row
+        let rows = snapshot.blotter.newest(max(content.height - 1 - first, 0))
+        if rows.isEmpty, content.height >= 2 + first {
+            grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1 + first), style: Style(.muted))
+        }
+        for (index, row) in rows.enumerated() {
+            let offset = index + first
             switch row {
             case .option(let fill):
                 // An option trade: its time, then the trade in words across the other columns.

@@ -16,7 +16,7 @@ struct FooterBar: Widget {
         var commands: [Command]
     }
 
-    static func hints(lot: String) -> [Hint] {
+    static func hints(lot: String, ticks: Int) -> [Hint] {
         [
             Hint(key: "space", narrowKey: "␣", label: "pause", narrowLabel: "pause", commands: [.togglePause]),
             Hint(key: ".", narrowKey: ".", label: "step", narrowLabel: "step", commands: [.stepOnce]),
@@ -30,6 +30,12 @@ struct FooterBar: Widget {
             Hint(key: "?", narrowKey: "?", label: "help", narrowLabel: "help", commands: [.toggleHelp]),
             Hint(key: "q", narrowKey: "q", label: "quit", narrowLabel: "quit", commands: [.quit]),
         ]
+    }
+
+    /// The limit keys and their distance from the touch, shown only where the line has room.
+    static func limitHint(ticks: Int) -> Hint {
+        Hint(key: "B/S <>", narrowKey: "B/S", label: "limit \(ticks)t", narrowLabel: "\(ticks)t",
+             commands: [.limitBuy, .limitSell, .limitsCloser, .limitsFurther])
     }
 
     func render(into grid: inout Grid, _ rect: Rect) {
@@ -55,13 +61,24 @@ struct FooterBar: Widget {
         }
         // b/s trade one lot, or one share when trading fractionally (lot 0).
         let lot = snapshot.session.lotSize
-        let bound = Self.hints(lot: Format.shares(lot > 0 ? lot : 1))
+        let bound = Self.hints(lot: Format.shares(lot > 0 ? lot : 1), ticks: snapshot.orderEntry.ticks)
             .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }
-        var line = spans(bound.map { ($0.key, $0.label) }, gap: "  ")
-        if line.width > width { line = spans(bound.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ") }
-        if line.width > width {
-            line = spans(bound.filter { $0.commands != [.stepOnce] }.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ")
+        let limit = [Self.limitHint(ticks: snapshot.orderEntry.ticks)]
+            .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }
+        // The limit hint goes before the option ticket's, in the form the rest of the line takes.
+        func withLimit(_ hints: [Hint]) -> [Hint] {
+            var hints = hints
+            hints.insert(contentsOf: limit, at: hints.firstIndex { $0.commands == [.optionTicket] } ?? hints.endIndex)
+            return hints
         }
-        return line
+        for candidate in [withLimit(bound), bound] {
+            let wide = spans(candidate.map { ($0.key, $0.label) }, gap: "  ")
+            if wide.width <= width { return wide }
+        }
+        for candidate in [withLimit(bound), bound] {
+            let narrow = spans(candidate.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ")
+            if narrow.width <= width { return narrow }
+        }
+        return spans(bound.filter { $0.commands != [.stepOnce] }.map { ($0.narrowKey, $0.narrowLabel) }, gap: " ")
     }
 }

@@ -3,8 +3,9 @@ import ScalpFormat
 
 /// The price path in braille, with the strikes as lines, working limit orders as lines in
 /// their side's colour, trades as ▲▼ on the path, a price axis and a time axis. With execution
-/// terms other than the plain model the title shows the quote, bid / ask. A scheduled event that just fired takes the strikes' place in the
-/// title for a few seconds.
+/// terms other than the plain model the title shows the quote, bid × size / ask × size (the
+/// displayed size, ∞ where depth is unlimited; see `addQuote` for narrow titles). A
+/// scheduled event that just fired takes the strikes' place in the title for a few seconds.
 struct PriceChart: Widget {
     let snapshot: ScreenSnapshot
 
@@ -21,11 +22,8 @@ struct PriceChart: Widget {
         var title = [Span("Price ", Style(.title, on: .background, .bold)),
                      Span(Format.number(session.spot, 2), Style(.text, on: .background, .bold)),
                      Span(" " + Format.number(change * 100, 2, sign: true) + "%", Style(direction))]
-        if !session.config.executionTerms.isStandard {
-            let quote = session.quote
-            title.append(Span("  " + Format.number(quote.bid, 2) + " / " + Format.number(quote.ask, 2), Style(.muted)))
-        }
         var trailing = [Span(strikeText, Style(.muted))]
+        if !session.config.executionTerms.isStandard { addQuote(to: &title, trailing: &trailing, width: rect.width) }
         if let event = snapshot.recentEvent {
             let room = rect.width - title.width - 8
             let full = AppState.describe(event), label = TextLayout.sanitize(event.label)
@@ -104,6 +102,30 @@ struct PriceChart: Widget {
         if showTimeAxis {
             timeAxis(into: &grid, plot: plot, y: inner.maxY - 1, from: firstStep, to: lastStep, lastColumn: lastColumn)
         }
+    }
+
+    /// Appends the quote to the title, with the sizes where they fit. Where it does not fit,
+    /// the strikes' label gives way first (the chart labels the strikes too), then the change
+    /// since the start (the quote's mid is the price).
+    func addQuote(to title: inout [Span], trailing: inout [Span], width: Int) {
+        let quote = snapshot.session.quote, size = Self.sizeText(quote.touchSize)
+        let bid = Format.number(quote.bid, 2), ask = Format.number(quote.ask, 2)
+        let candidates = ["  " + bid + " × " + size + " / " + ask + " × " + size, "  " + bid + " / " + ask]
+        for (keepStrikes, keepChange) in [(true, true), (false, true), (false, false)] {
+            let head = keepChange ? title : Array(title.prefix(2))
+            let room = width - head.width - (keepStrikes ? trailing.width : 0) - 8
+            if let text = candidates.first(where: { TextLayout.width($0) <= room }) {
+                title = head + [Span(text, Style(.muted))]
+                if !keepStrikes { trailing = [] }
+                return
+            }
+        }
+    }
+
+    /// A displayed size: shares (compact when large), or ∞ when the depth at the touch is unlimited.
+    static func sizeText(_ size: Double) -> String {
+        guard size.isFinite else { return "∞" }
+        return size >= 10_000 ? Format.short(size) : Format.shares(size < 10 ? (size * 10).rounded(.down) / 10 : size.rounded(.down))
     }
 
     /// Each resting limit order in view as a dashed line, labelled at the left with B or S and its price.

@@ -9,10 +9,12 @@ struct RiskPanel: Widget {
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let lot = session.lotSize
-        // Lot 0 trades fractional shares (b/s then trade one share).
-        let inner = Box("Risk", trailing: [Span("lot ", Style(.muted)),
-                                           Span(lot > 0 ? Format.shares(lot) : "fractional", Style(.text))])
-            .render(into: &grid, rect)
+        // Lot 0 trades fractional shares (b/s then trade one share). Then, where there is
+        // room, how far outside the touch B/S rest their orders.
+        var trailing = [Span("lot ", Style(.muted)), Span(lot > 0 ? Format.shares(lot) : "fractional", Style(.text))]
+        let limits = [Span(" · limit ", Style(.muted)), Span("\(snapshot.orderEntry.ticks)t", Style(.text))]
+        if trailing.width + limits.width + 10 <= rect.width { trailing += limits }
+        let inner = Box("Risk", trailing: trailing).render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let delta = snapshot.netDelta
         let ruleBand = session.hedgeBandHalfWidth
