@@ -207,3 +207,31 @@ struct TermStructureTests {
 private extension Double {
     var squared: Double { self * self }
 }
+
+/// What the smile delta buys: when vols move with spot as the sticky rule says, hedging dV/dS
+/// along the surface leaves less of each step's P&L to the move than Black-Scholes deltas do.
+@Suite("Smile delta hedging")
+struct SmileDeltaHedgingTests {
+    @Test(arguments: [StickyRule.moneyness, .delta])
+    func smileDeltaHedgesTheSurfacesMoves(sticky: StickyRule) {
+        func stepPnLSpread(_ hedge: HedgeDelta) -> Double {
+            var config = unitOptionConfig(kind: .put, strike: 95, expiry: 30 / 365, realizedVol: 0.3, steps: 2000,
+                                          quantity: 100, rule: .every(PeriodicHedge(interval: 1)))
+            config.timeStep = 5 / 365 / 2000
+            config.impliedVolModel = ImpliedVolModel(atmVol: 0.3, skew: VolSkew(slope: -0.4, curvature: 0.5),
+                                                     sticky: sticky, spotVolBeta: -0.6)
+            config.book.positions[0].impliedVol = config.impliedVolModel!.impliedVol(
+                strike: 95, expiry: 30 / 365, spot: 100, time: 0, atmVol: 0.3, openingSpot: 100, carry: 0.05, events: [])
+            config.hedgeDelta = hedge
+            var session = Session(config: config, seed: 21)
+            var steps = RunningStatistics()
+            while !session.isFinished {
+                session.apply(.tick)
+                steps.add(session.lastStep.total)
+            }
+            return steps.standardDeviation
+        }
+        let (bs, smile) = (stepPnLSpread(.bs), stepPnLSpread(.smile))
+        #expect(smile < 0.3 * bs, "step P&L stdev: smile \(smile) vs Black-Scholes \(bs)")
+    }
+}
