@@ -12,7 +12,7 @@ extension JournalStart {
             ("spot", c.spot == d.spot), ("rate", c.rate == d.rate), ("dividend yield", c.dividendYield == d.dividendYield),
             ("price process", c.process == d.process), ("time step", c.timeStep == d.timeStep), ("steps", c.steps == d.steps),
             ("option book", c.book == d.book), ("costs", c.costs == d.costs), ("lot size", c.lotSize == d.lotSize),
-            ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility),
+            ("hedge volatility", c.hedgeVolatility == d.hedgeVolatility), ("hedge delta", c.hedgeDelta == d.hedgeDelta),
             ("implied-vol model", c.impliedVolModel == d.impliedVolModel), ("events", c.events == d.events),
             ("volatility window", c.volatilityWindow == d.volatilityWindow), ("EWMA half-life", c.ewmaHalfLife == d.ewmaHalfLife),
             ("benchmark rule", x.benchmarkRule == y.benchmarkRule), ("risk limits", x.riskLimits == y.riskLimits),

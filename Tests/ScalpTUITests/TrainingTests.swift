@@ -343,14 +343,16 @@ final class TrainingTests: XCTestCase {
         let scenario = try XCTUnwrap(Scenario.named("vol-crush"))
         var state = Self.state(scenario)
         let event = try XCTUnwrap(scenario.events.events.first)
-        XCTAssertEqual(AppState.describe(event), "earnings: -5.8%, IV -30 pts")
+        XCTAssertEqual(AppState.describe(event), "earnings: -5.8% vs ±8.0% priced")
+        XCTAssertEqual(AppState.describe(ScheduledEvent(time: 1, logPriceJump: -0.06, impliedVolChange: -0.3, label: "earnings")),
+                       "earnings: -5.8%, IV -30 pts")
         let stepsToEvent = Int((event.time / scenario.config.timeStep).rounded(.up))
         state.advance(steps: stepsToEvent - 1)
         XCTAssertNil(state.recentEvent)
         state.advance(steps: 1)
         XCTAssertEqual(state.recentEvent, event)
         for (width, height) in [(120, 40), (100, 30)] {
-            XCTAssertTrue(Dashboard.render(state, width: width, height: height).text.contains("earnings: -5.8%, IV -30 pts"))
+            XCTAssertTrue(Dashboard.render(state, width: width, height: height).text.contains("earnings: -5.8% vs ±8.0% priced"))
         }
         XCTAssertTrue(Dashboard.render(state, width: 80, height: 24).text.contains("earnings"))
         // Five seconds of play later it is gone.

@@ -296,8 +296,8 @@ enum BuiltInScenarioFiles {
 
     static let volCrush = """
         name = "vol-crush"
-        description = "Long 10 ATM straddles at 60% implied ahead of earnings after day 2; the stock gaps 6% lower and implied collapses to 30%."
-        goal = "An event straddle pays only if the move beats the move priced in: the gap's gamma gain is smaller than the vega lost when implied vol is crushed."
+        description = "Long 10 ATM 14-day straddles at about 60% implied ahead of earnings after day 2: 31% of it is the term structure's, the rest an 8% move priced in. The stock gaps 6% lower and, the event behind it, the straddle's implied falls back to the term's 31%."
+        goal = "An event straddle pays only if the move beats the move priced in: the gap's gamma gain is smaller than the vega lost when the event's variance leaves the calendar."
 
         [market]
         spot = 100
@@ -311,13 +311,20 @@ enum BuiltInScenarioFiles {
         vol = 0.30
 
         [implied]
-        atm_vol = 0.60
+
+        [[implied.term]]
+        expiry_days = 7
+        atm_vol = 0.32
+
+        [[implied.term]]
+        expiry_days = 30
+        atm_vol = 0.30
 
         [[events]]
         after_days = 2
         label = "earnings"
         price_jump = -0.06
-        vol_change = -0.30
+        event_move = 0.08
 
         [[book]]
         kind = "straddle"

@@ -23,6 +23,21 @@ public struct EventSchedule: Sendable, Hashable, Codable, ExpressibleByArrayLite
 
     public var isEmpty: Bool { events.isEmpty }
 
+    /// Whether any event prices in a move (`ScheduledEvent.expectedMove`): every expiry's vol
+    /// then changes from step to step as the event nears, and drops once it has passed.
+    public var pricesMoves: Bool { events.contains { $0.expectedMove != nil } }
+
+    /// The summed variance (log units²) of the events still ahead at session time `time` that
+    /// an option expiring at session time `expiry` spans: time < event ≤ expiry, with the
+    /// tolerance of `events(between:and:)`, so an event stops counting in the step it fires in
+    /// and an event at the expiry itself (it moves the settlement price) counts.
+    public func variance(after time: Double, through expiry: Double) -> Double {
+        let lower = time + OptionBook.timeTolerance, upper = expiry + OptionBook.timeTolerance
+        var total = 0.0
+        for event in events where event.time > lower && event.time <= upper { total += event.variance }
+        return total
+    }
+
     /// The events a step from session time `t0` to `t1` (years) runs into: those with
     /// t0 < time ≤ t1, both ends widened by `OptionBook.timeTolerance` so an event set at a
     /// whole number of steps fires in the step that ends on it. Consecutive steps split the

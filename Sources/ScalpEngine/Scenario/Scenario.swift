@@ -59,7 +59,7 @@ public struct Scenario: Sendable, Hashable, Codable {
                 stepsPerSecond: Double = 10, atmImpliedVol: Double? = nil,
                 impliedVolDynamics: ImpliedVolDynamics = .constant, skew: VolSkew? = nil,
                 sticky: StickyRule = .moneyness, spotVolBeta: Double = 0, realizedLink: RealizedVolLink? = nil,
-                events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
+                term: VolTermStructure? = nil, events: EventSchedule = [], benchmarkRule: HedgeRule = Scenario.defaultBenchmarkRule,
                 riskLimits: RiskLimits = .none, riskAversion: Double = Scenario.defaultRiskAversion) {
         self.name = name
         self.description = description
@@ -70,7 +70,7 @@ public struct Scenario: Sendable, Hashable, Codable {
             atmVol: atmImpliedVol ?? config.book.impliedVol(spot: config.spot, time: 0, rate: config.rate,
                                                             dividendYield: config.dividendYield),
             dynamics: impliedVolDynamics, skew: skew, sticky: sticky, spotVolBeta: spotVolBeta,
-            realizedLink: realizedLink)
+            realizedLink: realizedLink, term: term)
         self.config.events = events
         self.benchmarkRule = benchmarkRule
         self.riskLimits = riskLimits

@@ -78,6 +78,12 @@ public struct Session: Sendable {
     private var volDynamics: ImpliedVolDynamics
     /// Whether any position's implied vol can change during the session.
     private let impliedVolsMove: Bool
+    /// Whether moving vols re-mark every position through the implied-vol model (its
+    /// dynamics, skew, term structure, or events' priced moves) rather than only adding the
+    /// events' jumps to each position's own vol.
+    private let remarksThroughModel: Bool
+    /// Whether the hedge delta adds each option's vega times ∂σ/∂S (`HedgeDelta.smile`).
+    private let hedgesSmile: Bool
     /// `config.hedgeVolatility`, kept apart so the step does not read the config.
     private let hedgeVolSource: HedgeVolatility
     /// Whether a `pnlOnly` step must still feed the realized-vol estimators: the hedge reads one.
@@ -137,6 +143,9 @@ public struct Session: Sendable {
         volDynamics = config.impliedVolModel?.dynamics ?? .constant
         if config.impliedVolModel?.realizedLink != nil { linkedRealizedVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife) }
         impliedVolsMove = config.impliedVolModel?.remarksBook == true || !config.events.isEmpty
+        remarksThroughModel = config.impliedVolModel?.remarksBook == true || config.events.pricesMoves
+            || (config.impliedVolModel?.term != nil && !config.events.isEmpty)
+        hedgesSmile = config.hedgeDelta == .smile
         hedgeVolSource = config.hedgeVolatility
         estimatesHedgeVol = config.hedgeVolatility.isEstimated && config.detail != .full
         hasEvents = !config.events.isEmpty
@@ -387,13 +396,14 @@ public struct Session: Sendable {
             }
         }
         atmImpliedVol = max(atm + eventChange, floor)
-        if let model = config.impliedVolModel, model.remarksBook {
+        if remarksThroughModel {
+            let model = volModel
             let (now, carry) = (time, config.rate - config.dividendYield)
             for index in book.positions.indices where !book.positions[index].isSettled {
                 let position = book.positions[index]
                 book.positions[index].impliedVol = model.impliedVol(
                     strike: position.strike, expiry: position.expiry, spot: spot, time: now, atmVol: atmImpliedVol,
-                    openingSpot: config.spot, carry: carry)
+                    openingSpot: config.spot, carry: carry, events: config.events)
             }
         } else if eventChange != 0 {
             // Each position keeps its own vol and takes the event's jump on top.
@@ -404,11 +414,29 @@ public struct Session: Sendable {
     }
 
     /// The implied vol a new option at `strike` expiring at session time `expiry` (years)
-    /// trades at now, under the scenario's sticky rule.
+    /// trades at now: its expiry's ATM vol (term structure and events ahead) through the skew,
+    /// under the scenario's sticky rule.
     public func impliedVol(forStrike strike: Double, expiry: Double) -> Double {
-        config.impliedVolModel?.impliedVol(strike: strike, expiry: expiry, spot: spot, time: time, atmVol: atmImpliedVol,
-                                           openingSpot: config.spot, carry: config.rate - config.dividendYield)
-            ?? max(atmImpliedVol, ImpliedVolDynamics.minimumVol)
+        volModel.impliedVol(strike: strike, expiry: expiry, spot: spot, time: time, atmVol: atmImpliedVol,
+                            openingSpot: config.spot, carry: config.rate - config.dividendYield, events: config.events)
+    }
+
+    /// The ATM implied vol of the expiry at session time `expiry` (years) now: the level
+    /// `atmImpliedVol` through the term structure, plus the variance of the events ahead it spans.
+    public func atmImpliedVol(expiry: Double) -> Double {
+        volModel.atmVol(expiry: expiry, time: time, level: atmImpliedVol, events: config.events)
+    }
+
+    /// ∂σ/∂S of the option at `strike` expiring at `expiry` now, under the sticky rule and the
+    /// spot-vol link (see `ImpliedVolModel.volSpotSlope`), vol per currency of spot.
+    public func volSpotSlope(forStrike strike: Double, expiry: Double) -> Double {
+        volModel.volSpotSlope(strike: strike, expiry: expiry, spot: spot, time: time, atmVol: atmImpliedVol,
+                              openingSpot: config.spot, carry: config.rate - config.dividendYield, events: config.events)
+    }
+
+    /// The session's implied-vol model; without one, a flat level that only events move.
+    private var volModel: ImpliedVolModel {
+        config.impliedVolModel ?? ImpliedVolModel(atmVol: atmImpliedVol)
     }
 
     /// Fills an option order at `quote(order)`: the model price at the strike's implied vol
@@ -588,7 +616,24 @@ public struct Session: Sendable {
         let gamma = needsGamma
             ? book.gamma(spot: spot, time: time, rate: config.rate, dividendYield: config.dividendYield, volatility: volatility)
             : 0
-        return (delta, gamma)
+        return (hedgesSmile ? delta + smileDelta() : delta, gamma)
+    }
+
+    /// What the smile adds to the book's Black-Scholes delta, shares: Σ units · vega · ∂σ/∂S,
+    /// each option's vega at its implied vol and ∂σ/∂S from the sticky rule (`volSpotSlope`).
+    public func smileDelta() -> Double {
+        let model = volModel
+        let (now, carry) = (time, config.rate - config.dividendYield)
+        var total = 0.0
+        for position in book.positions where !position.isSettled {
+            let slope = model.volSpotSlope(strike: position.strike, expiry: position.expiry, spot: spot, time: now,
+                                           atmVol: atmImpliedVol, openingSpot: config.spot, carry: carry,
+                                           events: config.events)
+            guard slope != 0 else { continue }
+            let vega = position.unitGreeks(spot: spot, time: now, rate: config.rate, dividendYield: config.dividendYield).vega
+            total += position.units * vega * slope
+        }
+        return total
     }
 
     /// Net delta in shares as the hedger sees it (at the hedge volatility).

@@ -29,6 +29,17 @@ public enum HedgeVolatility: String, Sendable, Hashable, Codable, CaseIterable {
     public var isEstimated: Bool { self == .ewma || self == .rolling }
 }
 
+/// Which delta the hedger hedges: Black-Scholes, or the smile's too.
+public enum HedgeDelta: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Each option's Black-Scholes delta at the hedge vol: right when the option's implied vol
+    /// does not move with spot (sticky-strike without a spot-vol link).
+    case bs
+    /// The Black-Scholes delta plus vega · ∂σ/∂S, ∂σ/∂S from the sticky rule and the spot-vol
+    /// link (`ImpliedVolModel.volSpotSlope`): the delta of the book as the market re-marks it,
+    /// dV/dS along the surface.
+    case smile
+}
+
 /// How much a session records as it runs.
 public enum SessionDetail: String, Sendable, Hashable, Codable {
     /// Greeks, P&L attribution, volatility estimators and a trade history every step: the live screen.
@@ -74,6 +85,15 @@ public struct SessionConfig: Sendable, Hashable, Codable {
     /// Execution terms other than the standard ones, nil for standard: stored this way so a
     /// configuration without them encodes (in journals) exactly as before. Set `executionTerms`.
     public private(set) var execution: ExecutionTerms?
+    /// `hedgeDelta` when not Black-Scholes, nil for it: stored this way so a configuration
+    /// hedging Black-Scholes deltas encodes (in journals) exactly as before.
+    private var smileHedge: HedgeDelta?
+
+    /// Which delta the hedger hedges (`HedgeDelta.bs` unless set).
+    public var hedgeDelta: HedgeDelta {
+        get { smileHedge ?? .bs }
+        set { smileHedge = newValue == .bs ? nil : newValue }
+    }
 
     /// How orders meet the market (`ExecutionTerms.standard` unless set).
     public var executionTerms: ExecutionTerms {
@@ -84,7 +104,7 @@ public struct SessionConfig: Sendable, Hashable, Codable {
     public init(spot: Double, rate: Double = 0, dividendYield: Double = 0, process: MarketProcess,
                 timeStep: Double, steps: Int, book: OptionBook, costs: TransactionCosts = .free,
                 lotSize: Double = 0, hedgeRule: HedgeRule = .every(PeriodicHedge(interval: 1)), autoHedge: Bool = true,
-                hedgeVolatility: HedgeVolatility = .implied, detail: SessionDetail = .full,
+                hedgeVolatility: HedgeVolatility = .implied, hedgeDelta: HedgeDelta = .bs, detail: SessionDetail = .full,
                 volatilityWindow: Int = 100, ewmaHalfLife: Double = 50, tradeHistory: Int = 500,
                 impliedVolModel: ImpliedVolModel? = nil, events: EventSchedule = [], execution: ExecutionTerms = .standard) {
         self.spot = spot
@@ -106,6 +126,7 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         self.impliedVolModel = impliedVolModel
         self.events = events
         self.execution = execution.isStandard ? nil : execution
+        self.hedgeDelta = hedgeDelta
     }
 
     /// Checks every field; the message names the field and its bad value.

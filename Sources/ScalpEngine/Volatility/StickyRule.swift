@@ -36,6 +36,16 @@ public enum StickyRule: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// ∂x/∂ln S of `smileCoordinate` for an option expiring at session time `expiry` (years)
+    /// at session time `time`: −1 (moneyness), 0 (strike), −√(τ₀/τ) (delta).
+    public func coordinateSlope(expiry: Double, time: Double) -> Double {
+        switch self {
+        case .moneyness: -1
+        case .strike: 0
+        case .delta: -(max(expiry, Self.shortestTenor) / max(expiry - time, Self.shortestTenor)).squareRoot()
+        }
+    }
+
     /// Years: below this time to expiry sticky-delta stops steepening (about five minutes).
     static let shortestTenor = 1e-5
 }

@@ -41,10 +41,14 @@ extension AppState {
     /// Seconds of play an event stays on the screen.
     public static let eventNewsSeconds = 5.0
 
-    /// An event in a few words: "earnings: -5.8%, IV -30 pts".
+    /// An event in a few words: "earnings: -5.8%, IV -30 pts", or with the move the options
+    /// priced in, "earnings: -5.8% vs ±8.0% priced".
     public static func describe(_ event: ScheduledEvent) -> String {
         var parts: [String] = []
-        if event.logPriceJump != 0 { parts.append(Format.number((event.priceFactor - 1) * 100, 1, sign: true) + "%") }
+        if event.logPriceJump != 0 || event.expectedMove != nil {
+            let move = Format.number((event.priceFactor - 1) * 100, 1, sign: true) + "%"
+            parts.append(move + (event.expectedMove.map { " vs ±" + Format.percent($0) + " priced" } ?? ""))
+        }
         if event.impliedVolChange != 0 { parts.append("IV " + Format.points(event.impliedVolChange, 0) + " pts") }
         let label = TextLayout.sanitize(event.label)
         return parts.isEmpty ? label : label + ": " + parts.joined(separator: ", ")

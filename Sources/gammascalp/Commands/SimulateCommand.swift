@@ -299,6 +299,11 @@ struct SimulatedHedging: ParsableArguments {
         """, valueName: "vol"))
     var hedgeVol: HedgeVolatility?
 
+    @Option(name: .customLong("hedge-delta"), help: ArgumentHelp("""
+        Delta the hedge trades to: bs (Black-Scholes at the hedge vol) or smile (plus vega · ∂σ/∂S         under the scenario's sticky rule and spot-vol link). Default bs, or the scenario's.
+        """, valueName: "delta"))
+    var hedgeDelta: HedgeDelta?
+
     @Option(name: .customLong("cost-bps"), parsing: .unconditional,
             help: "Half-spread paid on each trade's notional, basis points (≥ 0; default 0).")
     var costBps: Double?
@@ -319,6 +324,7 @@ struct SimulatedHedging: ParsableArguments {
             }
         }
         if let hedgeVol { config.hedgeVolatility = hedgeVol }
+        if let hedgeDelta { config.hedgeDelta = hedgeDelta }
         if let costBps { try FlagCheck.nonNegative(costBps, "--cost-bps"); config.costs.halfSpreadBps = costBps }
         if let fee { try FlagCheck.nonNegative(fee, "--fee"); config.costs.feePerShare = fee }
         if let lotSize { try FlagCheck.nonNegative(lotSize, "--lot-size"); config.lotSize = lotSize }
@@ -328,6 +334,8 @@ struct SimulatedHedging: ParsableArguments {
 /// `--hedge-vol` values: the scenario-file names. The old `realized` is refused rather than
 /// guessed at: it meant the true vol, which the name no longer suggests.
 extension HedgeVolatility: ExpressibleByArgument {}
+
+extension HedgeDelta: ExpressibleByArgument {}
 
 extension SimulatedOption {
     /// Value at t=0 of one unit of the option (each leg of a straddle), at the implied vol.

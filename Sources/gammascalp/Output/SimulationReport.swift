@@ -52,7 +52,8 @@ struct SimulationReport {
             ["market", Self.describe(config)],
             ["book", config.book.positions.map(Self.describe).joined(separator: "; ")],
             ["premium", Table.fixed(setup.premium, 6) + (setup.premiumIsPerUnit ? " per unit" : " (book value at t=0)")],
-            ["hedge", "\(config.hedgeRule.label) at \(config.hedgeVolatility.rawValue) vol, "
+            ["hedge", "\(config.hedgeRule.label) at \(config.hedgeVolatility.rawValue) vol"
+                + (config.hedgeDelta == .smile ? " with the smile's delta" : "") + ", "
                 + (config.lotSize > 0 ? "lots of \(Table.plain(config.lotSize))" : "fractional shares")],
             ["costs", "\(Table.plain(config.costs.halfSpreadBps)) bps half-spread + \(Table.plain(config.costs.feePerShare)) per share"],
         ]).rendered)

@@ -41,12 +41,15 @@ extension ScenarioFile {
 
     /// The positions of `entries`, each at its own implied vol or, without one, at the
     /// scenario's vol for its strike at time 0 (the ATM vol through the skew, read by the
-    /// sticky rule); `carry` = rate − dividend yield.
-    static func positions(_ entries: [BookEntry], spot: Double, model: ImpliedVolModel, carry: Double) -> OptionBook {
+    /// sticky rule, at its expiry's ATM vol with the variance of the `events` it spans);
+    /// `carry` = rate − dividend yield.
+    static func positions(_ entries: [BookEntry], spot: Double, model: ImpliedVolModel, carry: Double,
+                          events: EventSchedule) -> OptionBook {
         var positions: [OptionPosition] = []
         for entry in entries {
             let vol = entry.impliedVol ?? model.impliedVol(strike: entry.strike, expiry: entry.expiry, spot: spot, time: 0,
-                                                           atmVol: model.atmVol, openingSpot: spot, carry: carry)
+                                                           atmVol: model.atmVol, openingSpot: spot, carry: carry,
+                                                           events: events)
             for kind in entry.kinds {
                 positions.append(OptionPosition(kind: kind, strike: entry.strike, expiry: entry.expiry,
                                                  quantity: entry.quantity, multiplier: entry.multiplier, impliedVol: vol))

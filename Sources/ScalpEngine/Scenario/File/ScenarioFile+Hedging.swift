@@ -8,11 +8,12 @@ extension ScenarioFile {
         var auto = true
         var benchmark = Scenario.defaultBenchmarkRule
         var hedgeVol = HedgeVolatility.implied
+        var hedgeDelta = HedgeDelta.bs
         /// Whether the file gave cost_bps (`[execution] half_spread_bps` may not contradict it).
         var costBpsGiven = false
     }
 
-    /// Reads `[hedging]`: lot, cost_bps, fee, option_spread_vol, policy, auto, benchmark, hedge_vol.
+    /// Reads `[hedging]`: lot, cost_bps, fee, option_spread_vol, policy, auto, benchmark, hedge_vol, hedge_delta.
     static func readHedging(_ t: inout ScenarioTable) throws(ScenarioFileError) -> HedgingTerms {
         var terms = HedgingTerms()
         terms.lot = try t.number("lot") ?? terms.lot
@@ -31,6 +32,7 @@ extension ScenarioFile {
         terms.auto = try t.bool("auto") ?? terms.auto
         terms.benchmark = try t.hedgeRule("benchmark") ?? terms.benchmark
         terms.hedgeVol = try t.choice("hedge_vol", HedgeVolatility.self) ?? terms.hedgeVol
+        terms.hedgeDelta = try t.choice("hedge_delta", HedgeDelta.self) ?? terms.hedgeDelta
         return terms
     }
 

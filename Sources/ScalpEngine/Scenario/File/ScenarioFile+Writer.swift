@@ -31,7 +31,12 @@ extension ScenarioFile {
         writeProcess(config.process, to: &out)
 
         out.section("implied")
-        out.number("atm_vol", scenario.atmImpliedVol, "ATM implied vol at the start")
+        let term = scenario.impliedVolModel.term
+        if term == nil {
+            out.number("atm_vol", scenario.atmImpliedVol, "ATM implied vol at the start")
+        } else {
+            out.comment("ATM level: the term structure's vol at the first book expiry, \(decimal((scenario.atmImpliedVol * 1e4).rounded() / 100))%")
+        }
         switch scenario.impliedVolDynamics {
         case .constant:
             out.string("dynamics", "constant", "constant | mean-reverting")
@@ -57,10 +62,16 @@ extension ScenarioFile {
         } else {
             out.comment("no realized-vol link: follow_realized (per year) and risk_premium pull ATM vol toward realized")
         }
+        if term == nil { out.comment("no term structure: [[implied.term]] tables (expiry_days, atm_vol) give each expiry its own ATM vol") }
+        for pillar in term?.pillars ?? [] {
+            out.arraySection("implied.term")
+            out.raw("expiry_days", daysText(years: pillar.expiry), "calendar days from the start")
+            out.number("atm_vol", pillar.atmVol, "that expiry's ATM vol before events; total variance interpolated")
+        }
 
         if scenario.events.isEmpty {
             out.blank()
-            out.comment("no scheduled events: add [[events]] tables (after_days, label, price_jump, vol_change)")
+            out.comment("no scheduled events: add [[events]] tables (after_days, label, price_jump, vol_change, event_move)")
         }
         for event in scenario.events.events {
             out.arraySection("events")
@@ -68,6 +79,9 @@ extension ScenarioFile {
             out.string("label", event.label, nil)
             out.number("price_jump", event.logPriceJump, "price gap, log return")
             out.number("vol_change", event.impliedVolChange, "change of the ATM implied vol")
+            if let move = event.expectedMove {
+                out.number("event_move", move, "expected absolute move priced in, fraction of spot: variance (π/2)·move²")
+            }
         }
 
         for line in bookLines(config.book) {
@@ -78,12 +92,12 @@ extension ScenarioFile {
             out.number("quantity", line.position.quantity, "contracts, negative = short")
             out.number("multiplier", line.position.multiplier, "shares per contract")
             let position = line.position
-            if let model = config.impliedVolModel, model.skew != nil,
+            if let model = config.impliedVolModel, model.skew != nil || model.term != nil || scenario.events.pricesMoves,
                position.impliedVol == model.impliedVol(strike: position.strike, expiry: position.expiry, spot: config.spot,
                                                        time: 0, atmVol: scenario.atmImpliedVol, openingSpot: config.spot,
-                                                       carry: config.rate - config.dividendYield) {
+                                                       carry: config.rate - config.dividendYield, events: scenario.events) {
                 // Reading derives the same vol again, so the file says where it comes from instead.
-                out.comment("implied_vol from atm_vol and the skew: \(decimal((position.impliedVol * 1e4).rounded() / 100))%")
+                out.comment("implied_vol from the ATM vol of its expiry and the skew: \(decimal((position.impliedVol * 1e4).rounded() / 100))%")
             } else {
                 out.number("implied_vol", position.impliedVol, "the vol it is traded and marked at")
             }
@@ -98,6 +112,7 @@ extension ScenarioFile {
         out.bool("auto", config.autoHedge, "auto-hedge on at the start")
         out.string("benchmark", scenario.benchmarkRule.description, "the benchmark hedger's policy")
         out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | ewma | rolling (own estimate) | true (unseeable; teaching)")
+        out.string("hedge_delta", config.hedgeDelta.rawValue, "bs | smile (adds vega · ∂σ/∂S under the sticky rule)")
 
         writeExecution(config.executionTerms, to: &out)
 

@@ -5,7 +5,7 @@ import TOMLKit
 ///
 /// Layout (every key is listed, with its unit and default, in the README's scenario reference):
 /// top-level `name`, `description`, `goal`; `[market]`; `[process]`; `[implied]`;
-/// `[[events]]`; `[[book]]`; `[hedging]`; `[execution]`; `[limits]`; `[training]`; `[session]`. Times are calendar days
+/// `[[implied.term]]`; `[[events]]`; `[[book]]`; `[hedging]`; `[execution]`; `[limits]`; `[training]`; `[session]`. Times are calendar days
 /// or minutes; rates, yields and vols are annualised fractions. Unknown keys are refused.
 public enum ScenarioFile {
     /// The scenario described by `text`; `file` names it in errors (and, without a `name`
@@ -47,11 +47,12 @@ public enum ScenarioFile {
         let implied = try readImplied(&impliedTable, book: entries)
         try impliedTable.finish()
 
-        var events: [ScheduledEvent] = []
+        var eventList: [ScheduledEvent] = []
         for var table in try top.sections("events") {
-            events.append(try readEvent(&table, market: market))
+            eventList.append(try readEvent(&table, market: market))
             try table.finish()
         }
+        let events = EventSchedule(eventList)
 
         var hedging = HedgingTerms()
         if var table = try top.section("hedging") {
@@ -91,10 +92,11 @@ public enum ScenarioFile {
             spot: market.spot, rate: market.rate, dividendYield: market.dividend, process: process,
             timeStep: market.timeStep, steps: market.steps,
             book: positions(entries, spot: market.spot,
-                            model: ImpliedVolModel(atmVol: implied.atmVol, skew: implied.skew, sticky: implied.sticky),
-                            carry: market.rate - market.dividend),
+                            model: ImpliedVolModel(atmVol: implied.atmVol, skew: implied.skew, sticky: implied.sticky,
+                                                   term: implied.term),
+                            carry: market.rate - market.dividend, events: events),
             costs: hedging.costs, lotSize: hedging.lot, hedgeRule: hedging.policy, autoHedge: hedging.auto,
-            hedgeVolatility: hedging.hedgeVol, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife,
+            hedgeVolatility: hedging.hedgeVol, hedgeDelta: hedging.hedgeDelta, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife,
             execution: execution)
         do {
             try config.validate()
@@ -105,7 +107,7 @@ public enum ScenarioFile {
             name: name, description: description, learningGoal: goal, config: config,
             stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
             skew: implied.skew, sticky: implied.sticky, spotVolBeta: implied.spotVolBeta,
-            realizedLink: implied.realizedLink, events: EventSchedule(events),
+            realizedLink: implied.realizedLink, term: implied.term, events: events,
             benchmarkRule: hedging.benchmark, riskLimits: limits, riskAversion: riskAversion)
     }
 

@@ -1,8 +1,9 @@
 import ScalpEngine
 import ScalpFormat
 
-/// The option ticket: the order's fields (the focused one between ◂ ▸), then its quote: model
-/// price, fill with the spread, premium, and what it does to the net delta.
+/// The option ticket: the order's fields (the focused one between ◂ ▸, the expiry with its own
+/// ATM vol), then its quote: model price, fill with the spread, premium, and what it does to
+/// the net delta.
 struct TicketOverlay: Widget {
     let snapshot: ScreenSnapshot
     let ticket: OptionTicket
@@ -23,7 +24,9 @@ struct TicketOverlay: Widget {
                     Span(String(repeating: " ", count: max(valueWidth - TextLayout.width(shown), 1)), text),
                     Span(hint, muted)]
         }
-        let expiryHint = ticket.bookExpiry != nil ? "days, the book's expiry" : "days"
+        // The expiry's own ATM vol (term structure, events ahead it spans), which the quote starts from.
+        let expiryHint = (ticket.bookExpiry != nil ? "days, book's expiry, " : "days, ")
+            + "ATM " + Format.percent(session.atmImpliedVol(expiry: ticket.expiry))
         let multiplier = Format.trimmed(ticket.multiplier)
         let buying = ticket.side == .buy
         var lines: [[Span]] = [
