@@ -58,6 +58,8 @@ public struct AppState: Sendable {
     /// Multiplier of `scenario.stepsPerSecond`.
     public private(set) var speed: Double
     public private(set) var showHelp = false
+    /// The realized-vol estimate the volatility panel leads with (`v`).
+    public private(set) var volatilityReading = VolatilityReading.closeToClose
     /// Set once the session has ended; the summary shows and the next key exits.
     public private(set) var endReason: EndReason?
     public private(set) var exitRequested = false
@@ -166,6 +168,7 @@ public struct AppState: Sendable {
             showHelp = false
             openTicket()
         case .toggleHelp: showHelp.toggle()
+        case .nextVolEstimator: volatilityReading = volatilityReading.next
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
