@@ -24,9 +24,6 @@ public struct ExecutionDesk: Sendable {
     /// Draws for fills within a step (the bridge), on their own stream so the price path is
     /// the same whatever orders rest.
     var rng: Xoshiro256StarStar
-    /// What fills saw of the step's path since the session last built a bar (full detail
-    /// reads and clears it; see `StepPathDraws`).
-    var pathDraws: StepPathDraws?
 
     init(terms: ExecutionTerms, rng: Xoshiro256StarStar) {
         self.terms = terms
@@ -66,29 +63,22 @@ public struct ExecutionDesk: Sendable {
     /// The orders that filled during a step from ln S `start` to `end` (variance σ²·dt),
     /// removed from the book, in the order the path most likely met them (nearest the open first).
     /// With `knownRange` (ln S low and high, a price file's) the orders fill against it and
-    /// nothing is drawn; otherwise against the bridge, whose draws are kept in `pathDraws`.
+    /// nothing is drawn; otherwise against the bridge, whose draws come back with the fills
+    /// (for the step's bar).
     mutating func takeFills(start: Double, end: Double, variance: Double,
-                            knownRange: (low: Double, high: Double)? = nil) -> [LimitOrder] {
-        let indices: [Int]
+                            knownRange: (low: Double, high: Double)? = nil) -> (orders: [LimitOrder], draws: StepPathDraws?) {
+        let indices: [Int], draws: StepPathDraws?
         if let knownRange {
-            indices = StepTouches.filled(orders, low: knownRange.low, high: knownRange.high)
+            (indices, draws) = (StepTouches.filled(orders, low: knownRange.low, high: knownRange.high), nil)
         } else {
-            let touches = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
-            indices = touches.indices
-            pathDraws = touches.draws
+            (indices, draws) = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
         }
-        guard !indices.isEmpty else { return [] }
+        guard !indices.isEmpty else { return ([], draws) }
         let open = start
         let filled = indices.map { orders[$0] }.sorted { abs(log($0.price) - open) < abs(log($1.price) - open) }
         let ids = Set(filled.map(\.id))
         orders.removeAll { ids.contains($0.id) }
-        return filled
-    }
-
-    /// Takes in a fill inside the step at ln S = `logPrice`, so the step's bar contains it.
-    mutating func noteFill(atLog logPrice: Double) {
-        if pathDraws == nil { pathDraws = StepPathDraws() }
-        pathDraws?.filled(at: logPrice)
+        return (filled, draws)
     }
 
     /// The orders in flight that reach the market by `time`, removed, oldest first.

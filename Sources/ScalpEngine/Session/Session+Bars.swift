@@ -12,16 +12,17 @@ extension Session {
     /// Appends the step's bar, from `open` (currency; ln S `openLog`) to the close before
     /// scheduled gaps `closeBeforeEvents` (ln S), and clears the draws the fills left.
     mutating func recordBar(open: Double, openLog: Double, closeBeforeEvents: Double) {
-        let draws = desk.pathDraws
-        desk.pathDraws = nil
-        var bar: PriceBar
-        if let path = historicalPath {
-            bar = path.bar(at: path.index)
-            bar.previousClose = open
-        } else {
-            let bridge = BrownianBridgeRange(start: openLog, end: closeBeforeEvents, variance: stepVariance)
-            let extremes = bridge.extremes(completing: draws, using: &bars.rng)
-            bar = PriceBar(previousClose: open, open: open, high: exp(extremes.high), low: exp(extremes.low), close: spot)
+        let path = historicalPath
+        let bridge = BrownianBridgeRange(start: openLog, end: closeBeforeEvents, variance: stepVariance)
+        let generator = barGenerator
+        var (bar, draws) = bars.takeDraws(seeding: generator) { draws, rng -> (PriceBar, StepPathDraws?) in
+            if let path {
+                var bar = path.bar(at: path.index)
+                bar.previousClose = open
+                return (bar, draws)
+            }
+            let extremes = bridge.extremes(completing: draws, using: &rng)
+            return (PriceBar(previousClose: open, open: open, high: exp(extremes.high), low: exp(extremes.low), close: spot), draws)
         }
         bar.high = max(bar.high, spot, exp(draws?.highestFill ?? -.infinity))
         bar.low = min(bar.low, spot, exp(draws?.lowestFill ?? .infinity))

@@ -60,6 +60,8 @@ public struct Session: Sendable {
     public internal(set) var bars: SessionBars
 
     private let seed: UInt64
+    /// The random stream the session runs on (a Monte Carlo path's index).
+    private var stream: UInt64
     private var rng: Xoshiro256StarStar
     private var process: MarketProcess
     /// For a GBM market, its step constants: the step is then a normal and an exp, without
@@ -133,7 +135,8 @@ public struct Session: Sendable {
         ordersMayRest = executes
         desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
-        bars = SessionBars(window: config.volatilityWindow, rng: Self.barGenerator(seed: seed, stream: stream))
+        bars = SessionBars(window: config.volatilityWindow)
+        self.stream = stream
         if case .historical(let path) = config.process { replaysRanges = path.hasRanges } else { replaysRanges = false }
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
         let opening = config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
@@ -164,12 +167,12 @@ public struct Session: Sendable {
         copy.rng = Xoshiro256StarStar(seed: seed, stream: stream)
         copy.volRng = Self.volatilityGenerator(seed: seed, stream: stream)
         copy.desk.rng = Self.executionGenerator(seed: seed, stream: stream)
-        copy.bars.rng = Self.barGenerator(seed: seed, stream: stream)
+        copy.stream = stream
         return copy
     }
 
     /// The bars' own stream: drawing highs and lows moves no other number of the session.
-    private static func barGenerator(seed: UInt64, stream: UInt64) -> Xoshiro256StarStar {
+    var barGenerator: Xoshiro256StarStar {
         Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x0B1C_BA25_4161_C0DE), stream: stream)
     }
 
