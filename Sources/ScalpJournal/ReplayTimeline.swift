@@ -16,6 +16,12 @@ public struct ReplayTimeline: Sendable {
         /// Rolling-window and EWMA realized vol (annualised), nil before enough returns.
         public var realizedVol: Double?
         public var ewmaVol: Double?
+        /// The bar of the step (open, high, low, close; re-derived by the replay from the seed),
+        /// nil at step 0.
+        public var bar: PriceBar?
+        /// Each `RangeVolEstimator` over the session's window of bars (annualised), as the
+        /// volatility panel shows it; an estimator is missing before it has enough bars.
+        public var rangeVols: [RangeVolEstimator: Double]
         /// The book's vega-weighted implied vol (as bought, once every option has expired).
         public var impliedVol: Double
         /// Total P&L and its cumulative attribution, currency.
@@ -58,7 +64,8 @@ public struct ReplayTimeline: Sendable {
         let session = training.trainee
         return Row(step: session.step, time: session.time, spot: session.spot, netDelta: session.netDelta,
                    stockShares: session.stockShares, realizedVol: session.rollingRealizedVol,
-                   ewmaVol: session.ewmaRealizedVol,
+                   ewmaVol: session.ewmaRealizedVol, bar: session.step > 0 ? session.bars.latest : nil,
+                   rangeVols: RangeVolEstimator.allCases.reduce(into: [:]) { $0[$1] = session.rangeRealizedVol($1) },
                    impliedVol: session.book.live.isEmpty ? session.openingImpliedVol : session.impliedVol,
                    pnl: session.pnl, attribution: session.attribution, benchmarkPnL: training.benchmark.pnl,
                    benchmarkNetDelta: training.benchmark.netDelta, overDeltaLimit: training.isOverDeltaLimit,

@@ -264,8 +264,11 @@ struct JournalCommandsTests {
         replay.runToEnd()
         let score = replay.training.score
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
-        #expect(page.components(separatedBy: "<svg ").count - 1 == 5)
-        for id in ["price", "vol", "delta", "attribution", "benchmark"] { #expect(page.contains("<figure id=\"chart-\(id)\">")) }
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 6)
+        for id in ["price", "vol", "range-vol", "delta", "attribution", "benchmark"] {
+            #expect(page.contains("<figure id=\"chart-\(id)\">"))
+        }
+        for name in RangeVolEstimator.allCases.map(\.name) { #expect(page.contains(HTML.escape(name)), "\(name) in the range chart") }
         #expect(page.contains(HTML.escape(score.verdict)))
         #expect(page.contains("<div class=\"points\">\(Int(score.points))<small>/100</small>"))
         #expect(page.contains("reproduces every recorded trade, tick and the final P&amp;L exactly"))

@@ -62,14 +62,23 @@ public struct ExecutionDesk: Sendable {
 
     /// The orders that filled during a step from ln S `start` to `end` (variance σ²·dt),
     /// removed from the book, in the order the path most likely met them (nearest the open first).
-    mutating func takeFills(start: Double, end: Double, variance: Double) -> [LimitOrder] {
-        let indices = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
-        guard !indices.isEmpty else { return [] }
+    /// With `knownRange` (ln S low and high, a price file's) the orders fill against it and
+    /// nothing is drawn; otherwise against the bridge, whose draws come back with the fills
+    /// (for the step's bar).
+    mutating func takeFills(start: Double, end: Double, variance: Double,
+                            knownRange: (low: Double, high: Double)? = nil) -> (orders: [LimitOrder], draws: StepPathDraws?) {
+        let indices: [Int], draws: StepPathDraws?
+        if let knownRange {
+            (indices, draws) = (StepTouches.filled(orders, low: knownRange.low, high: knownRange.high), nil)
+        } else {
+            (indices, draws) = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
+        }
+        guard !indices.isEmpty else { return ([], draws) }
         let open = start
         let filled = indices.map { orders[$0] }.sorted { abs(log($0.price) - open) < abs(log($1.price) - open) }
         let ids = Set(filled.map(\.id))
         orders.removeAll { ids.contains($0.id) }
-        return filled
+        return (filled, draws)
     }
 
     /// The orders in flight that reach the market by `time`, removed, oldest first.

@@ -12,14 +12,16 @@ import Foundation
 /// only buys resting the low is drawn alone, in closed form.
 enum StepTouches {
     /// The indices into `orders` that fill in a step from ln S = `start` to `end` with
-    /// variance σ²·dt = `variance`; two uniforms from `rng`.
+    /// variance σ²·dt = `variance`, and the draws that decided them (for the step's bar); two
+    /// uniforms from `rng`.
     static func filled(_ orders: [LimitOrder], start: Double, end: Double, variance: Double,
-                       using rng: inout Xoshiro256StarStar) -> [Int] {
+                       using rng: inout Xoshiro256StarStar) -> (indices: [Int], draws: StepPathDraws) {
         let bridge = BrownianBridgeRange(start: start, end: end, variance: variance)
         let hasSells = orders.contains { !$0.isBuy }
         let hasBuys = orders.contains { $0.isBuy }
         let high = hasSells ? bridge.high(uniform: BrownianBridgeRange.openUnit(&rng)) : max(start, end)
         let u = hasBuys ? BrownianBridgeRange.openUnit(&rng) : 0
+        let lowGivenHigh = hasSells && high > max(start, end)
         var filled: [Int] = []
         for (index, order) in orders.enumerated() {
             let level = log(order.price)
@@ -28,7 +30,7 @@ enum StepTouches {
                     filled.append(index)
                 } else if variance > 0 {
                     // P(low ≤ level | high): the low's law given the high drawn (or alone).
-                    let below = hasSells && high > max(start, end)
+                    let below = lowGivenHigh
                         ? 1 - bridge.conditionalLowSurvival(level, high: high)
                         : bridge.probabilityLowBelow(level)
                     if u < below { filled.append(index) }
@@ -37,6 +39,16 @@ enum StepTouches {
                 filled.append(index)
             }
         }
-        return filled
+        let draws = StepPathDraws(high: hasSells ? high : nil, lowUniform: hasBuys ? u : nil, lowGivenHigh: lowGivenHigh)
+        return (filled, draws)
+    }
+
+    /// The indices into `orders` that fill in a step whose high and low (ln S) are known, as a
+    /// price file's are: a sell when the high reached its price, a buy when the low did.
+    static func filled(_ orders: [LimitOrder], low: Double, high: Double) -> [Int] {
+        orders.indices.filter {
+            let level = log(orders[$0].price)
+            return orders[$0].isBuy ? level >= low : level <= high
+        }
     }
 }

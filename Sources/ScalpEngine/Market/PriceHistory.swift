@@ -120,11 +120,16 @@ public struct HistoricalPath: PriceProcess, Hashable, Codable {
     /// Trailing realized vol at each row (21 returns), annualised: the "realized" vol a hedger
     /// at realized vol uses.
     public let trailingVols: [Double]
+    /// Each row's open, high and low (currency), when the file has the column; nil otherwise.
+    public let opens: [Double]?
+    public let highs: [Double]?
+    public let lows: [Double]?
     /// Index of the current close.
     public private(set) var index = 0
 
     public init(_ history: PriceHistory) {
         closes = history.closes
+        (opens, highs, lows) = (history.opens, history.highs, history.lows)
         var estimator = RealizedVolEstimator(window: 21)
         var vols: [Double] = []
         let fallback = history.impliedVols?.first ?? 0.2
@@ -141,6 +146,20 @@ public struct HistoricalPath: PriceProcess, Hashable, Codable {
     }
 
     public var instantaneousVolatility: Double { trailingVols[index] }
+
+    /// Whether the file gave each row's high and low.
+    public var hasRanges: Bool { highs != nil && lows != nil }
+
+    /// The bar of row `row` (≥ 1), with the row before's close. A column the file lacks is
+    /// filled in: the open is the close before, the high and low the larger and smaller of
+    /// open and close. The high and low always take in the open and the close.
+    public func bar(at row: Int) -> PriceBar {
+        let close = closes[row], previousClose = closes[row - 1]
+        let open = opens?[row] ?? previousClose
+        let high = max(highs?[row] ?? open, open, close)
+        let low = min(lows?[row] ?? open, open, close)
+        return PriceBar(previousClose: previousClose, open: open, high: high, low: low, close: close)
+    }
 }
 
 /// Implied vol read from a recorded series, one value per step.

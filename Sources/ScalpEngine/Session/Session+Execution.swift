@@ -82,9 +82,13 @@ extension Session {
     /// flight reach the market, and funding falls due at the close.
     mutating func executeWithinStep(from start: Double, to end: Double, startTime: Double) {
         let variance = stepVariance
+        let keepsBars = config.detail == .full
         if !desk.orders.isEmpty {
-            for order in desk.takeFills(start: start, end: end, variance: variance) {
+            let (fills, draws) = desk.takeFills(start: start, end: end, variance: variance, knownRange: knownLogRange)
+            if keepsBars, let draws { bars.noteDraws(draws) }
+            for order in fills {
                 note(.fill, order)
+                if keepsBars { bars.noteFill(atLog: log(order.price)) }
                 let notional = abs(order.shares) * order.price
                 let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
@@ -104,6 +108,7 @@ extension Session {
                 let f = min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
+                if keepsBars { bars.noteFill(atLog: logMid) }
                 desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares
                 fillMarket(shares: order.shares, mid: mid, reason: order.reason, sentAt: order.midWhenSent, sentStep: order.sentStep)
             }

@@ -56,8 +56,12 @@ public struct Session: Sendable {
     public private(set) var optionTradeCount = 0
     /// Working and in-flight orders, the execution cost parts, funding (see `ExecutionDesk`).
     public internal(set) var desk: ExecutionDesk
+    /// Each step's open, high, low and close (full detail; see `Session+Bars`).
+    public internal(set) var bars: SessionBars
 
     private let seed: UInt64
+    /// The random stream the session runs on (a Monte Carlo path's index).
+    private var stream: UInt64
     private var rng: Xoshiro256StarStar
     private var process: MarketProcess
     /// For a GBM market, its step constants: the step is then a normal and an exp, without
@@ -106,6 +110,9 @@ public struct Session: Sendable {
     /// The EWMA realized vol the realized-vol link pulls implied toward (nil without the link);
     /// kept apart from `ewmaVol`, which only full detail updates.
     private var linkedRealizedVol: EWMAVolEstimator?
+    /// Whether the session replays a price file with high and low columns: limit orders then
+    /// fill against the file's range instead of a drawn bridge.
+    let replaysRanges: Bool
 
     /// Starts a session at time 0. If auto-hedging is on with a rule other than `none`,
     /// the book is hedged to neutral at time 0.
@@ -134,6 +141,9 @@ public struct Session: Sendable {
         ordersMayRest = executes
         desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
+        bars = SessionBars(window: config.volatilityWindow)
+        self.stream = stream
+        if case .historical(let path) = config.process { replaysRanges = path.hasRanges } else { replaysRanges = false }
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
         let opening = config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
         cash = -opening.price
@@ -166,7 +176,13 @@ public struct Session: Sendable {
         copy.rng = Xoshiro256StarStar(seed: seed, stream: stream)
         copy.volRng = Self.volatilityGenerator(seed: seed, stream: stream)
         copy.desk.rng = Self.executionGenerator(seed: seed, stream: stream)
+        copy.stream = stream
         return copy
+    }
+
+    /// The bars' own stream: drawing highs and lows moves no other number of the session.
+    var barGenerator: Xoshiro256StarStar {
+        Xoshiro256StarStar(seed: SplitMix64.mix(seed ^ 0x0B1C_BA25_4161_C0DE), stream: stream)
     }
 
     private static func executionGenerator(seed: UInt64, stream: UInt64) -> Xoshiro256StarStar {
@@ -270,6 +286,7 @@ public struct Session: Sendable {
         }
         lastStep = PnLAttribution()
         if detailed {
+            recordBar(open: previousSpot, openLog: previousLogSpot, closeBeforeEvents: closeBeforeEvents)
             attributeStep(previousSpot: previousSpot, financing: interest + dividends, fills: intraStep)
         } else if estimatesHedgeVol {
             // Full detail feeds the estimators in `attributeStep`; the hedge below reads them.
@@ -547,6 +564,11 @@ public struct Session: Sendable {
         if let gbmStep { return gbmStep.diffusion * gbmStep.diffusion }
         let vol = process.instantaneousVolatility
         return vol * vol * config.timeStep
+    }
+
+    /// The price file the session replays, if any.
+    var historicalPath: HistoricalPath? {
+        if case .historical(let path) = process { path } else { nil }
     }
 
     /// The process's vol now (annualised): what the quote and impact scale with.

@@ -60,6 +60,8 @@ public struct AppState: Sendable {
     public private(set) var showHelp = false
     /// How far from the touch `B` and `S` rest their orders.
     public internal(set) var orderEntry = OrderEntry()
+    /// The realized-vol estimate the volatility panel leads with (`v`).
+    public private(set) var volatilityReading = VolatilityReading.closeToClose
     /// Set once the session has ended; the summary shows and the next key exits.
     public private(set) var endReason: EndReason?
     public private(set) var exitRequested = false
@@ -168,6 +170,7 @@ public struct AppState: Sendable {
             showHelp = false
             openTicket()
         case .toggleHelp: showHelp.toggle()
+        case .nextVolEstimator: volatilityReading = volatilityReading.next
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break

@@ -47,6 +47,8 @@ public struct ScreenSnapshot: Sendable {
     public let showHelp: Bool
     public let showIntro: Bool
     public let paused: Bool
+    /// The realized-vol estimate the volatility panel leads with.
+    public let volatilityReading: VolatilityReading
 
     // MARK: - The trainee's session
 
@@ -91,6 +93,7 @@ public struct ScreenSnapshot: Sendable {
         (endReason, summary) = (state.endReason, state.endReason == nil ? nil : state.summary)
         (ticket, showHelp, showIntro) = (state.trainingState.ticket, state.showHelp, state.trainingState.showIntro)
         paused = state.paused
+        volatilityReading = state.volatilityReading
 
         self.session = session
         history = state.history

@@ -44,9 +44,13 @@ struct SessionCharts {
         static let costs = "#d4720b"
         static let financing = "#17becf"
         static let residual = "#b0b7bf"
+        static let parkinson = "#1a7f37"
+        static let garmanKlass = "#8250df"
+        static let rogersSatchell = "#c62828"
+        static let yangZhang = "#17becf"
     }
 
-    var all: [LineChart] { [price, volatility, netDelta, attribution, versusBenchmark] }
+    var all: [LineChart] { [price, volatility, rangeVolatility, netDelta, attribution, versusBenchmark] }
 
     // MARK: - Charts
 
@@ -87,6 +91,26 @@ struct SessionCharts {
                         points: timeline.rows.compactMap { row in row.ewmaVol.map { ChartPoint(x: x(row.time), y: $0) } },
                         width: 1, dashed: true),
         ].map { line in var line = line; line.points = ChartDecimation.minMax(line.points); return line }
+        chart.yLabel = { Format.number($0 * 100, 1) + "%" }
+        return chart
+    }
+
+    /// The range estimators on the session's bars against close-to-close on the same bars and
+    /// implied, each over the session's window: what `v` cycles through on the live screen.
+    var rangeVolatility: LineChart {
+        let window = timeline.training.trainee.config.volatilityWindow
+        var chart = base("range-vol", "Range estimators against close-to-close and implied (\(window)-step window)")
+        let estimators: [(RangeVolEstimator, String, Double, Bool)] = [
+            (.closeToClose, Palette.realized, 2, false), (.parkinson, Palette.parkinson, 1.3, false),
+            (.garmanKlass, Palette.garmanKlass, 1.3, false), (.rogersSatchell, Palette.rogersSatchell, 1.3, true),
+            (.yangZhang, Palette.yangZhang, 1.3, true),
+        ]
+        chart.series = [ChartSeries(name: "implied", color: Palette.implied, points: points(\.impliedVol), width: 2)]
+            + estimators.map { estimator, color, width, dashed in
+                let line = timeline.rows.compactMap { row in row.rangeVols[estimator].map { ChartPoint(x: x(row.time), y: $0) } }
+                return ChartSeries(name: estimator.name, color: color, points: ChartDecimation.minMax(line), width: width,
+                                   dashed: dashed)
+            }
         chart.yLabel = { Format.number($0 * 100, 1) + "%" }
         return chart
     }

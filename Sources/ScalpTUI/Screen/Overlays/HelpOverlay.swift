@@ -29,8 +29,8 @@ struct HelpOverlay: Widget {
                 }
                 return line
             } + tail(width: inner)
-            // Still too tall: the blank lines go first.
-            if lines.count + 4 > bounds.height { lines.removeAll { $0.isEmpty } }
+            // Still too tall: the blank separators go first, from the bottom.
+            while lines.count + 4 > bounds.height, let blank = lines.lastIndex(where: \.isEmpty) { lines.remove(at: blank) }
         }
         OverlayBox(title: "Keys", lines: lines, width: Self.width).render(into: &grid, bounds)
     }

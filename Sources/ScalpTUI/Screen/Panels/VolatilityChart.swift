@@ -1,8 +1,9 @@
 import ScalpEngine
 import ScalpFormat
 
-/// Realized volatility (rolling window and EWMA) against the book's implied vol: the figures
-/// and their gap on the first line, the rolling and implied series in braille below.
+/// Realized volatility (rolling window and EWMA, or the estimator `v` chose) against the book's
+/// implied vol: the figures and their gap on the first line, the rolling and implied series in
+/// braille below.
 struct VolatilityChart: Widget {
     let snapshot: ScreenSnapshot
 
@@ -15,14 +16,34 @@ struct VolatilityChart: Widget {
         let realized = session.rollingRealizedVol
         let ewma = session.ewmaRealizedVol
         let implied = snapshot.impliedVol ?? session.openingImpliedVol
-        let gap = realized.map { $0 - implied }
-        let gapRole: Role = (gap ?? 0) > 0 ? .up : (gap ?? 0) < 0 ? .down : .text
+        let reading = snapshot.volatilityReading
         let compact = inner.width < 56
-        let line: [Span] = [
+        let realizedSpans = [
             Span(compact ? "rv " : "realized ", Style(.chartRealized, on: .background, .bold)),
             Span(Format.percent(realized), Style(.text)),
-            Span(compact ? "  ewma " : "  EWMA ", Style(.chartEWMA)),
-            Span(Format.percent(ewma), Style(.text)),
+        ]
+        // The default leads with the rolling vol and the EWMA beside it; another reading (`v`)
+        // leads with its own figure, the rolling vol beside it, and the gap is its own.
+        let lead: Double?
+        var line: [Span]
+        if reading == .closeToClose {
+            lead = realized
+            line = realizedSpans + [
+                Span(compact ? "  ewma " : "  EWMA ", Style(.chartEWMA)),
+                Span(Format.percent(ewma), Style(.text)),
+            ]
+        } else {
+            lead = reading.value(in: session)
+            let role: Role = reading == .ewma ? .chartEWMA : .accent
+            line = [
+                Span((compact ? reading.shortName : reading.name) + " ", Style(role, on: .background, .bold)),
+                Span(Format.percent(lead), Style(.text)),
+                Span("  ", Style(.text)),
+            ] + realizedSpans
+        }
+        let gap = lead.map { $0 - implied }
+        let gapRole: Role = (gap ?? 0) > 0 ? .up : (gap ?? 0) < 0 ? .down : .text
+        line += [
             Span(compact ? "  iv " : "  implied ", Style(.chartImplied, on: .background, .bold)),
             Span(Format.percent(implied), Style(.text)),
             Span("  gap ", Style(.muted)),

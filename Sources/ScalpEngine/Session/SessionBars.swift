@@ -1,0 +1,80 @@
+import DequeModule
+
+/// The session's bars: each step's open, high, low and close (full detail only; the Monte
+/// Carlo's `pnlOnly` paths keep none). The latest bar, and the last `window` of them for the
+/// range estimators (`RangeVolEstimator`), annualised by the session's step.
+///
+/// A simulated step's high and low are the exact Brownian bridge's between its two closes
+/// (see `Session+Bars`); the draws come from their own stream, so a path's closes, its fills
+/// and its journal are the same with or without bars.
+///
+/// A value type whose state sits behind one copy-on-write reference: the Monte Carlo copies a
+/// session for every path, and bars it never reads should cost it one word, not their bytes.
+public struct SessionBars: Sendable {
+    private final class Storage: @unchecked Sendable {
+        let window: Int
+        var recent: Deque<PriceBar>
+        /// Made at the first bar: a session copied to another stream has not drawn yet.
+        var rng: Xoshiro256StarStar?
+        var draws: StepPathDraws?
+
+        init(window: Int, recent: Deque<PriceBar>, rng: Xoshiro256StarStar?, draws: StepPathDraws?) {
+            (self.window, self.recent, self.rng, self.draws) = (window, recent, rng, draws)
+        }
+
+        func copy() -> Storage { Storage(window: window, recent: recent, rng: rng, draws: draws) }
+    }
+
+    private var storage: Storage
+
+    init(window: Int) {
+        storage = Storage(window: max(window, 1), recent: [], rng: nil, draws: nil)
+    }
+
+    /// Bars kept for the estimators: the session's realized-vol window.
+    public var window: Int { storage.window }
+    /// The last `window` bars, oldest first.
+    public var recent: Deque<PriceBar> { storage.recent }
+    /// The bar of the step just taken; nil before the first step.
+    public var latest: PriceBar? { storage.recent.last }
+
+    /// `estimator`'s annualised volatility (fraction) over the bars kept, `periodsPerYear`
+    /// bars a year; nil with too few bars.
+    public func volatility(_ estimator: RangeVolEstimator, periodsPerYear: Double) -> Double? {
+        let bars = Array(storage.recent)
+        return estimator.volatility(of: bars[...], periodsPerYear: periodsPerYear)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    mutating func append(_ bar: PriceBar) {
+        makeUnique()
+        if storage.recent.count == storage.window { storage.recent.removeFirst() }
+        storage.recent.append(bar)
+    }
+
+    /// Keeps what the limit fills drew of the step's path, for its bar.
+    mutating func noteDraws(_ draws: StepPathDraws) {
+        makeUnique()
+        storage.draws = draws
+    }
+
+    /// Takes in a fill inside the step at ln S = `logPrice`, so the step's bar contains it.
+    mutating func noteFill(atLog logPrice: Double) {
+        makeUnique()
+        if storage.draws == nil { storage.draws = StepPathDraws() }
+        storage.draws?.filled(at: logPrice)
+    }
+
+    /// The draws the step's fills left (then forgotten) and the bars' generator, for one bar;
+    /// the generator is `seeding` until the first bar.
+    mutating func takeDraws<Result>(seeding: @autoclosure () -> Xoshiro256StarStar,
+                                    _ body: (StepPathDraws?, inout Xoshiro256StarStar) -> Result) -> Result {
+        makeUnique()
+        var rng = storage.rng ?? seeding()
+        defer { (storage.rng, storage.draws) = (rng, nil) }
+        return body(storage.draws, &rng)
+    }
+}
