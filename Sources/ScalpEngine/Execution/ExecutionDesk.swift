@@ -72,6 +72,17 @@ public struct ExecutionDesk: Sendable {
         return filled
     }
 
+    /// The orders a market's open at `open` (currency) crosses after a closure, removed, each
+    /// priced at the open: no one traded in the gap, so a buy resting at or above the open (a
+    /// sell at or below it) fills there, better than its limit.
+    mutating func takeGapFills(open: Double) -> [LimitOrder] {
+        let crossed = orders.filter { $0.isBuy ? $0.price >= open : $0.price <= open }
+        guard !crossed.isEmpty else { return [] }
+        let ids = Set(crossed.map(\.id))
+        orders.removeAll { ids.contains($0.id) }
+        return crossed.map { var fill = $0; fill.price = open; return fill }
+    }
+
     /// The orders in flight that reach the market by `time`, removed, oldest first.
     mutating func takeArrivals(by time: Double) -> [OrderInFlight] {
         guard inFlight.contains(where: { $0.fillTime <= time }) else { return [] }

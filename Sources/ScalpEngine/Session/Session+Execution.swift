@@ -83,7 +83,10 @@ extension Session {
     mutating func executeWithinStep(from start: Double, to end: Double, startTime: Double) {
         let variance = stepVariance
         if !desk.orders.isEmpty {
-            for order in desk.takeFills(start: start, end: end, variance: variance) {
+            // Across a closure nothing trades until the open: the gap is not bridged.
+            let fills = isCrossingGap ? desk.takeGapFills(open: exp(end))
+                : desk.takeFills(start: start, end: end, variance: variance)
+            for order in fills {
                 note(.fill, order)
                 let notional = abs(order.shares) * order.price
                 let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
@@ -100,7 +103,8 @@ extension Session {
             // An order arriving within the step fills at the bridge's point at its arrival:
             // ln S there is normal, mean a + f(b − a), variance v·f(1 − f), f the step's fraction.
             for order in desk.takeArrivals(by: time + OptionBook.timeTolerance) {
-                let f = min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
+                // Across a closure an order arrives at the open.
+                let f = isCrossingGap ? 1 : min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
                 desk.costs.latencySlippage += (mid - order.midWhenSent) * order.shares

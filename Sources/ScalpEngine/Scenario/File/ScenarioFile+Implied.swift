@@ -70,6 +70,6 @@ extension ScenarioFile {
         try t.check(abs(jump) <= 1, "price_jump", jump, "must be between -1 and 1 (a log return)")
         let change = try t.number("vol_change") ?? 0
         try t.check(abs(change) <= 5, "vol_change", change, "must be between -5 and 5 (vol as a fraction)")
-        return ScheduledEvent(time: years(days: days), logPriceJump: jump, impliedVolChange: change, label: label)
+        return ScheduledEvent(time: market.years(days: days), logPriceJump: jump, impliedVolChange: change, label: label)
     }
 }
