@@ -27,7 +27,7 @@ extension ScenarioFile {
             out.string("calendar", choice.rawValue, "calendar-days (365 a year) | trading-days (252 of 6.5 hours)")
         }
         if let calendar = config.equityCalendar {
-            out.raw("step_minutes", decimal(EquityCalendar.minutesPerDay / Double(calendar.stepsPerDay)), "trading minutes per step")
+            out.raw("step_minutes", decimal(config.stepMinutes), "trading minutes per step")
             out.raw("days", decimal(Double(config.steps / calendar.gridStepsPerDay)), "session length, trading days")
         } else {
             let minutes = minutesText(years: config.timeStep, clock: clock)
