@@ -10,7 +10,8 @@ extension ScenarioFile {
     public static func write(_ scenario: Scenario) -> String {
         var out = TOMLWriter()
         let config = scenario.config
-        out.comment("gammascalp scenario. Times are calendar days or minutes; rates, yields and vols are")
+        out.comment("gammascalp scenario. Times are " + (config.dayCount == .calendarDays ? "calendar" : "trading")
+                    + " days or minutes; rates, yields and vols are")
         out.comment("annualised fractions (0.05 = 5%). Every key is described in the README's scenario reference.")
         out.string("name", scenario.name, "short identifier")
         out.string("description", scenario.description, nil)
