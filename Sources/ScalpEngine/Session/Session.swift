@@ -77,6 +77,8 @@ public struct Session: Sendable {
     public private(set) var isCrossingGap = false
     /// Where the market shuts (nil: it never does), decided once.
     private let gaps: MarketGaps?
+    /// `gaps != nil`, kept apart so the step of a market that never shuts tests one flag.
+    private let marketShuts: Bool
     /// The options' Greeks at implied vol as of the end of the last action (full detail): the
     /// base of the next step's attribution, and what a grader reads instead of recomputing them.
     public private(set) var markedGreeks = OptionGreeks.zero
@@ -134,6 +136,7 @@ public struct Session: Sendable {
         interestPerStep = exp(config.rate * config.timeStep) - 1
         stepLength = config.timeStep
         gaps = MarketGaps(config)
+        marketShuts = gaps != nil
         // A perpetual's holder receives no dividends.
         dividendPerStep = config.executionTerms.venue == .cryptoPerp ? 0 : config.dividendYield * config.timeStep
         executes = !config.executionTerms.isStandard
@@ -198,7 +201,7 @@ public struct Session: Sendable {
     public mutating func apply(_ action: SessionAction) {
         guard !isFinished else { return }
         switch action {
-        case .tick: if gaps?.follow(step: step) == true { crossGap() } else { advance() }
+        case .tick: if marketShuts { tickOnCalendar() } else { advance() }
         case .trade(let shares): trade(shares: shares, reason: .manual)
         case .buyLot: trade(shares: manualLot, reason: .manual)
         case .sellLot: trade(shares: -manualLot, reason: .manual)
@@ -223,6 +226,12 @@ public struct Session: Sendable {
         // The ladder's orders are the auto-hedger's: they stop working when it stops.
         if !on { cancelOrders(ladderOnly: true) }
         autoHedge = on
+    }
+
+    /// The next step of a market that shuts: across the gap when one follows, else a plain one.
+    @inline(never)
+    private mutating func tickOnCalendar() {
+        if gaps?.follow(step: step) == true { crossGap() } else { advance() }
     }
 
     /// The step across a market closure: one step spanning the gap's grid steps, with the
