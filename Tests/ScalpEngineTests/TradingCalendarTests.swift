@@ -196,6 +196,19 @@ struct TradingCalendarTests {
         do { _ = try ScenarioFile.parse(merged, file: "t.toml") } catch { #expect(error.description == message) }
     }
 
+    /// Impact's σ_day is one day of the clock's vol, and latency counts the clock's hours: a
+    /// trading day's σ/√252 (ADV a trading day's volume) and milliseconds of 6.5-hour days.
+    @Test func impactAndLatencyCountOnTheSessionsClock() {
+        let terms = ExecutionTerms(impact: 1, dailyVolume: 1_000_000, latencyMs: 250)
+        let rng = Xoshiro256StarStar(seed: 1, stream: 0)
+        let calendar = ExecutionDesk(terms: terms, rng: rng), trading = ExecutionDesk(terms: terms, rng: rng, dayCount: .tradingDays)
+        let perShare = { (desk: ExecutionDesk) in desk.impact.perShare(shares: 10_000, mid: 100, volatility: 0.2) }
+        #expect(abs(perShare(calendar) - 1 * 0.2 / 365.0.squareRoot() * 100 * 0.1) < 1e-12)
+        #expect(abs(perShare(trading) - 1 * 0.2 / 252.0.squareRoot() * 100 * 0.1) < 1e-12)
+        #expect(calendar.latencyYears == 0.25 / (86_400 * 365))
+        #expect(abs(trading.latencyYears / (0.25 / (3600 * 6.5 * 252)) - 1) < 1e-12)
+    }
+
     /// An equity scenario writes back to a file that reads as the same scenario.
     @Test func equityScenarioReadsBack() throws {
         let scenario = try #require(Scenario.named("overnight-gaps"))

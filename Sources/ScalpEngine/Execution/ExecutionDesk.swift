@@ -24,10 +24,13 @@ public struct ExecutionDesk: Sendable {
     /// Draws for fills within a step (the bridge), on their own stream so the price path is
     /// the same whatever orders rest.
     var rng: Xoshiro256StarStar
+    /// The session's clock: a day of impact's σ_day and ADV, and the hours latency counts in.
+    let dayCount: DayCount
 
-    init(terms: ExecutionTerms, rng: Xoshiro256StarStar) {
+    init(terms: ExecutionTerms, rng: Xoshiro256StarStar, dayCount: DayCount = .calendarDays) {
         self.terms = terms
         self.rng = rng
+        self.dayCount = dayCount
         nextFundingTime = terms.fundingIntervalYears
     }
 
@@ -39,7 +42,12 @@ public struct ExecutionDesk: Sendable {
 
     var funding: Funding { Funding(rate: terms.fundingRate, interval: terms.fundingIntervalYears) }
 
-    var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume) }
+    var impact: MarketImpact {
+        MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume, daysPerYear: dayCount.daysPerYear)
+    }
+
+    /// `latency_ms` in years of the session's clock: trading time runs only in the 6.5 hours of a trading day.
+    var latencyYears: Double { terms.latencyMs / (1000 * 3600 * dayCount.hoursPerDay * dayCount.daysPerYear) }
 
     /// Rests a limit order placed when the mid was `mid`; returns it.
     @discardableResult

@@ -27,7 +27,7 @@ extension Session {
     /// ends the session, fills at once), else filled now.
     mutating func sendMarketOrder(shares: Double, reason: TradeReason) {
         if desk.terms.latencyMs > 0 && reason != .closeOut {
-            desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.terms.latencyYears,
+            desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.latencyYears,
                                                midWhenSent: spot, reason: reason))
         } else {
             fillMarket(shares: shares, mid: spot, reason: reason)

@@ -141,7 +141,8 @@ public struct Session: Sendable {
         dividendPerStep = config.executionTerms.venue == .cryptoPerp ? 0 : config.dividendYield * config.timeStep
         executes = !config.executionTerms.isStandard
         ordersMayRest = executes
-        desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
+        desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream),
+                             dayCount: config.dayCount)
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
         ewmaVol = EWMAVolEstimator(halfLife: config.ewmaHalfLife)
         let opening = config.book.greeks(spot: config.spot, time: 0, rate: config.rate, dividendYield: config.dividendYield)
