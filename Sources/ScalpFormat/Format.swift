@@ -49,37 +49,45 @@ public enum Format {
         return number(fraction * 100, decimals, sign: true)
     }
 
-    /// Session time as "day D hh:mm" (day 1 is the first day).
-    public static func clock(_ years: Double) -> String {
-        let minutes = Int((years * OptionGreeks.daysPerYear * 1440).rounded())
-        let day = minutes / 1440 + 1
-        let inDay = minutes % 1440
-        return "day \(day) " + twoDigits(inDay / 60) + ":" + twoDigits(inDay % 60)
+    /// Session time as "day D hh:mm" (day 1 is the first day) on `clock`: on a trading-day
+    /// clock hh:mm is the trading session's (09:30 to 16:00), and on the equity calendar the
+    /// weekday comes first, "day 2 Tue 14:25" (day 0 is the Friday whose close opens the session).
+    public static func clock(_ years: Double, on clock: SessionClock = .calendarDays) -> String {
+        let reading = clock.reading(years)
+        let weekday = reading.weekday.map { weekdays[$0] + " " } ?? ""
+        return "day \(reading.day) " + weekday + twoDigits(reading.minute / 60) + ":" + twoDigits(reading.minute % 60)
     }
 
-    /// A duration as "26d 09h35m" (or "09h35m" under a day).
-    public static func duration(_ years: Double) -> String {
-        let minutes = max(Int((years * OptionGreeks.daysPerYear * 1440).rounded()), 0)
-        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri"]
+
+    /// Minutes in a day of `clock`: 1,440 of a calendar day, 390 of a trading day.
+    private static func minutesPerDay(_ clock: DayCount) -> Int { Int(clock.hoursPerDay * 60) }
+
+    /// A duration as "26d 09h35m" (or "09h35m" under a day), in days of `clock`.
+    public static func duration(_ years: Double, on clock: DayCount = .calendarDays) -> String {
+        let perDay = minutesPerDay(clock)
+        let minutes = max(Int((years * clock.daysPerYear * Double(perDay)).rounded()), 0)
+        let days = minutes / perDay, hours = (minutes % perDay) / 60, rest = minutes % 60
         let clock = twoDigits(hours) + "h" + twoDigits(rest) + "m"
         return days > 0 ? "\(days)d " + clock : clock
     }
 
-    /// Days as a short label: "30d", "2.5d", "6h".
-    public static func days(_ years: Double) -> String {
-        let days = years * OptionGreeks.daysPerYear
+    /// Days of `clock` as a short label: "30d", "2.5d", "6h".
+    public static func days(_ years: Double, on clock: DayCount = .calendarDays) -> String {
+        let days = years * clock.daysPerYear
         if days >= 10 { return number(days, 0) + "d" }
         if days >= 1 { return number(days, 1) + "d" }
-        return number(days * 24, 0) + "h"
+        return number(days * clock.hoursPerDay, 0) + "h"
     }
 
     /// Time left, cut down and never rounded up: "29d18h", "2d04h", "30d", "5h30m", "45m"; at most
     /// `width` columns, dropping the smaller unit when it does not fit ("120d"). An option
     /// with 29 days 18 hours left must not read "30d".
-    public static func timeLeft(_ years: Double, width: Int = 7) -> String {
+    public static func timeLeft(_ years: Double, width: Int = 7, on clock: DayCount = .calendarDays) -> String {
         // A hair of tolerance, so 30 days minus 6 hours in floating point is not 29d17h.
-        let minutes = max(Int((years * OptionGreeks.daysPerYear * 1440 + 1e-6).rounded(.down)), 0)
-        let days = minutes / 1440, hours = (minutes % 1440) / 60, rest = minutes % 60
+        let perDay = minutesPerDay(clock)
+        let minutes = max(Int((years * clock.daysPerYear * Double(perDay) + 1e-6).rounded(.down)), 0)
+        let days = minutes / perDay, hours = (minutes % perDay) / 60, rest = minutes % 60
         let full: String
         if days > 0 {
             full = "\(days)d" + (hours == 0 ? "" : days >= 10 ? "\(hours)h" : twoDigits(hours) + "h")
@@ -131,8 +139,8 @@ extension Format {
     }
 
     /// Session time as "d3 14:25", for narrow columns.
-    public static func shortClock(_ years: Double) -> String {
-        let full = clock(years)  // "day 3 14:25"
+    public static func shortClock(_ years: Double, on clock: SessionClock = .calendarDays) -> String {
+        let full = Self.clock(years, on: clock)  // "day 3 14:25"
         return "d" + full.dropFirst(4)
     }
 }

@@ -33,6 +33,8 @@ public struct SessionSummary: Sendable, Hashable {
     /// Costs in parts, funding and fills, when the execution layer ran (non-standard terms or
     /// limit orders); nil for the plain model, whose costs are the one `costs` figure.
     public var costParts: ExecutionCosts? = nil
+    /// The clock `time` reads on (calendar days unless the session kept another).
+    public var clock: SessionClock = .calendarDays
 }
 
 extension SessionSummary {
@@ -43,6 +45,7 @@ extension SessionSummary {
                   sharesTraded: session.sharesTraded, costs: session.attribution.costs,
                   realizedVol: session.sessionRealizedVol, impliedVol: session.openingImpliedVol,
                   hedgingErrorPerStep: session.hedgingError.standardDeviation, hedgingError: session.hedgingErrorSoFar)
+        clock = session.config.clock
         let parts = session.executionCosts
         if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
@@ -58,7 +61,7 @@ extension SessionSummary {
     public var lines: [String] {
         let of = steps.map { " of \($0)" } ?? ""
         var lines = [
-            "session ended at \(Format.clock(time)) (step \(step)\(of))",
+            "session ended at \(Format.clock(time, on: clock)) (step \(step)\(of))",
             "P&L \(Format.money(pnl))  =  delta \(Format.money(attribution.delta))  gamma \(Format.money(attribution.gamma))"
                 + "  theta \(Format.money(attribution.theta))  vega \(Format.money(attribution.vega))"
                 + "  vanna \(Format.money(attribution.vanna))  volga \(Format.money(attribution.volga))"

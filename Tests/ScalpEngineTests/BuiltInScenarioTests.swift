@@ -5,7 +5,7 @@ import Testing
 @Suite("Built-in scenarios")
 struct BuiltInScenarioTests {
     static let names = ["classic-scalp", "theta-bleed", "short-gamma", "trend-day", "jumps", "stochastic-vol",
-                        "vol-crush", "expensive-hedging", "btc-perp", "size-and-impact"]
+                        "vol-crush", "expensive-hedging", "btc-perp", "size-and-impact", "overnight-gaps"]
 
     /// Mean final P&L of `paths` sessions of `scenario` auto-hedged by `rule` (streams 0..<paths of one seed,
     /// so two rules see the same markets).

@@ -76,7 +76,8 @@ struct ScenarioExecutionTests {
         #expect(parseError(base + "\n[execution]\ndaily_volume = -1") == "t.toml:21: execution.daily_volume: must be ≥ 0 (shares a day), got -1")
         #expect(parseError(base + "\n[execution]\nlatency_ms = -2") == "t.toml:21: execution.latency_ms: must be ≥ 0 (milliseconds), got -2")
         #expect(parseError(base + "\n[execution]\nfunding_rate = 0.1")?.contains("execution.funding_rate: needs venue") == true)
-        #expect(parseError(base + "\n[execution]\ncalendar = \"equity\"")?.hasPrefix("t.toml:21: execution.calendar: unknown key") == true)
+        #expect(parseError(base + "\n[execution]\ncalendar = \"lunar\"")
+            == "t.toml:21: execution.calendar: must be one of \"continuous\", \"equity\", got \"lunar\"")
         #expect(parseError(base + "\n[hedging]\ncost_bps = 1\n[execution]\nhalf_spread_bps = 3")?.contains("disagree") == true)
         #expect(parseError(base + "\n[hedging]\npolicy = \"ladder:0\"")?.contains("ladder step X must be > 0") == true)
     }

@@ -171,7 +171,7 @@ struct ScenarioFileTests {
 
     @Test func unknownKeysAreRefusedAtTheirLine() {
         #expect(parseError(edited("rate = 0.02", "rate = 0.02\nsppot = 3"))?.description
-            == "t.toml:8: market.sppot: unknown key (known: spot, rate, drift, dividend, step_minutes, days)")
+            == "t.toml:8: market.sppot: unknown key (known: spot, rate, drift, dividend, calendar, step_minutes, days)")
         #expect(parseError(edited("vol = 0.3", "vol = 0.3\njump_mean = 0.1"))?.description
             == "t.toml:14: process.jump_mean: unknown key (known: kind, vol)")
         #expect(parseError(Self.minimal + "\n[extra]\nx = 1")?.description.hasPrefix("t.toml:20: extra: unknown key") == true)

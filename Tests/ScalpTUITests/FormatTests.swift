@@ -70,4 +70,22 @@ final class FormatTests: XCTestCase {
             XCTAssertGreaterThan(value + (shown.contains("d") ? hour : minute), left - 1e-9, shown)
         }
     }
+
+    /// On trading days a day is 6.5 hours of trading, and the equity calendar's clock reads
+    /// trading time: the session opens at Friday's close, the weekend gap leads to Monday's open.
+    func testTradingClocksReadTradingTime() {
+        let tradingDay = 1 / 252.0
+        XCTAssertEqual(Format.days(2 * tradingDay, on: .tradingDays), "2.0d")
+        XCTAssertEqual(Format.days(0.5 * tradingDay, on: .tradingDays), "3h")
+        XCTAssertEqual(Format.timeLeft(tradingDay + tradingDay / 6.5, on: .tradingDays), "1d01h")
+        XCTAssertEqual(Format.duration(tradingDay / 2, on: .tradingDays), "03h15m")
+        XCTAssertEqual(Format.clock(tradingDay / 2, on: SessionClock(dayCount: .tradingDays)), "day 1 12:45")
+        let calendar = EquityCalendar(stepsPerDay: 52, overnightVariance: 0.2)
+        let clock = SessionClock(dayCount: .tradingDays, calendar: calendar)
+        let grid = calendar.timeStep
+        XCTAssertEqual(Format.clock(0, on: clock), "day 0 Fri 16:00")
+        XCTAssertEqual(Format.clock(13 * grid, on: clock), "day 1 Mon 09:30")
+        XCTAssertEqual(Format.clock((65 + 13 + 26) * grid, on: clock), "day 2 Tue 12:45")
+        XCTAssertEqual(Format.shortClock(5 * 65 * grid, on: clock), "d5 Fri 16:00")
+    }
 }

@@ -24,10 +24,13 @@ public struct ExecutionDesk: Sendable {
     /// Draws for fills within a step (the bridge), on their own stream so the price path is
     /// the same whatever orders rest.
     var rng: Xoshiro256StarStar
+    /// The session's clock: a day of impact's σ_day and ADV, and the hours latency counts in.
+    let dayCount: DayCount
 
-    init(terms: ExecutionTerms, rng: Xoshiro256StarStar) {
+    init(terms: ExecutionTerms, rng: Xoshiro256StarStar, dayCount: DayCount = .calendarDays) {
         self.terms = terms
         self.rng = rng
+        self.dayCount = dayCount
         nextFundingTime = terms.fundingIntervalYears
     }
 
@@ -39,7 +42,13 @@ public struct ExecutionDesk: Sendable {
 
     var funding: Funding { Funding(rate: terms.fundingRate, interval: terms.fundingIntervalYears) }
 
-    var impact: MarketImpact { MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume, touchSize: terms.touchSize) }
+    var impact: MarketImpact {
+        MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume, touchSize: terms.touchSize,
+                     daysPerYear: dayCount.daysPerYear)
+    }
+
+    /// `latency_ms` in years of the session's clock: trading time runs only in the 6.5 hours of a trading day.
+    var latencyYears: Double { terms.latencyMs / (1000 * 3600 * dayCount.hoursPerDay * dayCount.daysPerYear) }
 
     /// Rests a limit order placed when the mid was `mid`; returns it.
     @discardableResult
@@ -79,6 +88,17 @@ public struct ExecutionDesk: Sendable {
         let ids = Set(filled.map(\.id))
         orders.removeAll { ids.contains($0.id) }
         return (filled, draws)
+    }
+
+    /// The orders a market's open at `open` (currency) crosses after a closure, removed, each
+    /// priced at the open: no one traded in the gap, so a buy resting at or above the open (a
+    /// sell at or below it) fills there, better than its limit.
+    mutating func takeGapFills(open: Double) -> [LimitOrder] {
+        let crossed = orders.filter { $0.isBuy ? $0.price >= open : $0.price <= open }
+        guard !crossed.isEmpty else { return [] }
+        let ids = Set(crossed.map(\.id))
+        orders.removeAll { ids.contains($0.id) }
+        return crossed.map { var fill = $0; fill.price = open; return fill }
     }
 
     /// The orders in flight that reach the market by `time`, removed, oldest first.

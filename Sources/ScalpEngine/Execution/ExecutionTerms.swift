@@ -12,7 +12,7 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     /// k: the half-spread is at least k·σ·S·√dt (σ the process vol, dt the step, years).
     public var spreadVolMultiple = 0.0
     /// η of the square-root impact law: a market order of Q shares pays η·σ_day·S·√(Q/ADV)
-    /// per share over the touch, σ_day = σ·√(1/365).
+    /// per share over the touch, σ_day = σ·√(1 day) on the session's clock.
     public var impact = 0.0
     /// ADV, shares a day; 0 turns impact off.
     public var dailyVolume = 0.0
@@ -56,9 +56,6 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public static let standard = ExecutionTerms()
 
     public var isStandard: Bool { self == .standard }
-
-    /// Latency in years (365-day clock).
-    public var latencyYears: Double { latencyMs / (1000 * 86_400 * OptionGreeks.daysPerYear) }
 
     /// Hours between funding payments, in years.
     public var fundingIntervalYears: Double { fundingIntervalHours / (24 * OptionGreeks.daysPerYear) }

@@ -1,6 +1,7 @@
 /// Temporary market impact by the square-root law: a market order for Q shares pays, per
-/// share over the touch, η·σ_day·S·√(Q/ADV), with σ_day = σ·√(1/365) the daily vol (on the
-/// engine's 365-day clock) and ADV the daily volume in shares. The order's total impact cost
+/// share over the touch, η·σ_day·S·√(Q/ADV), with σ_day = σ·√(1/D) the vol of one day of the
+/// session's clock (D = 365 calendar days or 252 trading days a year) and ADV the volume of
+/// such a day in shares. The order's total impact cost
 /// is therefore η·σ_day·S·Q^{3/2}/√ADV: four times the size costs eight times as much.
 ///
 /// Read as a book, the law is a depth profile: walking it, the q-th share costs
@@ -16,9 +17,12 @@ public struct MarketImpact: Sendable, Hashable {
     public var dailyVolume: Double
     /// Shares displayed at the touch, taken without impact (0 = none).
     public var touchSize: Double
+    /// D, days a year on the session's clock.
+    public var daysPerYear: Double
 
-    public init(coefficient: Double, dailyVolume: Double, touchSize: Double = 0) {
-        (self.coefficient, self.dailyVolume, self.touchSize) = (coefficient, dailyVolume, touchSize)
+    public init(coefficient: Double, dailyVolume: Double, touchSize: Double = 0,
+                daysPerYear: Double = OptionGreeks.daysPerYear) {
+        (self.coefficient, self.dailyVolume, self.touchSize, self.daysPerYear) = (coefficient, dailyVolume, touchSize, daysPerYear)
     }
 
     /// Whether orders move the price at all.
@@ -28,7 +32,7 @@ public struct MarketImpact: Sendable, Hashable {
     /// with the process at vol `volatility` (annualised).
     public func perShare(shares: Double, mid: Double, volatility: Double) -> Double {
         guard isOn else { return 0 }
-        let dailyVol = volatility / OptionGreeks.daysPerYear.squareRoot()
+        let dailyVol = volatility / daysPerYear.squareRoot()
         guard touchSize > 0 else { return coefficient * dailyVol * mid * (abs(shares) / dailyVolume).squareRoot() }
         let size = abs(shares), beyond = size - touchSize
         guard beyond > 0 else { return 0 }
@@ -39,7 +43,7 @@ public struct MarketImpact: Sendable, Hashable {
     /// and vol `volatility`: ADV·(w / (1.5·η·σ_day·S))²; infinite when there is no impact.
     public func depth(within width: Double, mid: Double, volatility: Double) -> Double {
         guard isOn else { return .infinity }
-        let marginal = 1.5 * coefficient * volatility / OptionGreeks.daysPerYear.squareRoot() * mid
+        let marginal = 1.5 * coefficient * volatility / daysPerYear.squareRoot() * mid
         guard marginal > 0 else { return .infinity }
         return dailyVolume * (width / marginal) * (width / marginal)
     }

@@ -22,8 +22,10 @@ public struct Quote: Sendable, Hashable {
     }
 
     /// The quote at `mid` for costs `costs` and terms `terms`, with the process at vol
-    /// `volatility` (annualised) and steps of `timeStep` years.
-    public init(mid: Double, volatility: Double, timeStep: Double, costs: TransactionCosts, terms: ExecutionTerms) {
+    /// `volatility` (annualised), steps of `timeStep` years and `daysPerYear` days a year on the
+    /// session's clock (the displayed depth scales with one day's vol).
+    public init(mid: Double, volatility: Double, timeStep: Double, costs: TransactionCosts, terms: ExecutionTerms,
+                daysPerYear: Double = OptionGreeks.daysPerYear) {
         var half = max(mid * costs.halfSpreadBps * 1e-4, terms.spreadVolMultiple * volatility * mid * timeStep.squareRoot())
         if terms.tick > 0 {
             // Round the whole spread up to ticks: a quote cannot sit between two ticks.
@@ -31,7 +33,7 @@ public struct Quote: Sendable, Hashable {
         }
         var size = terms.touchSize
         if size <= 0 {
-            let impact = MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume)
+            let impact = MarketImpact(coefficient: terms.impact, dailyVolume: terms.dailyVolume, daysPerYear: daysPerYear)
             size = impact.depth(within: terms.tick > 0 ? terms.tick : half, mid: mid, volatility: volatility)
         }
         self.init(mid: mid, halfSpread: half, touchSize: size)

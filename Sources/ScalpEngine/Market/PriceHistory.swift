@@ -34,6 +34,14 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     /// intraday rows the number of their steps in 252 trading days of 6.5 hours.
     public var periodsPerYear: Double { isDaily ? Self.tradingDaysPerYear : 1 / timeStep }
 
+    /// Steps (row i to row i + 1) across a night: in an intraday file, those whose rows fall
+    /// on different dates. Empty for daily rows, whose close-to-close returns all span a night.
+    public var overnightSteps: Set<Int> {
+        guard !isDaily else { return [] }
+        let days = labels.map { PriceHistory.parseTime($0).map { Int(($0.0 / 86_400).rounded(.down)) } }
+        return Set(days.indices.dropFirst().filter { days[$0] != nil && days[$0] != days[$0 - 1] }.map { $0 - 1 })
+    }
+
     /// ln(C/C₋₁) for each row after the first.
     public var logReturns: [Double] { zip(closes.dropFirst(), closes).map { log($0 / $1) } }
 
@@ -126,15 +134,22 @@ public struct HistoricalPath: PriceProcess, Hashable, Codable {
     public let lows: [Double]?
     /// Index of the current close.
     public private(set) var index = 0
+    /// Steps (from row i to row i + 1) that cross a night in an intraday file: the session
+    /// treats them as gaps (see `Session.isCrossingGap`). nil in journals written before
+    /// gaps were told apart, which replay as recorded.
+    public let overnightSteps: Set<Int>?
 
     public init(_ history: PriceHistory) {
         closes = history.closes
         (opens, highs, lows) = (history.opens, history.highs, history.lows)
+        let nights = history.overnightSteps
+        overnightSteps = nights
         var estimator = RealizedVolEstimator(window: 21)
         var vols: [Double] = []
         let fallback = history.impliedVols?.first ?? 0.2
         for (i, close) in history.closes.enumerated() {
-            if i > 0 { estimator.add(logReturn: log(close / history.closes[i - 1])) }
+            // An overnight return is not one bar's move: the trailing vol skips it, as the session's estimators do.
+            if i > 0, !nights.contains(i - 1) { estimator.add(logReturn: log(close / history.closes[i - 1])) }
             vols.append(estimator.volatility(dt: history.timeStep) ?? fallback)
         }
         trailingVols = vols

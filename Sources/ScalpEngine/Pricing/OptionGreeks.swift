@@ -28,6 +28,9 @@ public struct OptionGreeks: Sendable, Hashable, Codable {
 
     /// Theta per calendar day, in currency.
     public var thetaPerDay: Double { theta / Self.daysPerYear }
+
+    /// Theta per day of `clock`, in currency: per trading day on a trading-day clock.
+    public func thetaPerDay(on clock: DayCount) -> Double { theta / clock.daysPerYear }
     /// Vega per one volatility point (0.01), in currency.
     public var vegaPerVolPoint: Double { vega / 100 }
     /// Rho per one rate point (0.01), in currency.

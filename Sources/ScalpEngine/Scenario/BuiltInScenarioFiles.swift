@@ -5,7 +5,7 @@ enum BuiltInScenarioFiles {
     /// Default first.
     static let texts = [
         classicScalp, thetaBleed, shortGamma, trendDay, jumps, stochasticVol, volCrush, expensiveHedging,
-        btcPerp, sizeAndImpact,
+        btcPerp, sizeAndImpact, overnightGaps,
     ]
 
     static let classicScalp = """
@@ -474,5 +474,46 @@ enum BuiltInScenarioFiles {
         [session]
         vol_window = 96
         ewma_half_life = 48
+        """
+
+    static let overnightGaps = """
+        name = "overnight-gaps"
+        description = "Long 10 ATM straddles at 20% implied on a stock that realizes 20%, trading 6.5 hours a day, Monday to Friday: a fifth of each day's variance comes while the market is shut."
+        goal = "Hedging every step cannot hedge a gap: nights and weekends move the price with no chance to trade, so most of the hedger's P&L swings come from the opens, not the day."
+
+        [market]
+        spot = 100
+        drift = 0.05
+        rate = 0.05
+        step_minutes = 7.5
+        days = 10
+
+        [process]
+        kind = "gbm"
+        vol = 0.20
+
+        [[book]]
+        kind = "straddle"
+        strike = 100
+        expiry_days = 10
+        quantity = 10
+        implied_vol = 0.20
+
+        [hedging]
+        lot = 100
+        cost_bps = 1
+        fee = 0.005
+        policy = "every:1"
+        auto = true
+        benchmark = "every:1"
+
+        [execution]
+        calendar = "equity"
+        overnight_variance = 0.2
+
+        [session]
+        speed = 10
+        vol_window = 104
+        ewma_half_life = 52
         """
 }

@@ -8,21 +8,28 @@ import Foundation
 /// (`StepPathDraws`), so a sell filled at K means a high ≥ K and a buy filled at K a low ≤ K.
 /// A price file's step takes its row's open, high and low (`HistoricalPath.bar(at:)`).
 /// Every bar also takes in the close after any scheduled gap and every price filled inside it.
+/// The equity calendar's closures make no bar: the next bar opens at the open with the last
+/// close before the closure as its previous close.
 extension Session {
     /// Appends the step's bar, from `open` (currency; ln S `openLog`) to the close before
     /// scheduled gaps `closeBeforeEvents` (ln S), and clears the draws the fills left.
     mutating func recordBar(open: Double, openLog: Double, closeBeforeEvents: Double) {
         let path = historicalPath
+        if isCrossingGap, path == nil {
+            bars.skipClosure(from: open)
+            return
+        }
+        let previousClose = bars.takeCloseBeforeGap() ?? open
         let bridge = BrownianBridgeRange(start: openLog, end: closeBeforeEvents, variance: stepVariance)
         let generator = barGenerator
         var (bar, draws) = bars.takeDraws(seeding: generator) { draws, rng -> (PriceBar, StepPathDraws?) in
             if let path {
                 var bar = path.bar(at: path.index)
-                bar.previousClose = open
+                bar.previousClose = previousClose
                 return (bar, draws)
             }
             let extremes = bridge.extremes(completing: draws, using: &rng)
-            return (PriceBar(previousClose: open, open: open, high: exp(extremes.high), low: exp(extremes.low), close: spot), draws)
+            return (PriceBar(previousClose: previousClose, open: open, high: exp(extremes.high), low: exp(extremes.low), close: spot), draws)
         }
         bar.high = max(bar.high, spot, exp(draws?.highestFill ?? -.infinity))
         bar.low = min(bar.low, spot, exp(draws?.lowestFill ?? .infinity))

@@ -7,7 +7,8 @@ import Foundation
 extension Session {
     /// The quote now: bid and ask around the spot.
     public var quote: Quote {
-        Quote(mid: spot, volatility: quoteVolatility, timeStep: config.timeStep, costs: config.costs, terms: desk.terms)
+        Quote(mid: spot, volatility: quoteVolatility, timeStep: config.timeStep, costs: config.costs, terms: desk.terms,
+              daysPerYear: desk.dayCount.daysPerYear)
     }
 
     /// The session's costs in parts. Trades of the plain model (standard terms) book one cost
@@ -27,7 +28,7 @@ extension Session {
     /// ends the session, fills at once), else filled now.
     mutating func sendMarketOrder(shares: Double, reason: TradeReason) {
         if desk.terms.latencyMs > 0 && reason != .closeOut {
-            desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.terms.latencyYears,
+            desk.inFlight.append(OrderInFlight(shares: shares, fillTime: time + desk.latencyYears,
                                                midWhenSent: spot, sentStep: step, reason: reason))
         } else {
             fillMarket(shares: shares, mid: spot, reason: reason)
@@ -39,7 +40,8 @@ extension Session {
     mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil, sentStep: Int? = nil) {
         let terms = desk.terms
         let volatility = quoteVolatility
-        let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms)
+        let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms,
+                          daysPerYear: desk.dayCount.daysPerYear)
         let size = abs(shares)
         let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
         let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
@@ -84,7 +86,9 @@ extension Session {
         let variance = stepVariance
         let keepsBars = config.detail == .full
         if !desk.orders.isEmpty {
-            let (fills, draws) = desk.takeFills(start: start, end: end, variance: variance, knownRange: knownLogRange)
+            // Across a closure nothing trades until the open: the gap is not bridged.
+            let (fills, draws) = isCrossingGap ? (desk.takeGapFills(open: exp(end)), nil)
+                : desk.takeFills(start: start, end: end, variance: variance, knownRange: knownLogRange)
             if keepsBars, let draws { bars.noteDraws(draws) }
             for order in fills {
                 note(.fill, order)
@@ -105,7 +109,8 @@ extension Session {
             // An order arriving within the step fills at the bridge's point at its arrival:
             // ln S there is normal, mean a + f(b − a), variance v·f(1 − f), f the step's fraction.
             for order in desk.takeArrivals(by: time + OptionBook.timeTolerance) {
-                let f = min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
+                // Across a closure an order arrives at the open.
+                let f = isCrossingGap ? 1 : min(max((order.fillTime - startTime) / config.timeStep, 0), 1)
                 let logMid = start + f * (end - start) + (variance * f * (1 - f)).squareRoot() * desk.rng.nextNormal()
                 let mid = exp(logMid)
                 if keepsBars { bars.noteFill(atLog: logMid) }

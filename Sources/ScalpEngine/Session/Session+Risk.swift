@@ -27,9 +27,9 @@ extension Session {
     }
 
     /// The daily move at which gamma P&L pays for a day of theta at implied vol:
-    /// σ_implied · S · √(1 day), currency.
+    /// σ_implied · S · √(1 day), currency, a day of the session's clock.
     public var breakevenDailyMove: Double {
-        impliedVol * spot * (1 / OptionGreeks.daysPerYear).squareRoot()
+        impliedVol * spot * config.dayCount.day.squareRoot()
     }
 
     /// The net-delta band, in shares, inside which the current hedge rule leaves the book

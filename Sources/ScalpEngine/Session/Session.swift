@@ -66,11 +66,23 @@ public struct Session: Sendable {
     private var process: MarketProcess
     /// For a GBM market, its step constants: the step is then a normal and an exp, without
     /// going through the `MarketProcess` enum (whose copies dominate a GBM step).
-    private let gbmStep: GeometricBrownianMotion.Step?
+    /// (A var: a gap of the equity calendar swaps in its own for its one step, see `crossGap`.)
+    private var gbmStep: GeometricBrownianMotion.Step?
     private var nextExpiry: Double?
     /// e^{r·dt} − 1: cash grows by cash × this each step.
-    private let interestPerStep: Double
-    private let dividendPerStep: Double
+    private var interestPerStep: Double
+    private var dividendPerStep: Double
+    /// Grid steps and years the next step spans: 1 and `config.timeStep`, except over a gap.
+    private var stepSpan = 1
+    private var stepLength: Double
+    /// Whether the step being taken crosses a market closure (a night or weekend gap of the
+    /// equity calendar, or a price file's overnight row): no one trades in it, the realized-vol
+    /// estimators skip its return, resting orders the open crosses fill at the open.
+    public private(set) var isCrossingGap = false
+    /// Where the market shuts (nil: it never does), decided once.
+    private let gaps: MarketGaps?
+    /// `gaps != nil`, kept apart so the step of a market that never shuts tests one flag.
+    private let marketShuts: Bool
     /// The options' Greeks at implied vol as of the end of the last action (full detail): the
     /// base of the next step's attribution, and what a grader reads instead of recomputing them.
     public private(set) var markedGreeks = OptionGreeks.zero
@@ -135,11 +147,15 @@ public struct Session: Sendable {
         }
         nextExpiry = config.book.nextExpiry
         interestPerStep = exp(config.rate * config.timeStep) - 1
+        stepLength = config.timeStep
+        gaps = MarketGaps(config)
+        marketShuts = gaps != nil
         // A perpetual's holder receives no dividends.
         dividendPerStep = config.executionTerms.venue == .cryptoPerp ? 0 : config.dividendYield * config.timeStep
         executes = !config.executionTerms.isStandard
         ordersMayRest = executes
-        desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream))
+        desk = ExecutionDesk(terms: config.executionTerms, rng: Self.executionGenerator(seed: seed, stream: stream),
+                             dayCount: config.dayCount)
         rollingVol = RealizedVolEstimator(window: config.volatilityWindow)
         bars = SessionBars(window: config.volatilityWindow)
         self.stream = stream
@@ -211,7 +227,7 @@ public struct Session: Sendable {
     public mutating func apply(_ action: SessionAction) {
         guard !isFinished else { return }
         switch action {
-        case .tick: advance()
+        case .tick: if marketShuts { tickOnCalendar() } else { advance() }
         case .trade(let shares): trade(shares: shares, reason: .manual)
         case .buyLot: trade(shares: manualLot, reason: .manual)
         case .sellLot: trade(shares: -manualLot, reason: .manual)
@@ -238,10 +254,42 @@ public struct Session: Sendable {
         autoHedge = on
     }
 
+    /// The next step of a market that shuts: across the gap when one follows, else a plain one.
+    @inline(never)
+    private mutating func tickOnCalendar() {
+        if gaps?.follow(step: step) == true { crossGap() } else { advance() }
+    }
+
+    /// The step across a market closure: one step spanning the gap's grid steps, with the
+    /// gap's own step constants (its price move has the variance of its time; cash and
+    /// dividends accrue over it; options decay by it). The hedger's next chance to trade is
+    /// at its end, the open. Kept out of `advance`, which only reads the constants it swaps.
+    private mutating func crossGap() {
+        let plain = (gbmStep, interestPerStep, dividendPerStep)
+        if let calendar = gaps?.calendar {
+            stepSpan = calendar.gapSteps
+            stepLength = Double(calendar.gapSteps) * config.timeStep
+            if case .geometricBrownian(let gbm) = config.process { gbmStep = gbm.step(dt: stepLength) }
+            interestPerStep = exp(config.rate * stepLength) - 1
+            dividendPerStep *= Double(calendar.gapSteps)
+        }
+        isCrossingGap = true
+        advance()
+        isCrossingGap = false
+        (gbmStep, interestPerStep, dividendPerStep) = plain
+        stepSpan = 1
+        stepLength = config.timeStep
+    }
+
     /// Ticks to the end with no other action: a Monte Carlo path. The same as applying `.tick`
     /// until finished, with the step inlined into this loop (see `advance`).
     mutating func runToEnd() {
-        while !isFinished { advance() }
+        // A market that shuts crosses its gaps out of line; one that never shuts needs no check.
+        if marketShuts {
+            while !isFinished { tickOnCalendar() }
+        } else {
+            while !isFinished { advance() }
+        }
     }
 
     /// One step of the market, then the P&L bookkeeping and the hedger. This body is the Monte
@@ -261,7 +309,7 @@ public struct Session: Sendable {
         } else {
             advanceProcess()
         }
-        step += 1
+        step += stepSpan
         let now = time
         let closeBeforeEvents = logSpot
         let eventVolChange = hasEvents ? applyEvents(between: previousTime, and: now) : 0
@@ -288,7 +336,7 @@ public struct Session: Sendable {
         if detailed {
             recordBar(open: previousSpot, openLog: previousLogSpot, closeBeforeEvents: closeBeforeEvents)
             attributeStep(previousSpot: previousSpot, financing: interest + dividends, fills: intraStep)
-        } else if estimatesHedgeVol {
+        } else if estimatesHedgeVol, !isCrossingGap {
             // Full detail feeds the estimators in `attributeStep`; the hedge below reads them.
             feedHedgeVolEstimators(previousSpot: previousSpot)
         }
@@ -306,7 +354,7 @@ public struct Session: Sendable {
     /// A process other than GBM (jumps, Heston): through the `MarketProcess` enum.
     @inline(never)
     private mutating func advanceProcess() {
-        spot = process.advance(spot: spot, dt: config.timeStep, using: &rng)
+        spot = process.advance(spot: spot, dt: stepLength, using: &rng)
         logSpot = log(spot)
     }
 
@@ -363,10 +411,12 @@ public struct Session: Sendable {
     private mutating func attributeStep(previousSpot: Double, financing: Double, fills: IntraStepFills) {
         let previousGreeks = markedGreeks
         let previousPnL = markedPnL
-        let logReturn = log(spot / previousSpot)
-        rollingVol.add(logReturn: logReturn)
-        ewmaVol.add(logReturn: logReturn)
-        returns.add(logReturn)
+        if !isCrossingGap {
+            let logReturn = log(spot / previousSpot)
+            rollingVol.add(logReturn: logReturn)
+            ewmaVol.add(logReturn: logReturn)
+            returns.add(logReturn)
+        }
         let dS = spot - previousSpot
         markedGreeks = currentGreeks()
         var move = PnLAttribution()
@@ -379,7 +429,7 @@ public struct Session: Sendable {
                 + ((stockShares - fills.stockAtOpen) * spot - fills.notional)
         }
         move.gamma = 0.5 * previousGreeks.gamma * dS * dS
-        move.theta = previousGreeks.theta * config.timeStep
+        move.theta = previousGreeks.theta * stepLength
         markedBook.attribute(to: spot, book: book, optionDelta: previousGreeks.delta, optionGamma: previousGreeks.gamma,
                              rate: config.rate, dividendYield: config.dividendYield, into: &move)
         markedBook.mark(book, spot: spot, time: time)
@@ -402,14 +452,14 @@ public struct Session: Sendable {
     @inline(never)
     private mutating func moveImpliedVols(eventChange: Double, previousSpot: Double) {
         let floor = ImpliedVolDynamics.minimumVol
-        var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: config.timeStep, using: &volRng)
+        var atm = volDynamics.advance(atmVol: atmImpliedVol, dt: stepLength, using: &volRng)
         if let beta = config.impliedVolModel?.spotVolBeta, beta != 0 {
             atm = SpotVolLink.linked(atmVol: atm, beta: beta, logReturn: log(spot / previousSpot))
         }
         if let link = config.impliedVolModel?.realizedLink {
-            linkedRealizedVol?.add(logReturn: log(spot / previousSpot))
+            if !isCrossingGap { linkedRealizedVol?.add(logReturn: log(spot / previousSpot)) }
             if let realized = linkedRealizedVol?.volatility(dt: config.timeStep) {
-                atm = link.relax(atmVol: atm, realized: realized, dt: config.timeStep)
+                atm = link.relax(atmVol: atm, realized: realized, dt: stepLength)
             }
         }
         atmImpliedVol = max(atm + eventChange, floor)
@@ -563,7 +613,7 @@ public struct Session: Sendable {
     var stepVariance: Double {
         if let gbmStep { return gbmStep.diffusion * gbmStep.diffusion }
         let vol = process.instantaneousVolatility
-        return vol * vol * config.timeStep
+        return vol * vol * stepLength
     }
 
     /// The price file the session replays, if any.

@@ -17,12 +17,17 @@ public struct SessionBars: Sendable {
         /// Made at the first bar: a session copied to another stream has not drawn yet.
         var rng: Xoshiro256StarStar?
         var draws: StepPathDraws?
+        /// The last close before a market closure, until the bar after it takes it.
+        var closeBeforeGap: Double?
 
-        init(window: Int, recent: Deque<PriceBar>, rng: Xoshiro256StarStar?, draws: StepPathDraws?) {
-            (self.window, self.recent, self.rng, self.draws) = (window, recent, rng, draws)
+        init(window: Int, recent: Deque<PriceBar>, rng: Xoshiro256StarStar?, draws: StepPathDraws?,
+             closeBeforeGap: Double? = nil) {
+            (self.window, self.recent, self.rng, self.draws, self.closeBeforeGap) = (window, recent, rng, draws, closeBeforeGap)
         }
 
-        func copy() -> Storage { Storage(window: window, recent: recent, rng: rng, draws: draws) }
+        func copy() -> Storage {
+            Storage(window: window, recent: recent, rng: rng, draws: draws, closeBeforeGap: closeBeforeGap)
+        }
     }
 
     private var storage: Storage
@@ -53,6 +58,23 @@ public struct SessionBars: Sendable {
         makeUnique()
         if storage.recent.count == storage.window { storage.recent.removeFirst() }
         storage.recent.append(bar)
+    }
+
+    /// A closure of the market from the close `close` (currency): no bar, since no one traded;
+    /// the first bar after it opens at the open and keeps `close` as its previous close, so the
+    /// gap is its overnight return (Yang-Zhang's σ_o), not one bar's range.
+    mutating func skipClosure(from close: Double) {
+        makeUnique()
+        if storage.closeBeforeGap == nil { storage.closeBeforeGap = close }
+        storage.draws = nil
+    }
+
+    /// The close before the closure just crossed, forgotten once taken; nil after no closure.
+    mutating func takeCloseBeforeGap() -> Double? {
+        guard storage.closeBeforeGap != nil else { return nil }
+        makeUnique()
+        defer { storage.closeBeforeGap = nil }
+        return storage.closeBeforeGap
     }
 
     /// Keeps what the limit fills drew of the step's path, for its bar.

@@ -94,6 +94,13 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         get { smileHedge ?? .bs }
         set { smileHedge = newValue == .bs ? nil : newValue }
     }
+    /// The day count asked for (`[market] calendar`); nil derives it (see `dayCount`), so
+    /// configurations written before the key existed mean what they meant.
+    public var dayCountChoice: DayCount?
+    /// The equity trading calendar (`[execution] calendar = "equity"`): 6.5-hour days, gaps
+    /// over nights and weekends. nil trades around the clock. With it, `timeStep` is the
+    /// calendar's grid step and `steps` counts grid steps.
+    public var equityCalendar: EquityCalendar?
 
     /// How orders meet the market (`ExecutionTerms.standard` unless set).
     public var executionTerms: ExecutionTerms {
@@ -129,6 +136,18 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         self.hedgeDelta = hedgeDelta
     }
 
+    /// The clock the session's days are counted on: the one asked for, else trading days for
+    /// a price file (whose rows step in trading time) or the equity calendar, else calendar days.
+    public var dayCount: DayCount {
+        if let dayCountChoice { return dayCountChoice }
+        if equityCalendar != nil { return .tradingDays }
+        if case .historical = process { return .tradingDays }
+        return .calendarDays
+    }
+
+    /// The session's clock: its day count and trading calendar.
+    public var clock: SessionClock { SessionClock(dayCount: dayCount, calendar: equityCalendar) }
+
     /// Checks every field; the message names the field and its bad value.
     public func validate() throws(SessionConfigError) {
         func check(_ ok: Bool, _ field: String, _ value: Any, _ rule: String) throws(SessionConfigError) {
@@ -147,6 +166,12 @@ public struct SessionConfig: Sendable, Hashable, Codable {
         try check(process.instantaneousVolatility.isFinite && process.instantaneousVolatility >= 0,
                   "realized vol", process.instantaneousVolatility, "must be ≥ 0")
         try executionTerms.validate()
+        if let equityCalendar {
+            try equityCalendar.validate()
+            try check(executionTerms.venue == .equity, "calendar", "equity", "needs venue equity (a perpetual trades 24/7)")
+            try check(abs(timeStep / equityCalendar.timeStep - 1) < 1e-12, "time step", timeStep,
+                      "must be the equity calendar's grid step \(equityCalendar.timeStep)")
+        }
         for position in book.positions {
             try check(position.strike.isFinite && position.strike > 0, "strike", position.strike, "must be positive")
             try check(position.expiry.isFinite && position.expiry > 0, "expiry", position.expiry, "must be positive")

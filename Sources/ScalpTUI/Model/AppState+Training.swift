@@ -64,7 +64,8 @@ extension AppState {
             return short ? Self.shortLabel(label) : label
         }
         let time = Double(step) * session.config.timeStep
-        return short ? Format.shortClock(time) : Format.clock(time)
+        let clock = session.config.clock
+        return short ? Format.shortClock(time, on: clock) : Format.clock(time, on: clock)
     }
 
     /// When replaying a price file, the row label of the book's next expiry (nil otherwise,

@@ -99,7 +99,7 @@ public struct AppState: Sendable {
         speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
         policyCycle = Self.policies(startingWith: config.hedgeRule)
         lotLadder = Self.lots(including: config.lotSize)
-        let hour = 1.0 / (OptionGreeks.daysPerYear * 24)
+        let hour = config.dayCount.day / config.dayCount.hoursPerDay
         tickJournalInterval = max(1, Int((hour / config.timeStep).rounded()))
         replay = settings.replay
         events.append(.start(JournalStart(scenario: settings.scenario, seed: settings.seed, config: config,

@@ -57,6 +57,8 @@ public struct OptionTicket: Sendable, Hashable {
     public let strikeStep: Double
     /// The session time the ticket was opened at (time stands still while it is open).
     public let openedAt: Double
+    /// The session's clock: the ticket's days are its days.
+    public let dayCount: DayCount
     /// The book's nearest expiry (session time), used exactly while the expiry is untouched,
     /// so a new option lines up with the book's.
     public private(set) var bookExpiry: Double?
@@ -76,10 +78,11 @@ public struct OptionTicket: Sendable, Hashable {
         strikeStep = grid
         strike = max((session.spot / grid).rounded() * grid, grid)
         openedAt = session.time
+        dayCount = session.config.dayCount
         multiplier = session.book.positions.first?.multiplier ?? 100
         if let expiry = session.book.nextExpiry, expiry > session.time + OptionBook.timeTolerance {
             bookExpiry = expiry
-            expiryDays = (expiry - session.time) * OptionGreeks.daysPerYear
+            expiryDays = (expiry - session.time) * dayCount.daysPerYear
         } else {
             expiryDays = Self.defaultExpiryDays
         }
@@ -98,7 +101,7 @@ public struct OptionTicket: Sendable, Hashable {
     /// The expiry as a session time.
     public var expiry: Double {
         if let bookExpiry { return bookExpiry }
-        return openedAt + expiryDays / OptionGreeks.daysPerYear
+        return openedAt + expiryDays / dayCount.daysPerYear
     }
 
     /// The orders Enter sends: one per leg, quantity signed by the side.
@@ -253,7 +256,7 @@ public struct OptionTicket: Sendable, Hashable {
         case .put: what = "P" + strikeText
         case .straddle: what = "straddle " + strikeText
         }
-        return "\(side == .buy ? "bought" : "sold") \(Format.trimmed(quantity)) \(what) \(Format.days(expiry - openedAt))"
+        return "\(side == .buy ? "bought" : "sold") \(Format.trimmed(quantity)) \(what) \(Format.days(expiry - openedAt, on: dayCount))"
     }
 }
 

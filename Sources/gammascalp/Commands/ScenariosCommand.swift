@@ -54,26 +54,27 @@ struct ScenariosCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    /// "GBM, 30 days of 5-minute steps".
+    /// "GBM, 30 days of 5-minute steps" ("10 trading days …, equity calendar" on trading time).
     static func market(_ scenario: Scenario) -> String {
         let config = scenario.config
-        let minutes = config.timeStep * ScenarioFile.minutesPerYear
-        let days = minutes * Double(config.steps) / 1440
-        return "\(config.process.name), \(Table.plain(roundedForDisplay(days))) day\(days == 1 ? "" : "s") of "
-            + "\(Table.plain(roundedForDisplay(minutes)))-minute steps"
+        let days = config.sessionDays
+        let unit = config.dayCount == .tradingDays ? "trading day" : "day"
+        return "\(config.process.name), \(Table.plain(roundedForDisplay(days))) \(unit)\(days == 1 ? "" : "s") of "
+            + "\(Table.plain(roundedForDisplay(config.stepMinutes)))-minute steps"
+            + (config.equityCalendar == nil ? "" : ", equity calendar")
     }
 
     static func roundedForDisplay(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
     static func json(_ scenario: Scenario) -> JSONText {
         let config = scenario.config
-        let minutes = roundedForDisplay(config.timeStep * ScenarioFile.minutesPerYear)
+        let minutes = roundedForDisplay(config.stepMinutes)
         return .object([
             ("name", .string(scenario.name)),
             ("description", .string(scenario.description)),
             ("goal", .string(scenario.learningGoal)),
             ("process", .string(config.process.name)),
-            ("days", .number(roundedForDisplay(minutes * Double(config.steps) / 1440))),
+            ("days", .number(roundedForDisplay(config.sessionDays))),
             ("step_minutes", .number(minutes)),
             ("steps", .integer(config.steps)),
         ])

@@ -17,7 +17,7 @@ struct SessionCharts {
     init(timeline: ReplayTimeline, scenario: Scenario) {
         self.timeline = timeline
         self.scenario = scenario
-        let span = (timeline.rows.last?.time ?? 0) * OptionGreeks.daysPerYear
+        let span = (timeline.rows.last?.time ?? 0) * scenario.config.dayCount.daysPerYear
         hours = span < 2
     }
 
@@ -72,7 +72,7 @@ struct SessionCharts {
             let color = trade.reason == .closeOut ? Palette.closeOut : trade.quantity > 0 ? Palette.buy : Palette.sell
             return ChartMarker(x: x(trade.time), y: trade.price, shape: shape, color: color,
                                tooltip: "\(side) \(Format.shares(abs(trade.quantity))) @ \(Format.number(trade.price, 2)), "
-                                   + "\(Format.clock(trade.time)) (step \(trade.step)), \(Self.reasonName(trade.reason))")
+                                   + "\(Format.clock(trade.time, on: scenario.config.clock)) (step \(trade.step)), \(Self.reasonName(trade.reason))")
         }
         chart.markerLegend = [(.up, Palette.buy, "buy"), (.down, Palette.sell, "sell"), (.diamond, Palette.closeOut, "close-out")]
         if marked.count < trades.count {
@@ -168,13 +168,13 @@ struct SessionCharts {
     // MARK: - Helpers
 
     private func base(_ id: String, _ title: String) -> LineChart {
-        LineChart(id: id, title: title, xTitle: hours ? "hours since the start" : "days since the start",
+        LineChart(id: id, title: title, xTitle: (hours ? "hours" : scenario.config.dayCount.noun) + " since the start",
                   xLabel: { Format.trimmed($0) })
     }
 
     /// Session time in years → the axis unit.
     private func x(_ years: Double) -> Double {
-        years * OptionGreeks.daysPerYear * (hours ? 24 : 1)
+        years * scenario.config.dayCount.daysPerYear * (hours ? scenario.config.dayCount.hoursPerDay : 1)
     }
 
     /// One value per step, thinned for drawing.

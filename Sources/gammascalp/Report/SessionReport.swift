@@ -47,7 +47,7 @@ struct SessionReport {
         var facts: [(String, String)] = [
             ("Played", session.start.startedAt.map { JournalStart.timestamp($0) + " (UTC)" }
                 ?? "not recorded (a journal from before gammascalp 0.3.0)"),
-            ("Session", "\(Format.clock(0)) → \(Format.clock(final.time)) (step \(Format.number(Double(final.step), 0)) "
+            ("Session", "\(Format.clock(0, on: final.config.clock)) → \(Format.clock(final.time, on: final.config.clock)) (step \(Format.number(Double(final.step), 0)) "
                 + "of \(Format.number(Double(final.config.steps), 0)))"),
             ("Ended", ending),
             ("Start", "hedge rule \(session.start.config.hedgeRule.label), auto-hedge \(session.start.config.autoHedge ? "on" : "off"), "
@@ -170,7 +170,7 @@ struct SessionReport {
             previous = index
             let trade = trades[index]
             let side = trade.quantity > 0 ? "<span class=\"buy\">BUY</span>" : "<span class=\"sell\">SELL</span>"
-            out += "<tr><td>\(index + 1)</td><td>\(Format.clock(trade.time))</td><td>\(trade.step)</td><td>\(side)</td>"
+            out += "<tr><td>\(index + 1)</td><td>\(Format.clock(trade.time, on: session.start.config.clock))</td><td>\(trade.step)</td><td>\(side)</td>"
                 + "<td>\(Format.shares(abs(trade.quantity)))</td><td>\(Format.number(trade.price, 2))</td>"
                 + "<td>\(Format.number(trade.cost, 2))</td><td>\(SessionCharts.reasonName(trade.reason))</td></tr>\n"
         }

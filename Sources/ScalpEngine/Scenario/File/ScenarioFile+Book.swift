@@ -35,7 +35,7 @@ extension ScenarioFile {
             try t.check(impliedVol >= ImpliedVolDynamics.minimumVol && impliedVol <= 10, "implied_vol", impliedVol,
                         "must be between \(decimal(ImpliedVolDynamics.minimumVol)) and 10")
         }
-        return BookEntry(path: t.path, kinds: kind.legs, strike: strike, expiry: years(days: days), quantity: quantity,
+        return BookEntry(path: t.path, kinds: kind.legs, strike: strike, expiry: market.years(days: days), quantity: quantity,
                          multiplier: multiplier, impliedVol: impliedVol)
     }
 

@@ -9,6 +9,9 @@ extension ScenarioFile {
     static func readExecution(_ t: inout ScenarioTable) throws(ScenarioFileError) -> (terms: ExecutionTerms, halfSpreadBps: Double?) {
         var terms = ExecutionTerms()
         terms.venue = try t.choice("venue", Venue.self) ?? terms.venue
+        if try readCalendar(&t).isEquity && terms.venue == .cryptoPerp {
+            throw t.error("calendar", "must be \"continuous\" on venue \"crypto-perp\" (a perpetual trades 24/7), got \"equity\"")
+        }
         func nonNegative(_ key: String, _ fallback: Double, _ unit: String) throws(ScenarioFileError) -> Double {
             let value = try t.number(key) ?? fallback
             try t.check(value >= 0, key, value, "must be ≥ 0 (\(unit))")
@@ -37,11 +40,36 @@ extension ScenarioFile {
         return (terms, halfSpread)
     }
 
-    /// Writes `[execution]` when the terms are not the standard ones.
-    static func writeExecution(_ terms: ExecutionTerms, to out: inout TOMLWriter) {
-        guard !terms.isStandard else { return }
+    /// Reads `[execution]`'s trading calendar, `calendar` (continuous | equity) and
+    /// `overnight_variance` (equity only; in [0, 1), default 0.2), from `section` (nil: no
+    /// `[execution]`): `[market]` needs it first, for the clock its days count on. The keys
+    /// are read again by `readExecution`, so the section's unknown-key check knows them.
+    static func readCalendar(_ section: ScenarioTable?) throws(ScenarioFileError) -> ExecutionCalendar {
+        guard var t = section else { return .continuous }
+        return try readCalendar(&t)
+    }
+
+    private static func readCalendar(_ t: inout ScenarioTable) throws(ScenarioFileError) -> ExecutionCalendar {
+        let kind = try t.choice("calendar", ExecutionCalendar.Kind.self) ?? .continuous
+        let variance = try t.number("overnight_variance")
+        guard kind == .equity else {
+            if variance != nil { throw t.error("overnight_variance", "only with calendar = \"equity\"") }
+            return .continuous
+        }
+        let share = variance ?? EquityCalendar.defaultOvernightVariance
+        try t.check(share >= 0 && share < 1, "overnight_variance", share, "must be in [0, 1) (a share of each day's variance)")
+        return .equity(overnightVariance: share)
+    }
+
+    /// Writes `[execution]` when the terms are not the standard ones or there is a trading calendar.
+    static func writeExecution(_ terms: ExecutionTerms, calendar: EquityCalendar?, to out: inout TOMLWriter) {
+        guard !terms.isStandard || calendar != nil else { return }
         out.section("execution", comment: "the half-spread is [hedging] cost_bps")
         out.string("venue", terms.venue.rawValue, "equity | crypto-perp")
+        if let calendar {
+            out.string("calendar", "equity", "continuous | equity (6.5-hour days, Monday to Friday)")
+            out.number("overnight_variance", calendar.overnightVariance, "share of each day's variance in the gap before it, [0, 1)")
+        }
         out.number("tick", terms.tick, "price increment, currency; 0 = continuous")
         out.number("spread_vol_multiple", terms.spreadVolMultiple, "half-spread ≥ this × σ·S·√dt")
         out.number("impact", terms.impact, "η: impact per share η·σ_day·S·√(Q/ADV)")

@@ -108,7 +108,7 @@ extension ScenarioFile {
         try t.check(abs(change) <= 5, "vol_change", change, "must be between -5 and 5 (vol as a fraction)")
         let move = try t.number("event_move")
         if let move { try t.check(move > 0 && move <= 1, "event_move", move, "must be between 0 and 1 (expected absolute move, fraction of spot)") }
-        return ScheduledEvent(time: years(days: days), logPriceJump: jump, impliedVolChange: change, label: label,
+        return ScheduledEvent(time: market.years(days: days), logPriceJump: jump, impliedVolChange: change, label: label,
                               expectedMove: move)
     }
 }

@@ -11,10 +11,19 @@ extension ScenarioFile {
         var steps: Int
         /// Session length in days, as written (for checking event times).
         var days: Double
+        /// The clock the file's days and minutes count on, and whether the file named it.
+        var dayCount: DayCount = .calendarDays
+        var dayCountChoice: DayCount?
+        var equityCalendar: EquityCalendar?
+
+        /// Years from the file's days.
+        func years(days: Double) -> Double { ScenarioFile.years(days: days, clock: dayCount) }
     }
 
-    /// Reads `[market]`: spot, drift, rate, dividend, step_minutes, days.
-    static func readMarket(_ t: inout ScenarioTable) throws(ScenarioFileError) -> MarketTerms {
+    /// Reads `[market]`: spot, drift, rate, dividend, step_minutes, days, calendar (the day
+    /// count). `trading` is `[execution]`'s equity calendar (nil: continuous), whose clock is
+    /// trading days: `days` is then whole trading days and `step_minutes` divides the 390 of one.
+    static func readMarket(_ t: inout ScenarioTable, trading: ExecutionCalendar) throws(ScenarioFileError) -> MarketTerms {
         let spot = try t.number("spot") ?? 100
         try t.check(spot > 0, "spot", spot, "must be > 0")
         let rate = try t.number("rate") ?? 0
@@ -23,18 +32,36 @@ extension ScenarioFile {
         try t.check(abs(drift) < 100, "drift", drift, "must be between -100 and 100 (a fraction per year)")
         let dividend = try t.number("dividend") ?? 0
         try t.check(abs(dividend) < 10, "dividend", dividend, "must be between -10 and 10 (a fraction per year)")
+        let choice = try t.choice("calendar", DayCount.self)
+        if choice == .calendarDays && trading.isEquity {
+            throw t.error("calendar", "must be \"trading-days\" with [execution] calendar = \"equity\" (its days are trading days), got \"calendar-days\"")
+        }
+        let clock = choice ?? (trading.isEquity ? .tradingDays : .calendarDays)
         let minutes = try t.number("step_minutes") ?? 5
         try t.check(minutes > 0, "step_minutes", minutes, "must be > 0")
         let days = try t.requiredNumber("days")
         try t.check(days > 0, "days", days, "must be > 0")
-        let exactSteps = days * 1440 / minutes
+        if case .equity(let variance) = trading {
+            let perDay = EquityCalendar.minutesPerDay / minutes
+            try t.check(perDay == perDay.rounded() && perDay <= 100_000, "step_minutes", minutes,
+                        "must divide the 390-minute trading day with the equity calendar")
+            try t.check(days == days.rounded() && days <= 10_000, "days", days, "must be whole trading days with the equity calendar")
+            let calendar = EquityCalendar(stepsPerDay: Int(perDay), overnightVariance: variance)
+            var terms = MarketTerms(spot: spot, drift: drift, rate: rate, dividend: dividend, timeStep: calendar.timeStep,
+                                    steps: Int(days) * calendar.gridStepsPerDay, days: days)
+            (terms.dayCount, terms.dayCountChoice, terms.equityCalendar) = (clock, choice, calendar)
+            return terms
+        }
+        let exactSteps = days * clock.hoursPerDay * 60 / minutes
         let steps = exactSteps.rounded()
         try t.check(steps >= 1 && steps <= 50_000_000, "days", days,
                     "must be between 1 and 50,000,000 steps of \(decimal(minutes)) minutes")
         try t.check(abs(exactSteps - steps) <= 1e-9 * steps, "days", days,
                     "must be a whole number of \(decimal(minutes))-minute steps (\(decimal((exactSteps * 100).rounded() / 100)) steps)")
-        return MarketTerms(spot: spot, drift: drift, rate: rate, dividend: dividend,
-                           timeStep: years(minutes: minutes), steps: Int(steps), days: days)
+        var terms = MarketTerms(spot: spot, drift: drift, rate: rate, dividend: dividend,
+                                timeStep: years(minutes: minutes, clock: clock), steps: Int(steps), days: days)
+        (terms.dayCount, terms.dayCountChoice) = (clock, choice)
+        return terms
     }
 
     /// The kinds of process a file can name.

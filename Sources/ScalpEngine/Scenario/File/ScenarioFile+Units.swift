@@ -9,10 +9,12 @@ extension ScenarioFile {
     /// Minutes per year: 365 × 24 × 60 = 525 600.
     public static let minutesPerYear = daysPerYear * 24 * 60
 
-    /// Years from calendar days.
-    static func years(days: Double) -> Double { days / daysPerYear }
-    /// Years from minutes.
-    static func years(minutes: Double) -> Double { minutes / minutesPerYear }
+    /// Years from days of `clock` (calendar days unless said).
+    static func years(days: Double, clock: DayCount = .calendarDays) -> Double { days / clock.daysPerYear }
+    /// Years from minutes of `clock` (a trading day has 390).
+    static func years(minutes: Double, clock: DayCount = .calendarDays) -> Double {
+        clock == .calendarDays ? minutes / minutesPerYear : minutes / (clock.daysPerYear * clock.hoursPerDay * 60)
+    }
 
     /// The shortest decimal that reads back as `value`: "0.05", "100", "1e-05".
     static func decimal(_ value: Double) -> String {
@@ -37,13 +39,13 @@ extension ScenarioFile {
         return decimal(guess)
     }
 
-    /// `years` as calendar days, exact on reading back.
-    static func daysText(years: Double) -> String {
-        decimal(years: years, perUnit: daysPerYear, toYears: { Self.years(days: $0) })
+    /// `years` as days of `clock`, exact on reading back.
+    static func daysText(years: Double, clock: DayCount = .calendarDays) -> String {
+        decimal(years: years, perUnit: clock.daysPerYear, toYears: { Self.years(days: $0, clock: clock) })
     }
 
-    /// `years` as minutes, exact on reading back.
-    static func minutesText(years: Double) -> String {
-        decimal(years: years, perUnit: minutesPerYear, toYears: { Self.years(minutes: $0) })
+    /// `years` as minutes of `clock`, exact on reading back.
+    static func minutesText(years: Double, clock: DayCount = .calendarDays) -> String {
+        decimal(years: years, perUnit: clock.daysPerYear * clock.hoursPerDay * 60, toYears: { Self.years(minutes: $0, clock: clock) })
     }
 }

@@ -10,7 +10,8 @@ extension ScenarioFile {
     public static func write(_ scenario: Scenario) -> String {
         var out = TOMLWriter()
         let config = scenario.config
-        out.comment("gammascalp scenario. Times are calendar days or minutes; rates, yields and vols are")
+        out.comment("gammascalp scenario. Times are " + (config.dayCount == .calendarDays ? "calendar" : "trading")
+                    + " days or minutes; rates, yields and vols are")
         out.comment("annualised fractions (0.05 = 5%). Every key is described in the README's scenario reference.")
         out.string("name", scenario.name, "short identifier")
         out.string("description", scenario.description, nil)
@@ -22,10 +23,19 @@ extension ScenarioFile {
         out.number("drift", drift, "expected total return μ per year")
         out.number("rate", config.rate, "riskless rate per year, continuous")
         out.number("dividend", config.dividendYield, "dividend yield per year, continuous")
-        let minutes = minutesText(years: config.timeStep)
-        out.raw("step_minutes", minutes, "simulated minutes per step")
-        let days = (Double(minutes) ?? 0) * Double(config.steps) / 1440
-        out.raw("days", String(format: "%.12g", days).replacingPlus, "session length, calendar days (\(config.steps) steps)")
+        let clock = config.dayCount
+        if let choice = config.dayCountChoice {
+            out.string("calendar", choice.rawValue, "calendar-days (365 a year) | trading-days (252 of 6.5 hours)")
+        }
+        if let calendar = config.equityCalendar {
+            out.raw("step_minutes", decimal(config.stepMinutes), "trading minutes per step")
+            out.raw("days", decimal(Double(config.steps / calendar.gridStepsPerDay)), "session length, trading days")
+        } else {
+            let minutes = minutesText(years: config.timeStep, clock: clock)
+            out.raw("step_minutes", minutes, "simulated minutes per step")
+            let days = (Double(minutes) ?? 0) * Double(config.steps) / (clock.hoursPerDay * 60)
+            out.raw("days", String(format: "%.12g", days).replacingPlus, "session length, \(clock.noun) (\(config.steps) steps)")
+        }
 
         out.section("process")
         writeProcess(config.process, to: &out)
@@ -75,7 +85,7 @@ extension ScenarioFile {
         }
         for event in scenario.events.events {
             out.arraySection("events")
-            out.raw("after_days", daysText(years: event.time), "session time, days after the start")
+            out.raw("after_days", daysText(years: event.time, clock: clock), "session time, days after the start")
             out.string("label", event.label, nil)
             out.number("price_jump", event.logPriceJump, "price gap, log return")
             out.number("vol_change", event.impliedVolChange, "change of the ATM implied vol")
@@ -88,7 +98,7 @@ extension ScenarioFile {
             out.arraySection("book")
             out.string("kind", line.kind, "call | put | straddle (a call and a put)")
             out.number("strike", line.position.strike, "currency")
-            out.raw("expiry_days", daysText(years: line.position.expiry), "calendar days from the start")
+            out.raw("expiry_days", daysText(years: line.position.expiry, clock: clock), "\(clock.noun) from the start")
             out.number("quantity", line.position.quantity, "contracts, negative = short")
             out.number("multiplier", line.position.multiplier, "shares per contract")
             let position = line.position
@@ -114,7 +124,7 @@ extension ScenarioFile {
         out.string("hedge_vol", config.hedgeVolatility.rawValue, "implied | ewma | rolling (own estimate) | true (unseeable; teaching)")
         out.string("hedge_delta", config.hedgeDelta.rawValue, "bs | smile (adds vega · ∂σ/∂S under the sticky rule)")
 
-        writeExecution(config.executionTerms, to: &out)
+        writeExecution(config.executionTerms, calendar: config.equityCalendar, to: &out)
 
         out.section("limits", comment: "omit a key for no limit")
         if let netDelta = scenario.riskLimits.netDelta { out.number("net_delta", netDelta, "largest |net delta|, shares") }

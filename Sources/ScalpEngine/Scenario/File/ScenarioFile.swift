@@ -29,7 +29,7 @@ public enum ScenarioFile {
         let goal = try top.string("goal") ?? ""
 
         guard var marketTable = try top.section("market") else { throw top.error("market", "required: a [market] table") }
-        let market = try readMarket(&marketTable)
+        let market = try readMarket(&marketTable, trading: try readCalendar(try top.section("execution")))
         try marketTable.finish()
 
         guard var processTable = try top.section("process") else { throw top.error("process", "required: a [process] table") }
@@ -88,7 +88,7 @@ public enum ScenarioFile {
         }
         try top.finish()
 
-        let config = SessionConfig(
+        var config = SessionConfig(
             spot: market.spot, rate: market.rate, dividendYield: market.dividend, process: process,
             timeStep: market.timeStep, steps: market.steps,
             book: positions(entries, spot: market.spot,
@@ -98,6 +98,8 @@ public enum ScenarioFile {
             costs: hedging.costs, lotSize: hedging.lot, hedgeRule: hedging.policy, autoHedge: hedging.auto,
             hedgeVolatility: hedging.hedgeVol, hedgeDelta: hedging.hedgeDelta, volatilityWindow: session.volWindow, ewmaHalfLife: session.ewmaHalfLife,
             execution: execution)
+        config.dayCountChoice = market.dayCountChoice
+        config.equityCalendar = market.equityCalendar
         do {
             try config.validate()
         } catch {

@@ -50,16 +50,16 @@ struct HeaderBar: Widget {
         return [
             ([Span(" gammascalp", Style(.title, on: .selection, .bold)), sep, Span(snapshot.title, name), sep] + longSeed
                 + [Span(snapshot.timeLabel(step: session.step), text), sep,
-                   Span("expiry ", muted), Span(expiryText(short: false, Format.duration), text)],
+                   Span("expiry ", muted), Span(expiryText(short: false) { Format.duration($0, on: session.config.dayCount) }, text)],
              [Span(runSymbol + " " + runWord, runStyle), speed,
               Span(" " + Format.trimmed(snapshot.stepsPerSecond) + " steps/s", muted), sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + longSeed
                 + [Span(snapshot.timeLabel(step: session.step), text), sep,
-                   Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0) }, text)],
+                   Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0, on: session.config.dayCount) }, text)],
              [Span(runSymbol + " " + runWord, runStyle), speed, sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + shortSeed
                 + [Span(snapshot.timeLabel(step: session.step, short: true), text), sep,
-                   Span(expiryText(short: true) { Format.timeLeft($0) }, text)],
+                   Span(expiryText(short: true) { Format.timeLeft($0, on: session.config.dayCount) }, text)],
              [Span(runSymbol, runStyle), speed, sep, auto, policy]),
         ]
     }

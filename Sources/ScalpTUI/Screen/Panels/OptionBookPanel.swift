@@ -38,12 +38,12 @@ struct OptionBookPanel: Widget {
                 Format.shares(position.quantity, sign: true),
                 position.kind.rawValue,
                 Format.fit(position.strike, width: columns[2].width, decimals: 2),
-                position.isSettled ? "settled" : Format.timeLeft(entry.timeToExpiry, width: columns[3].width),
+                position.isSettled ? "settled" : Format.timeLeft(entry.timeToExpiry, width: columns[3].width, on: session.config.dayCount),
                 Format.percent(position.impliedVol),
                 position.isSettled ? "-" : Format.fit(entry.unit.price, width: columns[5].width, decimals: 2),
                 fit(greeks.delta, 6, decimals: 0),
                 fit(greeks.gamma, 7, decimals: 1, sign: false),
-                fit(greeks.thetaPerDay, 8),
+                fit(greeks.thetaPerDay(on: session.config.dayCount), 8),
                 fit(greeks.vegaPerVolPoint, 9),
             ]
             if wide { cells.append(fit(greeks.price, 10, sign: false)) }
@@ -68,7 +68,7 @@ struct OptionBookPanel: Widget {
             "", "total", "", "", Format.percent(snapshot.impliedVol), "",
             fit(snapshot.netDelta, 6, decimals: 0),
             fit(total.gamma, 7, decimals: 1, sign: false),
-            fit(total.thetaPerDay, 8),
+            fit(total.thetaPerDay(on: session.config.dayCount), 8),
             fit(total.vegaPerVolPoint, 9),
         ]
         if wide { totals.append(fit(snapshot.bookValue, 10, sign: false)) }

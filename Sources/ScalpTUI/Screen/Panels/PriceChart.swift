@@ -148,7 +148,8 @@ struct PriceChart: Widget {
         grid.put(from, x: plot.x, y: y, style: axis)
         let toX = max(plot.x + lastColumn - TextLayout.width(to) + 1, plot.x + TextLayout.width(from) + 2)
         grid.put(to, x: toX, y: y, style: axis, limit: plot.maxX - toX)
-        let middle = "◂ " + Format.duration(Double(lastStep - firstStep) * snapshot.session.config.timeStep) + " ▸"
+        let middle = "◂ " + Format.duration(Double(lastStep - firstStep) * snapshot.session.config.timeStep,
+                                           on: snapshot.session.config.dayCount) + " ▸"
         let gapStart = plot.x + TextLayout.width(from) + 2, gapEnd = toX - 2
         if gapEnd - gapStart >= TextLayout.width(middle) {
             grid.put(middle, in: Rect(x: gapStart, y: y, width: gapEnd - gapStart, height: 1), style: axis, align: .center)

@@ -33,7 +33,7 @@ struct RiskPanel: Widget {
                                              room: inner.width - 2 - deltaSpans.width))
         // The gauge takes line 2.
         let greeks = snapshot.bookGreeks
-        let theta = greeks.thetaPerDay, vega = greeks.vegaPerVolPoint
+        let theta = greeks.thetaPerDay(on: session.config.dayCount), vega = greeks.vegaPerVolPoint
         if compact {
             lines.append([
                 Span("$Γ ", Style(.muted)), Span(Format.short(snapshot.dollarGamma), Style(.text)),

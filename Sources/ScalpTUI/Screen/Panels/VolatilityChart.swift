@@ -10,7 +10,7 @@ struct VolatilityChart: Widget {
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let axisWidth = PriceChart.axisWidth
-        let window = Format.days(Double(session.config.volatilityWindow) * session.config.timeStep)
+        let window = Format.days(Double(session.config.volatilityWindow) * session.config.timeStep, on: session.config.dayCount)
         let inner = Box("Volatility", trailing: [Span("window " + window, Style(.muted))]).render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let realized = session.rollingRealizedVol
