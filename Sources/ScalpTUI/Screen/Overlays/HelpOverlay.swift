@@ -31,6 +31,8 @@ struct HelpOverlay: Widget {
             } + tail(width: inner)
             // Still too tall: the blank separators go first, from the bottom.
             while lines.count + 4 > bounds.height, let blank = lines.lastIndex(where: \.isEmpty) { lines.remove(at: blank) }
+            // Then the speed range: the header shows the speed itself.
+            if lines.count + 4 > bounds.height { lines.removeAll { $0.first?.text.hasPrefix("Speed") == true } }
         }
         OverlayBox(title: "Keys", lines: lines, width: Self.width).render(into: &grid, bounds)
     }
