@@ -140,7 +140,12 @@ extension Format {
 
     /// Session time as "d3 14:25", for narrow columns.
     public static func shortClock(_ years: Double, on clock: SessionClock = .calendarDays) -> String {
-        let full = Self.clock(years, on: clock)  // "day 3 14:25"
-        return "d" + full.dropFirst(4)
+        // "day 3 14:25", or "day 3 Wed 14:25" on a trading calendar: the weekday is dropped
+        // so the label keeps to 8 columns.
+        let parts = Self.clock(years, on: clock).split(separator: " ")
+        guard parts.count >= 3, let day = parts.dropFirst().first, let time = parts.last else {
+            return Self.clock(years, on: clock)
+        }
+        return "d\(day) \(time)"
     }
 }

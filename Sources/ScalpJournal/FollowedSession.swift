@@ -58,8 +58,8 @@ public struct FollowedSession: Sendable {
             if mismatch == nil, tick.pnl != replayed, !(tick.pnl.isNaN && replayed.isNaN) {
                 mismatch = (line, "recorded P&L \(tick.pnl), replayed \(replayed)")
             }
-        case .control(let control):
-            switch control.event {
+        case .control(_, _, let event):
+            switch event {
             case .pause: paused = true
             case .resume: paused = false
             default: break

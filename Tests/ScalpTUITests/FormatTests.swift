@@ -86,6 +86,6 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.clock(0, on: clock), "day 0 Fri 16:00")
         XCTAssertEqual(Format.clock(13 * grid, on: clock), "day 1 Mon 09:30")
         XCTAssertEqual(Format.clock((65 + 13 + 26) * grid, on: clock), "day 2 Tue 12:45")
-        XCTAssertEqual(Format.shortClock(5 * 65 * grid, on: clock), "d5 Fri 16:00")
+        XCTAssertEqual(Format.shortClock(5 * 65 * grid, on: clock), "d5 16:00")  // 8 columns: no weekday
     }
 }
