@@ -41,8 +41,14 @@ public enum NormalZiggurat {
     /// draws) is inlined into the caller, the Monte Carlo's step; the rest is a call.
     @inlinable @inline(__always)
     public static func sample(using rng: inout Xoshiro256StarStar) -> Double {
+        sample(using: &rng, table: table)
+    }
+
+    /// `sample(using:)` with `table` read by the caller: reading the lazily built global costs
+    /// a call (its once-only check) on every draw, which a loop can read once instead.
+    @inlinable @inline(__always)
+    static func sample(using rng: inout Xoshiro256StarStar, table: UnsafePointer<Layer>) -> Double {
         let (layer, u) = point(rng.next())
-        let table = table
         if abs(u) < table[layer].ratio { return u * table[layer].edge }
         return sampleOutsideRectangle(layer: layer, u: u, using: &rng)
     }

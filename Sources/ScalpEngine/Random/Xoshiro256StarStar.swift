@@ -21,7 +21,9 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
         if s0 | s1 | s2 | s3 == 0 { s0 = 1 } // the all-zero state is a fixed point
     }
 
-    @inlinable
+    // Always inlined, with `rotl`: once the normal draw inlines into a caller as large as the
+    // Heston step, the inliner otherwise leaves `rotl` a call, two per draw.
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -40,6 +42,6 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }

@@ -68,6 +68,9 @@ public struct Session: Sendable {
     /// going through the `MarketProcess` enum (whose copies dominate a GBM step).
     /// (A var: a gap of the equity calendar swaps in its own for its one step, see `crossGap`.)
     private var gbmStep: GeometricBrownianMotion.Step?
+    /// The normal draw's table, read once rather than through its lazy global every step.
+    /// Constants never written after they are built, hence safe to share (see `NormalZiggurat`).
+    nonisolated(unsafe) private let normalTable = NormalZiggurat.table
     private var nextExpiry: Double?
     /// e^{r·dt} − 1: cash grows by cash × this each step.
     private var interestPerStep: Double
@@ -303,7 +306,7 @@ public struct Session: Sendable {
         let previousLogSpot = logSpot
         let previousTime = time
         if let gbmStep {
-            let increment = gbmStep.logIncrement(normal: rng.nextNormal())
+            let increment = gbmStep.logIncrement(normal: NormalZiggurat.sample(using: &rng, table: normalTable))
             spot *= exp(increment)
             logSpot += increment
         } else {
