@@ -3,9 +3,10 @@ import Testing
 import ScalpEngine
 import ScalpJournal
 
-/// Journals written by gammascalp 0.2.0 (format 1) before the journal had a library of its
-/// own: recorded under tmux with the real binary (ticket trades, hand hedges, policy and speed
-/// changes, limit breaches, a killed process). They must still read, replay and verify.
+/// Journals written by earlier versions, recorded under tmux with the real binary. 0.2.0's
+/// (format 1, before the journal had a library of its own): ticket trades, hand hedges, policy
+/// and speed changes, limit breaches, a killed process. 0.3.0's: orders on the perpetual venue
+/// and a scenario since changed. They must still read, replay and verify.
 @Suite("Recorded journals from earlier versions")
 struct RecordedJournalTests {
     /// A fixture's path; a missing fixture fails the test rather than checking nothing.
@@ -27,6 +28,24 @@ struct RecordedJournalTests {
         let outcome = try JournalVerifier.verify(session)
         #expect(outcome.trades == trades && outcome.ticks == ticks && outcome.limitEvents == limits)
         #expect((outcome.finalPnL == nil) == session.isTruncated)
+    }
+
+    /// Journals written by 0.3.0 under tmux: a btc-perp session with limit orders placed,
+    /// cancelled and filled, the ladder toggled and hand hedges (order, fill and cancel lines on
+    /// the perpetual venue), and vol-crush played to expiry when its earnings were still a
+    /// parallel `vol_change` (0.4.0 prices it through the calendar): each replays from the
+    /// scenario recorded in its own start line, to the bit.
+    @Test(arguments: [
+        ("btc-perp-orders-0.3.0.jsonl", 168, 21, 18, "quit"), ("vol-crush-expired-0.3.0.jsonl", 100, 121, 0, "expired"),
+    ])
+    func journalsOf030ReadAndVerify(name: String, trades: Int, ticks: Int, orderEvents: Int, reason: String) throws {
+        let path = try Self.fixture(name)
+        let document = try JournalReader.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
+        let session = try #require(document.sessions.first)
+        #expect(session.start.version == "0.3.0" && session.start.startedAt != nil)
+        let outcome = try JournalVerifier.verify(session)
+        #expect(outcome.trades == trades && outcome.ticks == ticks && outcome.orderEvents == orderEvents)
+        #expect(outcome.finalPnL != nil && session.end?.end.reason.rawValue == reason)
     }
 
     /// The limit lines are read and checked against the engine's limit events, so a tampered
