@@ -34,7 +34,19 @@ public enum Format {
 
     /// Shares, whole when whole: "-1,200", "+35.5".
     public static func shares(_ value: Double, sign: Bool = false) -> String {
-        value == value.rounded() ? number(value, 0, sign: sign) : number(value, 1, sign: sign)
+        guard value != value.rounded() else { return number(value, 0, sign: sign) }
+        // Fractional sizes (a perpetual's coins): about three significant digits, so 1.07 and
+        // 0.123 do not read as 1 and 0.1.
+        let magnitude = abs(value)
+        return number(value, magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3, sign: sign)
+    }
+
+    /// Gamma in shares per unit of price: one decimal, or three significant digits when
+    /// smaller than 0.1 (a coin's gamma per dollar is of order 1e-4).
+    public static func gamma(_ value: Double) -> String {
+        let magnitude = abs(value)
+        guard magnitude < 0.1, magnitude > 0, magnitude.isFinite else { return number(value, 1) }
+        return number(value, min(8, 2 - Int(log10(magnitude).rounded(.down))))
     }
 
     /// A fraction as a percentage: 0.248 → "24.8%".

@@ -13,7 +13,18 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(Format.money(-999.999), "-1,000.00")
         XCTAssertEqual(Format.number(.nan), "n/a")
         XCTAssertEqual(Format.shares(-300), "-300")
-        XCTAssertEqual(Format.shares(12.26, sign: true), "+12.3")
+        // Fractional sizes keep about three significant digits (a perpetual's coins).
+        XCTAssertEqual(Format.shares(12.26, sign: true), "+12.26")
+        XCTAssertEqual(Format.shares(150.55), "150.6")
+        XCTAssertEqual(Format.shares(-0.1234), "-0.123")
+    }
+
+    func testGammaKeepsSignificantDigitsWhenSmall() {
+        XCTAssertEqual(Format.gamma(13.86), "13.9")
+        XCTAssertEqual(Format.gamma(0.000231), "0.000231")  // ten BTC straddles, per dollar
+        XCTAssertEqual(Format.gamma(0.0512), "0.0512")
+        XCTAssertEqual(Format.gamma(0), "0.0")
+        XCTAssertEqual(Format.gamma(.nan), "n/a")
     }
 
     func testFitDropsDecimalsThenUsesSuffixes() {

@@ -30,6 +30,8 @@ struct OptionBookPanel: Widget {
         // Rows below the titles: the positions, then the stock and the total.
         let room = inner.height - 1
         let rows = snapshot.positions
+        // Lot 0 (a perpetual's coins): deltas and gammas are fractions of a unit.
+        let fractional = session.lotSize == 0
         let shown = rows.count + 2 <= room ? rows.count : max(room - 3, 0)
         var row = 1
         for entry in rows.prefix(shown) {
@@ -41,8 +43,8 @@ struct OptionBookPanel: Widget {
                 position.isSettled ? "settled" : Format.timeLeft(entry.timeToExpiry, width: columns[3].width, on: session.config.dayCount),
                 Format.percent(position.impliedVol),
                 position.isSettled ? "-" : Format.fit(entry.unit.price, width: columns[5].width, decimals: 2),
-                fit(greeks.delta, 6, decimals: 0),
-                fit(greeks.gamma, 7, decimals: 1, sign: false),
+                fit(greeks.delta, 6, decimals: fractional ? 2 : 0),
+                fractional ? Format.gamma(greeks.gamma) : fit(greeks.gamma, 7, decimals: 1, sign: false),
                 fit(greeks.thetaPerDay(on: session.config.dayCount), 8),
                 fit(greeks.vegaPerVolPoint, 9),
             ]
@@ -58,7 +60,7 @@ struct OptionBookPanel: Widget {
         var stock = [
             Format.shares(session.stockShares, sign: true), "stock", "", "", "",
             Format.fit(session.spot, width: columns[5].width, decimals: 2),
-            fit(session.stockShares, 6, decimals: 0), "", "", "",
+            fit(session.stockShares, 6, decimals: fractional ? 2 : 0), "", "", "",
         ]
         if wide { stock.append(fit(session.stockShares * session.spot, 10, sign: false)) }
         draw(stock, row: row, style: Style(.text))
@@ -66,8 +68,8 @@ struct OptionBookPanel: Widget {
         let total = snapshot.bookGreeks
         var totals = [
             "", "total", "", "", Format.percent(snapshot.impliedVol), "",
-            fit(snapshot.netDelta, 6, decimals: 0),
-            fit(total.gamma, 7, decimals: 1, sign: false),
+            fit(snapshot.netDelta, 6, decimals: fractional ? 2 : 0),
+            fractional ? Format.gamma(total.gamma) : fit(total.gamma, 7, decimals: 1, sign: false),
             fit(total.thetaPerDay(on: session.config.dayCount), 8),
             fit(total.vegaPerVolPoint, 9),
         ]

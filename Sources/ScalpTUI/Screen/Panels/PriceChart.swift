@@ -85,14 +85,14 @@ struct PriceChart: Widget {
             grid.set(plot.x + column, plot.y + row, buy ? "▲" : "▼", Style(buy ? .up : .down, on: .background, .bold))
         }
 
-        // The axis: range ends, and the current spot on its row.
+        // The axis: range ends, and the current spot on its row (whole above 9,999.99, to fit).
         let spotRow = canvas.cellRow(session.spot, in: range)
         let axis = Style(.muted)
-        grid.put(TextLayout.pad(Format.number(range.upperBound, 2), axisWidth - 1, align: .right),
+        grid.put(TextLayout.pad(Format.fit(range.upperBound, width: axisWidth - 1), axisWidth - 1, align: .right),
                  x: inner.x, y: plot.y, style: axis)
-        grid.put(TextLayout.pad(Format.number(range.lowerBound, 2), axisWidth - 1, align: .right),
+        grid.put(TextLayout.pad(Format.fit(range.lowerBound, width: axisWidth - 1), axisWidth - 1, align: .right),
                  x: inner.x, y: plot.maxY - 1, style: axis)
-        grid.put(TextLayout.pad(Format.number(session.spot, 2), axisWidth - 1, align: .right),
+        grid.put(TextLayout.pad(Format.fit(session.spot, width: axisWidth - 1), axisWidth - 1, align: .right),
                  x: inner.x, y: plot.y + spotRow, style: Style(.accent, on: .background, .bold))
         grid.set(inner.x + axisWidth - 1, plot.y + spotRow, "▸", Style(.accent, on: .background, .bold))
         // The newest point, highlighted.

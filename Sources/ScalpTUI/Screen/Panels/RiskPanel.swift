@@ -18,7 +18,7 @@ struct RiskPanel: Widget {
         guard inner.height >= 1 else { return }
         let delta = snapshot.netDelta
         let ruleBand = session.hedgeBandHalfWidth
-        let band = ruleBand ?? (lot > 0 ? lot : 100)
+        let band = ruleBand ?? (lot > 0 ? lot : 1)
         let outside = abs(delta) > band
         let limitStatus = snapshot.deltaLimit
         let deltaStyle = Style(limitStatus.role ?? (outside ? .warning : .text), on: .background, .bold)
@@ -27,7 +27,7 @@ struct RiskPanel: Widget {
         var lines: [[Span]] = []
         let deltaSpans = [
             Span(compact ? "Δ " : "Net delta ", Style(.muted)),
-            Span(Format.shares(delta.rounded(), sign: true) + " sh", deltaStyle),
+            Span(Format.shares(lot > 0 ? delta.rounded() : delta, sign: true) + " sh", deltaStyle),
         ]
         lines.append(deltaSpans + limitSpans(band: Span("  " + bandText, Style(.muted)),
                                              room: inner.width - 2 - deltaSpans.width))
@@ -43,7 +43,7 @@ struct RiskPanel: Widget {
         } else {
             let breakeven = session.breakevenMove, daily = session.breakevenDailyMove
             lines.append([
-                Span("Gamma ", Style(.muted)), Span(Format.number(greeks.gamma, 1) + " sh/$", Style(.text)),
+                Span("Gamma ", Style(.muted)), Span(Format.gamma(greeks.gamma) + " sh/$", Style(.text)),
                 Span("  $Gamma ", Style(.muted)), Span(Format.number(snapshot.dollarGamma, 0) + "/1%", Style(.text)),
             ])
             lines.append([
