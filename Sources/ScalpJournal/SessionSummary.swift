@@ -67,6 +67,7 @@ extension SessionSummary {
                 + "  vanna \(Format.money(attribution.vanna))  volga \(Format.money(attribution.volga))"
                 + "  speed \(Format.money(attribution.speed))"
                 + "  costs \(Format.money(attribution.costs))  financing \(Format.money(attribution.financing))"
+                + (attribution.funding != 0 ? "  funding \(Format.money(attribution.funding))" : "")
                 + "  residual \(Format.money(attribution.residual))",
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
                 + "  shares traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",

@@ -73,4 +73,19 @@ struct SessionCommandTests {
         #expect(result.status != 0 && result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix(message) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
+
+    /// The shell summary's "P&L = ..." line adds up: every bucket is on it, a perpetual's
+    /// funding among them (it was left off, so a btc-perp line missed its funding).
+    @Test(arguments: ["btc-perp", "classic-scalp", "vol-crush"])
+    func summaryLineAddsUpToThePnL(scenario: String) throws {
+        let result = try CLI.run(["session", "--scenario", scenario, "--seed", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("P&L ") })
+        let numbers = line.split(separator: " ").compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }
+        let total = try #require(numbers.first), parts = numbers.dropFirst()
+        #expect(parts.count >= 10)
+        // Each figure is rounded to the cent.
+        #expect(abs(parts.reduce(0, +) - total) <= 0.005 * Double(parts.count + 1), "\(line)")
+        if scenario == "btc-perp" { #expect(line.contains("funding")) }
+    }
 }

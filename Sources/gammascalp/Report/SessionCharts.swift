@@ -43,6 +43,7 @@ struct SessionCharts {
         static let speed = "#7f7f00"
         static let costs = "#d4720b"
         static let financing = "#17becf"
+        static let funding = "#bcbd22"
         static let residual = "#b0b7bf"
         static let parkinson = "#1a7f37"
         static let garmanKlass = "#8250df"
@@ -137,7 +138,7 @@ struct SessionCharts {
             ("gamma", Palette.gamma, \.gamma), ("theta", Palette.theta, \.theta), ("delta", Palette.deltaPnL, \.delta),
             ("vega", Palette.vega, \.vega), ("vanna", Palette.vanna, \.vanna),
             ("volga", Palette.volga, \.volga), ("speed", Palette.speed, \.speed), ("costs", Palette.costs, \.costs), ("financing", Palette.financing, \.financing),
-            ("residual", Palette.residual, \.residual),
+            ("funding", Palette.funding, \.funding), ("residual", Palette.residual, \.residual),
         ]
         chart.series = parts.compactMap { name, color, key in
             let line = timeline.rows.map { ChartPoint(x: x($0.time), y: $0.attribution[keyPath: key]) }

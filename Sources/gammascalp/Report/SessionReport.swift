@@ -142,11 +142,12 @@ struct SessionReport {
         let rows: [(String, KeyPath<PnLAttribution, Double>)] = [
             ("gamma", \.gamma), ("theta", \.theta), ("delta", \.delta), ("vega", \.vega), ("vanna", \.vanna),
             ("volga", \.volga), ("speed", \.speed), ("costs", \.costs),
-            ("financing", \.financing), ("residual", \.residual), ("total", \.total),
+            ("financing", \.financing), ("funding", \.funding), ("residual", \.residual), ("total", \.total),
         ]
         var out = "<section class=\"attribution\">\n<h2>P&amp;L attribution</h2>\n<table>\n"
             + "<thead><tr><th></th><th>Trainee</th><th>Benchmark</th></tr></thead>\n<tbody>\n"
-        for (name, key) in rows {
+        // Funding only on a perpetual's session: elsewhere it is no bucket at all.
+        for (name, key) in rows where name != "funding" || trainee.funding != 0 || benchmark.funding != 0 {
             out += "<tr\(name == "total" ? " class=\"total\"" : "")><th>\(name)</th><td>\(Format.money(trainee[keyPath: key]))</td>"
                 + "<td>\(Format.money(benchmark[keyPath: key]))</td></tr>\n"
         }

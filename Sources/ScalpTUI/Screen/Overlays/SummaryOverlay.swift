@@ -63,11 +63,16 @@ struct SummaryOverlay: Widget {
             .map { "  \($0.0) \(Format.money($0.1, 0))" }.joined()
         let compactAttribution = "= delta \(Format.money(a.delta, 0))  gamma \(Format.money(a.gamma, 0))"
             + "  theta \(Format.money(a.theta, 0))  vega \(Format.money(a.vega, 0))\(higher)  costs \(Format.money(a.costs, 0))"
-            + "  fin. \(Format.money(a.financing, 0))  resid. \(Format.money(a.residual, 0))"
+            + "  fin. \(Format.money(a.financing, 0))"
+            + (a.funding != 0 ? "  funding \(Format.money(a.funding, 0))" : "") + "  resid. \(Format.money(a.residual, 0))"
         sections.append([
             [total, pair("delta", a.delta, "gamma", a.gamma), pair("theta", a.theta, "vega", a.vega)]
                 + (volsMoved ? [pair("vanna", a.vanna, "volga", a.volga)] : [])
-                + [pair("speed", a.speed, "costs", a.costs), pair("financing", a.financing, "residual", a.residual)],
+                + [pair("speed", a.speed, "costs", a.costs)]
+                // A perpetual's funding is its own bucket (the stock's financing is then 0).
+                + (a.funding != 0
+                    ? [pair("financing", a.financing, "funding", a.funding), Array(pair("residual", a.residual, "", 0).prefix(2))]
+                    : [pair("financing", a.financing, "residual", a.residual)]),
             [total] + TextLayout.wrap(compactAttribution, width: text - 2).map { [Span("  " + $0, muted)] },
             [total],
         ])

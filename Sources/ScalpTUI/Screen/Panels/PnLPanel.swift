@@ -24,7 +24,7 @@ struct PnLPanel: Widget {
         ]
         // The higher-order buckets that are not zero (vanna and volga only move with implied
         // vol), before financing, when their rows fit with a row of sparkline to spare.
-        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed)].filter { $0.1 != 0 }
+        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed), ("funding", a.funding)].filter { $0.1 != 0 }
         if (items.count + higher.count + 1) / 2 < inner.height {
             items.insert(contentsOf: higher.map { ($0.0, $0.1, nil) }, at: items.count - 2)
         }
