@@ -15,6 +15,8 @@ public struct RealizedVolReport: Sendable, Hashable {
     public var fullSample: [RangeVolEstimator: Double]
     /// Each available estimator over rolling windows.
     public var rolling: [RangeVolEstimator: RollingVolSummary]
+    /// Returns across a night (intraday files) that close-to-close left out.
+    public var nightsSkipped = 0
     /// The range columns the file lacks ("open", "high", "low"); empty when it has all three.
     public var missingColumns: [String]
 
@@ -28,15 +30,22 @@ public struct RealizedVolReport: Sendable, Hashable {
         fullSample = [:]
         rolling = [:]
         let a = periodsPerYear
+        // In an intraday file a return across a night is not one bar's move: close-to-close
+        // skips it, as the session's estimators do, so it measures the trading hours' variance
+        // like the range estimators (which read each bar's own open, high, low and close).
+        // Yang-Zhang keeps the night in its overnight term σ_o², by design.
+        let nights = history.overnightSteps
+        nightsSkipped = nights.count
         if let bars = history.bars {
-            for estimator in RangeVolEstimator.allCases {
+            for estimator in RangeVolEstimator.allCases where !(estimator == .closeToClose && !nights.isEmpty) {
                 fullSample[estimator] = estimator.volatility(of: bars[...], periodsPerYear: a)
                 rolling[estimator] = RollingVolSummary(estimator.rollingVolatilities(of: bars, window: window, periodsPerYear: a))
             }
-        } else {
-            let returns = history.logReturns
+        }
+        if history.bars == nil || !nights.isEmpty {
+            let returns = history.logReturns.enumerated().filter { !nights.contains($0.offset) }.map(\.element)
             fullSample[.closeToClose] = RangeVolEstimator.closeToCloseVolatility(returns: returns[...], periodsPerYear: a)
-            rolling[.closeToClose] = RollingVolSummary((window...returns.count).compactMap {
+            rolling[.closeToClose] = RollingVolSummary(returns.count < window ? [] : (window...returns.count).compactMap {
                 RangeVolEstimator.closeToCloseVolatility(returns: returns[($0 - window)..<$0], periodsPerYear: a)
             })
         }

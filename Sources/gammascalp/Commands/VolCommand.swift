@@ -78,6 +78,7 @@ struct VolCommand: ParsableCommand {
                 } ?? .null)
             })),
             ("missing_columns", .array(report.missingColumns.map(JSONText.string))),
+            ("nights_skipped", .integer(report.nightsSkipped)),
         ]).rendered
     }
 
@@ -97,6 +98,10 @@ struct VolCommand: ParsableCommand {
         }
         lines.append(Table(rows, rightAligned: [1, 2, 3, 4, 5]).rendered)
         lines.append("rolling: over each run of \(report.window) bars; last is the latest window")
+        if report.nightsSkipped > 0 {
+            lines.append("close-to-close leaves out the \(report.nightsSkipped) returns across a night (not one bar's move);"
+                + " Yang-Zhang keeps them in its overnight term")
+        }
         if !report.missingColumns.isEmpty {
             let missing = report.missingColumns
             let named = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
