@@ -35,6 +35,7 @@ struct SessionBarsTests {
                 made += 1
             }
             #expect(training.trainee.bars.recent.count == min(made, training.trainee.config.volatilityWindow))
+            #expect(training.trainee.bars.made == made, "\(scenario.name): bars made counts closures")
             if scenario.name == "overnight-gaps" { #expect(closures > 0) }
         }
     }

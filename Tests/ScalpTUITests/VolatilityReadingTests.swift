@@ -36,6 +36,51 @@ final class VolatilityReadingTests: XCTestCase {
         }
     }
 
+    /// The chart's line for a range estimator is, at every step, `RangeVolEstimator` on the
+    /// session's window of bars as it stood then, bit for bit, across the equity calendar's
+    /// closures (steps that make no bar); memory stays at the history's capacity.
+    func testChartHistoryIsTheEstimatorAtEachStep() throws {
+        let scenario = try XCTUnwrap(Scenario.builtIn.first { $0.name == "overnight-gaps" })
+        var state = AppState(PlaySettings(scenario: scenario, seed: 5, startPaused: true), historyCapacity: 50)
+        let periodsPerYear = 1 / state.session.config.timeStep
+        var checked = 0
+        while checked < 400, !state.session.isFinished {
+            state.advance(steps: 1)
+            let bars = Array(state.session.bars.recent)
+            for reading in VolatilityReading.allCases {
+                let series = state.history.realizedVols(reading)
+                XCTAssertLessThanOrEqual(series.count, 50)
+                XCTAssertEqual(series.count, state.history.count)
+                guard let estimator = reading.rangeEstimator else { continue }
+                let expected = estimator.volatility(of: bars[...], periodsPerYear: periodsPerYear)
+                let last = try XCTUnwrap(series.last)
+                if let expected { XCTAssertEqual(last, expected, "\(estimator.name) step \(state.session.step)") } else { XCTAssertTrue(last.isNaN) }
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(state.session.bars.made, state.session.config.volatilityWindow, "the window slid")
+        XCTAssertEqual(state.history.realizedVols(.closeToClose), state.history.rollingVols)
+        XCTAssertEqual(state.history.realizedVols(.ewma), state.history.ewmaVols)
+    }
+
+    /// Cycling `v` changes the chart's line, and the title names the estimator it draws.
+    func testChartFollowsTheEstimator() {
+        var state = SnapshotTests.session()
+        var charts: Set<String> = []
+        for reading in VolatilityReading.allCases {
+            while state.volatilityReading != reading { state.perform(.nextVolEstimator) }
+            for (width, height, name) in [(120, 40, reading.name), (80, 24, reading.shortName)] {
+                let lines = Dashboard.render(state, width: width, height: height).text.split(separator: "\n")
+                guard let top = lines.firstIndex(where: { $0.contains("Volatility") }) else { return XCTFail("no panel") }
+                XCTAssertEqual(lines[top].contains("Volatility · \(name) "), reading != .closeToClose, "\(lines[top])")
+                let panelWidth = lines[top].firstIndex(of: "╮").map { lines[top].distance(from: lines[top].startIndex, to: $0) } ?? width
+                let chart = lines[(top + 2)...].prefix { !$0.hasPrefix("╰") }.map { String($0.prefix(panelWidth)) }
+                if width == 120 { charts.insert(chart.joined(separator: "\n")) }
+            }
+        }
+        XCTAssertEqual(charts.count, VolatilityReading.allCases.count, "each estimator draws its own line")
+    }
+
     func testPanelWithGarmanKlass() throws {
         var state = SnapshotTests.session()
         while state.volatilityReading != .garmanKlass { state.perform(.nextVolEstimator) }

@@ -14,6 +14,7 @@ public struct SessionBars: Sendable {
     private final class Storage: @unchecked Sendable {
         let window: Int
         var recent: Deque<PriceBar>
+        var made = 0
         /// Made at the first bar: a session copied to another stream has not drawn yet.
         var rng: Xoshiro256StarStar?
         var draws: StepPathDraws?
@@ -26,7 +27,9 @@ public struct SessionBars: Sendable {
         }
 
         func copy() -> Storage {
-            Storage(window: window, recent: recent, rng: rng, draws: draws, closeBeforeGap: closeBeforeGap)
+            let copy = Storage(window: window, recent: recent, rng: rng, draws: draws, closeBeforeGap: closeBeforeGap)
+            copy.made = made
+            return copy
         }
     }
 
@@ -40,6 +43,9 @@ public struct SessionBars: Sendable {
     public var window: Int { storage.window }
     /// The last `window` bars, oldest first.
     public var recent: Deque<PriceBar> { storage.recent }
+    /// Bars made since the session began, counting those no longer kept: a reader that follows
+    /// the session step by step takes the bars made since it last looked (none across a closure).
+    public var made: Int { storage.made }
     /// The bar of the step just taken; nil before the first step.
     public var latest: PriceBar? { storage.recent.last }
 
@@ -58,6 +64,7 @@ public struct SessionBars: Sendable {
         makeUnique()
         if storage.recent.count == storage.window { storage.recent.removeFirst() }
         storage.recent.append(bar)
+        storage.made += 1
     }
 
     /// A closure of the market from the close `close` (currency): no bar, since no one traded;

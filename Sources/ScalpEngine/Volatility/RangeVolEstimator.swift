@@ -63,17 +63,26 @@ public enum RangeVolEstimator: String, CaseIterable, Sendable, Hashable, Codable
     /// `minimumBars` bars. Never negative.
     public func variance(of bars: ArraySlice<PriceBar>, periodsPerYear: Double) -> Double? {
         guard bars.count >= minimumBars else { return nil }
-        let n = Double(bars.count)
         let perPeriod: Double
         if self == .yangZhang {
-            let k = 0.34 / (1.34 + (n + 1) / (n - 1))
-            perPeriod = Self.sampleVariance(bars.lazy.map(\.overnightReturn), count: n)
-                + k * Self.sampleVariance(bars.lazy.map(\.openToCloseReturn), count: n)
-                + (1 - k) * bars.reduce(0) { $0 + Self.rogersSatchellTerm($1) } / n
+            perPeriod = Self.yangZhangPerPeriod(overnight: bars.lazy.map(\.overnightReturn),
+                                                body: bars.lazy.map(\.openToCloseReturn),
+                                                rogersSatchell: bars.lazy.map(Self.rogersSatchellTerm), count: bars.count)
         } else {
-            perPeriod = bars.reduce(0) { $0 + (term($1) ?? 0) } / n
+            perPeriod = bars.reduce(0) { $0 + (term($1) ?? 0) } / Double(bars.count)
         }
         return max(perPeriod, 0) * periodsPerYear
+    }
+
+    /// Yang-Zhang's variance per period (not annualised, may be slightly negative) from each of
+    /// `count` bars' overnight return ln(O/C₋₁), open-to-close return ln(C/O) and
+    /// Rogers-Satchell term, oldest first; `count` ≥ 2.
+    public static func yangZhangPerPeriod(overnight: some Sequence<Double>, body: some Sequence<Double>,
+                                          rogersSatchell: some Sequence<Double>, count: Int) -> Double {
+        let n = Double(count)
+        let k = 0.34 / (1.34 + (n + 1) / (n - 1))
+        return sampleVariance(overnight, count: n) + k * sampleVariance(body, count: n)
+            + (1 - k) * rogersSatchell.reduce(0, +) / n
     }
 
     /// Annualised volatility over `bars`, fraction: √variance.

@@ -12,9 +12,22 @@ public struct History: Sendable {
     public private(set) var rollingVols: Deque<Double> = []
     public private(set) var ewmaVols: Deque<Double> = []
     public private(set) var impliedVols: Deque<Double> = []
+    /// The range estimators' rolling vols, for the chart when `v` leads with one.
+    public private(set) var rangeVols: RangeVolHistory
 
     public init(capacity: Int = 4096) {
         self.capacity = max(capacity, 2)
+        rangeVols = RangeVolHistory(capacity: self.capacity)
+    }
+
+    /// The series of `reading`'s estimate, one sample a step (NaN before defined).
+    public func realizedVols(_ reading: VolatilityReading) -> Deque<Double> {
+        switch reading {
+        case .closeToClose: rollingVols
+        case .ewma: ewmaVols
+        case .parkinson, .garmanKlass, .rogersSatchell, .yangZhang:
+            reading.rangeEstimator.flatMap { rangeVols.vols[$0] } ?? []
+        }
     }
 
     public var count: Int { steps.count }
@@ -36,5 +49,6 @@ public struct History: Sendable {
         ewmaVols.append(session.ewmaRealizedVol ?? .nan)
         let implied = session.book.live.isEmpty ? Double.nan : session.impliedVol
         impliedVols.append(implied)
+        rangeVols.record(session)
     }
 }

@@ -2,8 +2,9 @@ import ScalpEngine
 import ScalpFormat
 
 /// Realized volatility (rolling window and EWMA, or the estimator `v` chose) against the book's
-/// implied vol: the figures and their gap on the first line, the rolling and implied series in
-/// braille below.
+/// implied vol: the figures and their gap on the first line, and below in braille the history
+/// of the estimate it leads with (the rolling vol by default; the title names any other) and
+/// of implied.
 struct VolatilityChart: Widget {
     let snapshot: ScreenSnapshot
 
@@ -11,13 +12,21 @@ struct VolatilityChart: Widget {
         let session = snapshot.session
         let axisWidth = PriceChart.axisWidth
         let window = Format.days(Double(session.config.volatilityWindow) * session.config.timeStep, on: session.config.dayCount)
-        let inner = Box("Volatility", trailing: [Span("window " + window, Style(.muted))]).render(into: &grid, rect)
+        let reading = snapshot.volatilityReading
+        let compact = rect.width < 58
+        // The chart's line is the estimate the text leads with; the title names it unless it is
+        // the rolling vol, labelled "realized" in the line's own colour.
+        let title = reading == .closeToClose ? "Volatility" : "Volatility · " + (compact ? reading.shortName : reading.name)
+        let inner = Box(title, trailing: [Span("window " + window, Style(.muted))]).render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let realized = session.rollingRealizedVol
         let ewma = session.ewmaRealizedVol
         let implied = snapshot.impliedVol ?? session.openingImpliedVol
-        let reading = snapshot.volatilityReading
-        let compact = inner.width < 56
+        let leadRole: Role = switch reading {
+        case .closeToClose: .chartRealized
+        case .ewma: .chartEWMA
+        default: .accent
+        }
         let realizedSpans = [
             Span(compact ? "rv " : "realized ", Style(.chartRealized, on: .background, .bold)),
             Span(Format.percent(realized), Style(.text)),
@@ -34,9 +43,8 @@ struct VolatilityChart: Widget {
             ]
         } else {
             lead = reading.value(in: session)
-            let role: Role = reading == .ewma ? .chartEWMA : .accent
             line = [
-                Span((compact ? reading.shortName : reading.name) + " ", Style(role, on: .background, .bold)),
+                Span((compact ? reading.shortName : reading.name) + " ", Style(leadRole, on: .background, .bold)),
                 Span(Format.percent(lead), Style(.text)),
                 Span("  ", Style(.text)),
             ] + realizedSpans
@@ -55,14 +63,14 @@ struct VolatilityChart: Widget {
                         height: inner.height - 1)
         var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
         let count = min(snapshot.history.count, canvas.dotWidth)
-        let rolling = snapshot.history.rollingVols.suffix(count)
+        let realizeds = snapshot.history.realizedVols(reading).suffix(count)
         let implieds = snapshot.history.impliedVols.suffix(count)
-        let values = (rolling + implieds).filter(\.isFinite)
+        let values = (realizeds + implieds).filter(\.isFinite)
         guard let low = values.min(), let high = values.max() else { return }
         let pad = max((high - low) * 0.1, 0.005)
         let range = max(low - pad, 0)...(high + pad)
         canvas.plot(implieds, in: range, .chartImplied)
-        canvas.plot(rolling, in: range, .chartRealized)
+        canvas.plot(realizeds, in: range, leadRole)
         canvas.render(into: &grid, x: plot.x, y: plot.y)
         let axis = Style(.muted)
         grid.put(TextLayout.pad(Format.percent(range.upperBound), axisWidth - 1, align: .right),
