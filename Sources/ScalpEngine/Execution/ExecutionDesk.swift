@@ -61,6 +61,13 @@ public struct ExecutionDesk: Sendable {
     }
 
     /// Cancels every resting order (or only the ladder's); returns them.
+    /// Cancels every resting order (or only the ladder's) without listing them: for an owner
+    /// that notes nothing (the Monte Carlo), which then allocates nothing.
+    mutating func cancelQuietly(ladderOnly: Bool = false) {
+        guard !orders.isEmpty else { return }
+        if ladderOnly { orders.removeAll { $0.isLadder } } else { orders.removeAll(keepingCapacity: true) }
+    }
+
     @discardableResult
     mutating func cancel(ladderOnly: Bool = false) -> [LimitOrder] {
         guard !orders.isEmpty else { return [] }
@@ -83,10 +90,20 @@ public struct ExecutionDesk: Sendable {
             (indices, draws) = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
         }
         guard !indices.isEmpty else { return ([], draws) }
+        // At most a few orders rest: index and swap in place rather than map, sort and hash ids
+        // (the ladder fills most steps, so this runs in the Monte Carlo's inner loop).
+        var filled: [LimitOrder] = []
+        filled.reserveCapacity(indices.count)
+        for index in indices { filled.append(orders[index]) }
         let open = start
-        let filled = indices.map { orders[$0] }.sorted { abs(log($0.price) - open) < abs(log($1.price) - open) }
-        let ids = Set(filled.map(\.id))
-        orders.removeAll { ids.contains($0.id) }
+        if filled.count == 2 {
+            // A stable sort of two: swap only when the second is strictly nearer the open.
+            if abs(log(filled[1].price) - open) < abs(log(filled[0].price) - open) { filled.swapAt(0, 1) }
+        } else if filled.count > 2 {
+            filled.sort { abs(log($0.price) - open) < abs(log($1.price) - open) }
+        }
+        // `indices` ascend: removing from the back keeps the ones before valid.
+        for index in indices.reversed() { orders.remove(at: index) }
         return (filled, draws)
     }
 
