@@ -92,9 +92,16 @@ extension Session {
         let keepsBars = config.detail == .full
         if !desk.orders.isEmpty {
             let knownRange = replaysRanges ? knownLogRange : nil
+            var fills = desk.lendFillBuffer()
+            defer { desk.returnFillBuffer(fills) }
+            let draws: StepPathDraws?
             // Across a closure nothing trades until the open: the gap is not bridged.
-            let (fills, draws) = isCrossingGap ? (desk.takeGapFills(open: exp(end)), nil)
-                : desk.takeFills(start: start, end: end, variance: variance, knownRange: knownRange)
+            if isCrossingGap {
+                fills.append(contentsOf: desk.takeGapFills(open: exp(end)))
+                draws = nil
+            } else {
+                draws = desk.takeFills(start: start, end: end, variance: variance, knownRange: knownRange, into: &fills)
+            }
             if keepsBars, let draws { bars.noteDraws(draws) }
             for order in fills {
                 note(.fill, order)
