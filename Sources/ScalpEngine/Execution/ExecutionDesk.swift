@@ -18,6 +18,11 @@ public struct ExecutionDesk: Sendable {
     /// Session time of the next funding payment, years.
     var nextFundingTime: Double
     var nextOrderID = 1
+    /// Scratch for `takeFills`, kept between steps so the Monte Carlo's inner loop, where the
+    /// ladder fills most steps, does not allocate: the indices the path touched, and the fills
+    /// (lent to the owner for the step, see `lendFillBuffer`).
+    private var touchedScratch: [Int] = []
+    private var fillScratch: [LimitOrder] = []
     /// What happened to resting orders since the owner last cleared the list, oldest first
     /// (full detail only: see `Session.note`).
     public internal(set) var events: [OrderEvent] = []
@@ -61,6 +66,13 @@ public struct ExecutionDesk: Sendable {
     }
 
     /// Cancels every resting order (or only the ladder's); returns them.
+    /// Cancels every resting order (or only the ladder's) without listing them: for an owner
+    /// that notes nothing (the Monte Carlo), which then allocates nothing.
+    mutating func cancelQuietly(ladderOnly: Bool = false) {
+        guard !orders.isEmpty else { return }
+        if ladderOnly { orders.removeAll { $0.isLadder } } else { orders.removeAll(keepingCapacity: true) }
+    }
+
     @discardableResult
     mutating func cancel(ladderOnly: Bool = false) -> [LimitOrder] {
         guard !orders.isEmpty else { return [] }
@@ -69,25 +81,53 @@ public struct ExecutionDesk: Sendable {
         return cancelled
     }
 
-    /// The orders that filled during a step from ln S `start` to `end` (variance σ²·dt),
-    /// removed from the book, in the order the path most likely met them (nearest the open first).
-    /// With `knownRange` (ln S low and high, a price file's) the orders fill against it and
-    /// nothing is drawn; otherwise against the bridge, whose draws come back with the fills
-    /// (for the step's bar).
+    /// An empty buffer for a step's fills, with the capacity of the last one: give it back
+    /// with `returnFillBuffer` once read.
+    mutating func lendFillBuffer() -> [LimitOrder] {
+        var buffer: [LimitOrder] = []
+        swap(&buffer, &fillScratch)
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
+    }
+
+    mutating func returnFillBuffer(_ buffer: consuming [LimitOrder]) { fillScratch = buffer }
+
+    /// Appends to `filled` the orders that filled during a step from ln S `start` to `end`
+    /// (variance σ²·dt), removed from the book, in the order the path most likely met them
+    /// (nearest the open first). With `knownRange` (ln S low and high, a price file's) the
+    /// orders fill against it and nothing is drawn; otherwise against the bridge, whose draws
+    /// come back (for the step's bar).
     mutating func takeFills(start: Double, end: Double, variance: Double,
-                            knownRange: (low: Double, high: Double)? = nil) -> (orders: [LimitOrder], draws: StepPathDraws?) {
-        let indices: [Int], draws: StepPathDraws?
+                            knownRange: (low: Double, high: Double)? = nil,
+                            into filled: inout [LimitOrder]) -> StepPathDraws? {
+        var indices: [Int] = []
+        swap(&indices, &touchedScratch)
+        defer { swap(&indices, &touchedScratch) }
+        indices.removeAll(keepingCapacity: true)
+        let draws: StepPathDraws?
         if let knownRange {
-            (indices, draws) = (StepTouches.filled(orders, low: knownRange.low, high: knownRange.high), nil)
+            StepTouches.filled(orders, low: knownRange.low, high: knownRange.high, into: &indices)
+            draws = nil
         } else {
-            (indices, draws) = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng)
+            draws = StepTouches.filled(orders, start: start, end: end, variance: variance, using: &rng, into: &indices)
         }
-        guard !indices.isEmpty else { return ([], draws) }
+        guard !indices.isEmpty else { return draws }
+        // At most a few orders rest: index and swap in place rather than map, sort and hash ids.
+        let first = filled.count
+        for index in indices { filled.append(orders[index]) }
         let open = start
-        let filled = indices.map { orders[$0] }.sorted { abs(log($0.price) - open) < abs(log($1.price) - open) }
-        let ids = Set(filled.map(\.id))
-        orders.removeAll { ids.contains($0.id) }
-        return (filled, draws)
+        let count = filled.count - first
+        if count == 2 {
+            // A stable sort of two: swap only when the second is strictly nearer the open.
+            if abs(log(filled[first + 1].price) - open) < abs(log(filled[first].price) - open) {
+                filled.swapAt(first, first + 1)
+            }
+        } else if count > 2 {
+            filled[first...].sort { abs(log($0.price) - open) < abs(log($1.price) - open) }
+        }
+        // `indices` ascend: removing from the back keeps the ones before valid.
+        for index in indices.reversed() { orders.remove(at: index) }
+        return draws
     }
 
     /// The orders a market's open at `open` (currency) crosses after a closure, removed, each

@@ -11,18 +11,18 @@ import Foundation
 /// uniform for all of them, so the set filled is that of one jointly drawn (high, low). With
 /// only buys resting the low is drawn alone, in closed form.
 enum StepTouches {
-    /// The indices into `orders` that fill in a step from ln S = `start` to `end` with
-    /// variance σ²·dt = `variance`, and the draws that decided them (for the step's bar); two
-    /// uniforms from `rng`.
+    /// Appends to `filled` the indices into `orders` (ascending) that fill in a step from
+    /// ln S = `start` to `end` with variance σ²·dt = `variance`; returns the draws that decided
+    /// them (for the step's bar); two uniforms from `rng`. The caller's buffer, reused step after
+    /// step, spares an allocation in the Monte Carlo's inner loop.
     static func filled(_ orders: [LimitOrder], start: Double, end: Double, variance: Double,
-                       using rng: inout Xoshiro256StarStar) -> (indices: [Int], draws: StepPathDraws) {
+                       using rng: inout Xoshiro256StarStar, into filled: inout [Int]) -> StepPathDraws {
         let bridge = BrownianBridgeRange(start: start, end: end, variance: variance)
         let hasSells = orders.contains { !$0.isBuy }
         let hasBuys = orders.contains { $0.isBuy }
         let high = hasSells ? bridge.high(uniform: BrownianBridgeRange.openUnit(&rng)) : max(start, end)
         let u = hasBuys ? BrownianBridgeRange.openUnit(&rng) : 0
         let lowGivenHigh = hasSells && high > max(start, end)
-        var filled: [Int] = []
         for (index, order) in orders.enumerated() {
             let level = log(order.price)
             if order.isBuy {
@@ -40,15 +40,16 @@ enum StepTouches {
             }
         }
         let draws = StepPathDraws(high: hasSells ? high : nil, lowUniform: hasBuys ? u : nil, lowGivenHigh: lowGivenHigh)
-        return (filled, draws)
+        return draws
     }
 
-    /// The indices into `orders` that fill in a step whose high and low (ln S) are known, as a
-    /// price file's are: a sell when the high reached its price, a buy when the low did.
-    static func filled(_ orders: [LimitOrder], low: Double, high: Double) -> [Int] {
-        orders.indices.filter {
-            let level = log(orders[$0].price)
-            return orders[$0].isBuy ? level >= low : level <= high
+    /// Appends to `filled` the indices into `orders` that fill in a step whose high and low
+    /// (ln S) are known, as a price file's are: a sell when the high reached its price, a buy
+    /// when the low did.
+    static func filled(_ orders: [LimitOrder], low: Double, high: Double, into filled: inout [Int]) {
+        for (index, order) in orders.enumerated() {
+            let level = log(order.price)
+            if order.isBuy ? level >= low : level <= high { filled.append(index) }
         }
     }
 }

@@ -65,6 +65,8 @@ extension Session {
 
     /// Cancels the resting orders (or only the ladder's), noting each.
     mutating func cancelOrders(ladderOnly: Bool = false) {
+        // Without full detail nothing is noted, so the cancelled orders need not be listed.
+        guard config.detail == .full else { return desk.cancelQuietly(ladderOnly: ladderOnly) }
         for order in desk.cancel(ladderOnly: ladderOnly) { note(.cancel, order) }
     }
 
@@ -83,12 +85,23 @@ extension Session {
     /// any scheduled gap): resting orders the path touched fill at their prices, orders in
     /// flight reach the market, and funding falls due at the close.
     mutating func executeWithinStep(from start: Double, to end: Double, startTime: Double) {
-        let variance = stepVariance
+        // `stepVariance` and `knownLogRange` spelled out: calling the getters from this mutating
+        // method copied the whole session (about 2 kB) every step.
+        let variance: Double
+        if let gbmStep { variance = gbmStep.diffusion * gbmStep.diffusion } else { variance = stepVariance }
         let keepsBars = config.detail == .full
         if !desk.orders.isEmpty {
+            let knownRange = replaysRanges ? knownLogRange : nil
+            var fills = desk.lendFillBuffer()
+            defer { desk.returnFillBuffer(fills) }
+            let draws: StepPathDraws?
             // Across a closure nothing trades until the open: the gap is not bridged.
-            let (fills, draws) = isCrossingGap ? (desk.takeGapFills(open: exp(end)), nil)
-                : desk.takeFills(start: start, end: end, variance: variance, knownRange: knownLogRange)
+            if isCrossingGap {
+                fills.append(contentsOf: desk.takeGapFills(open: exp(end)))
+                draws = nil
+            } else {
+                draws = desk.takeFills(start: start, end: end, variance: variance, knownRange: knownRange, into: &fills)
+            }
             if keepsBars, let draws { bars.noteDraws(draws) }
             for order in fills {
                 note(.fill, order)
@@ -129,20 +142,25 @@ extension Session {
 
     /// Lays the ladder's two orders around P unless they are working already.
     mutating func layLadder(_ ladder: LadderHedge) {
-        guard !desk.orders.contains(where: \.isLadder) else { return }
+        guard !desk.orders.contains(where: { $0.isLadder }) else { return }
         let center = desk.ladderPrice ?? spotAtLastHedge
         let levels = ladder.levels(around: center, tick: desk.terms.tick)
-        let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell)
-        let buy = ladder.size ?? neutralisingShares(at: levels.buy)
+        // The `hedgeVolOverride` getter, called from this mutating method, copies the whole
+        // session (about 2 kB): once at most, and not at all for the implied vol (its nil).
+        let volatility = config.hedgeVolatility == .implied ? nil : hedgeVolOverride
+        let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell, volatility: volatility)
+        let buy = ladder.size ?? neutralisingShares(at: levels.buy, volatility: volatility)
         if sell < 0 { placeOrder(shares: sell, price: levels.sell, isLadder: true) }
         if buy > 0 { placeOrder(shares: buy, price: levels.buy, isLadder: true) }
     }
 
     /// Shares that bring the hedger's net delta to zero if spot were `price` now, rounded to
-    /// the lot (sign: what to trade; negative sells).
-    private func neutralisingShares(at price: Double) -> Double {
+    /// the lot (sign: what to trade; negative sells), the book's delta at `volatility` (nil:
+    /// each position's implied vol; see `hedgeVolOverride`).
+    @inline(__always)
+    private func neutralisingShares(at price: Double, volatility: Double?) -> Double {
         let options = book.delta(spot: price, time: time, rate: config.rate, dividendYield: config.dividendYield,
-                                 volatility: hedgeVolOverride)
+                                 volatility: volatility)
         var shares = -(options + stockShares + desk.sharesInFlight)
         if lotSize > 0 { shares = (shares / lotSize).rounded() * lotSize }
         return shares.isFinite ? shares : 0

@@ -67,7 +67,7 @@ public struct Session: Sendable {
     /// For a GBM market, its step constants: the step is then a normal and an exp, without
     /// going through the `MarketProcess` enum (whose copies dominate a GBM step).
     /// (A var: a gap of the equity calendar swaps in its own for its one step, see `crossGap`.)
-    private var gbmStep: GeometricBrownianMotion.Step?
+    private(set) var gbmStep: GeometricBrownianMotion.Step?
     /// The normal draw's table, read once rather than through its lazy global every step.
     /// Constants never written after they are built, hence safe to share (see `NormalZiggurat`).
     nonisolated(unsafe) private let normalTable = NormalZiggurat.table
