@@ -131,14 +131,10 @@ struct RangeVolEstimatorTests {
     /// (as the session's estimators do), so a 4% gap does not count as one bar's move; the
     /// range estimators read bars' own ranges and Yang-Zhang keeps the night by design.
     @Test func reportSkipsTheNightInCloseToClose() throws {
-        let times = ["09:30", "10:30", "11:30", "12:30", "13:30", "14:30", "15:30"]
-        let closes = [100.0, 100.2, 99.9, 100.1, 100.3, 100.0, 100.2, 104.0, 104.1, 103.9, 104.2, 104.0, 104.3, 104.1]
-        let labels = times.map { "2024-03-04 \($0)" } + times.map { "2024-03-05 \($0)" }
-        let csv = "time,close\n" + zip(labels, closes).map { "\($0),\($1)" }.joined(separator: "\n")
-        let history = try PriceHistory.parse(csv: csv, file: "intraday.csv")
+        let history = try TwoDayIntradayFile.history()
         let report = RealizedVolReport(history: history, window: 5)
         #expect(report.nightsSkipped == 1)
-        let day = zip(closes.dropFirst(), closes).enumerated().filter { $0.offset != 6 }.map { log($0.element.0 / $0.element.1) }
+        let day = TwoDayIntradayFile.dayReturns
         let expected = (history.periodsPerYear * day.map { $0 * $0 }.reduce(0, +) / Double(day.count)).squareRoot()
         let full = try #require(report.fullSample[.closeToClose])
         #expect(abs(full - expected) <= 1e-12 * expected)

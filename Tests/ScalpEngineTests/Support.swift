@@ -29,3 +29,22 @@ func runToEnd(_ session: inout Session) {
 func fixtureURL(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
 }
+
+/// Two trading days of hourly closes (7 rows a day) with a 4% gap over the night between
+/// them: the night is step 6 (row 6 to row 7).
+enum TwoDayIntradayFile {
+    static let closes = [100.0, 100.2, 99.9, 100.1, 100.3, 100.0, 100.2, 104.0, 104.1, 103.9, 104.2, 104.0, 104.3, 104.1]
+    static let nightStep = 6
+
+    static func history() throws -> PriceHistory {
+        let times = ["09:30", "10:30", "11:30", "12:30", "13:30", "14:30", "15:30"]
+        let labels = times.map { "2024-03-04 \($0)" } + times.map { "2024-03-05 \($0)" }
+        let csv = "time,close\n" + zip(labels, closes).map { "\($0),\($1)" }.joined(separator: "\n")
+        return try PriceHistory.parse(csv: csv, file: "intraday.csv")
+    }
+
+    /// The log returns within a day: every step's but the night's.
+    static var dayReturns: [Double] {
+        zip(closes.dropFirst(), closes).enumerated().filter { $0.offset != nightStep }.map { log($0.element.0 / $0.element.1) }
+    }
+}

@@ -142,21 +142,17 @@ struct TradingCalendarTests {
     /// An intraday file's overnight row is a gap: the realized-vol estimators skip its return
     /// (it is not one bar's move), and its P&L still counts.
     @Test func intradayOvernightReturnIsAGap() throws {
-        let day1 = ["09:30", "10:30", "11:30", "12:30", "13:30", "14:30", "15:30"]
-        let prices = [100.0, 100.2, 99.9, 100.1, 100.3, 100.0, 100.2, 104.0, 104.1, 103.9, 104.2, 104.0, 104.3, 104.1]
-        let labels = day1.map { "2024-03-04 \($0)" } + day1.map { "2024-03-05 \($0)" }
-        let csv = "time,close\n" + zip(labels, prices).map { "\($0),\($1)" }.joined(separator: "\n")
-        let history = try PriceHistory.parse(csv: csv, file: "intraday.csv")
-        #expect(history.overnightSteps == [6])
+        let history = try TwoDayIntradayFile.history()
+        #expect(history.overnightSteps == [TwoDayIntradayFile.nightStep])
         var session = Session(config: history.practiceScenario(name: "two days").config, seed: 1)
         var gapPnL = 0.0
         while !session.isFinished {
             let before = session.pnl
-            let crossing = session.step == 6
+            let crossing = session.step == TwoDayIntradayFile.nightStep
             session.apply(.tick)
             if crossing { gapPnL = session.pnl - before }
         }
-        let intraday = zip(prices.dropFirst(), prices).enumerated().filter { $0.offset != 6 }.map { log($0.element.0 / $0.element.1) }
+        let intraday = TwoDayIntradayFile.dayReturns
         #expect(session.returns.count == intraday.count)
         let mean = intraday.reduce(0, +) / Double(intraday.count)
         let variance = intraday.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(intraday.count - 1)
