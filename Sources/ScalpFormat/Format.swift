@@ -72,13 +72,10 @@ public enum Format {
 
     private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri"]
 
-    /// Minutes in a day of `clock`: 1,440 of a calendar day, 390 of a trading day.
-    private static func minutesPerDay(_ clock: DayCount) -> Int { Int(clock.hoursPerDay * 60) }
-
     /// A duration as "26d 09h35m" (or "09h35m" under a day), in days of `clock`.
     public static func duration(_ years: Double, on clock: DayCount = .calendarDays) -> String {
-        let perDay = minutesPerDay(clock)
-        let minutes = max(Int((years * clock.daysPerYear * Double(perDay)).rounded()), 0)
+        let perDay = Int(clock.minutesPerDay)
+        let minutes = max(Int(clock.minutes(years).rounded()), 0)
         let days = minutes / perDay, hours = (minutes % perDay) / 60, rest = minutes % 60
         let clock = twoDigits(hours) + "h" + twoDigits(rest) + "m"
         return days > 0 ? "\(days)d " + clock : clock
@@ -86,7 +83,7 @@ public enum Format {
 
     /// Days of `clock` as a short label: "30d", "2.5d", "6h".
     public static func days(_ years: Double, on clock: DayCount = .calendarDays) -> String {
-        let days = years * clock.daysPerYear
+        let days = clock.days(years)
         if days >= 10 { return number(days, 0) + "d" }
         if days >= 1 { return number(days, 1) + "d" }
         return number(days * clock.hoursPerDay, 0) + "h"
@@ -97,8 +94,8 @@ public enum Format {
     /// with 29 days 18 hours left must not read "30d".
     public static func timeLeft(_ years: Double, width: Int = 7, on clock: DayCount = .calendarDays) -> String {
         // A hair of tolerance, so 30 days minus 6 hours in floating point is not 29d17h.
-        let perDay = minutesPerDay(clock)
-        let minutes = max(Int((years * clock.daysPerYear * Double(perDay) + 1e-6).rounded(.down)), 0)
+        let perDay = Int(clock.minutesPerDay)
+        let minutes = max(Int((clock.minutes(years) + 1e-6).rounded(.down)), 0)
         let days = minutes / perDay, hours = (minutes % perDay) / 60, rest = minutes % 60
         let full: String
         if days > 0 {

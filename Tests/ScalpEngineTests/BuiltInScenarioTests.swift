@@ -61,7 +61,7 @@ struct BuiltInScenarioTests {
         let config = SessionConfig(
             spot: 100, rate: 0.05, dividendYield: 0,
             process: .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.25)),
-            timeStep: Scenario.fiveMinutes, steps: 30 * 24 * 12, book: book,
+            timeStep: DayCount.fiveCalendarMinutes, steps: 30 * 24 * 12, book: book,
             costs: TransactionCosts(halfSpreadBps: 1, feePerShare: 0.005), lotSize: 100,
             hedgeRule: .band(DeltaBandHedge(halfWidth: 100)), autoHedge: false,
             volatilityWindow: 288, ewmaHalfLife: 144, impliedVolModel: ImpliedVolModel(atmVol: 0.20))

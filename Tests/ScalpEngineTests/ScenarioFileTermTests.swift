@@ -36,7 +36,7 @@ struct ScenarioFileTermTests {
     @Test func readsTheTermStructureEventMoveAndSmileDelta() throws {
         let scenario = try ScenarioFile.parse(Self.text, file: "term.toml")
         let term = try #require(scenario.impliedVolModel.term)
-        #expect(term.pillars.map(\.atmVol) == [0.28, 0.22] && term.pillars[0].expiry == 5 / ScenarioFile.daysPerYear)
+        #expect(term.pillars.map(\.atmVol) == [0.28, 0.22] && term.pillars[0].expiry == 5 / DayCount.calendarDaysPerYear)
         let event = try #require(scenario.events.events.first)
         #expect(event.expectedMove == 0.03 && event.impliedVolChange == 0)
         #expect(scenario.config.hedgeDelta == .smile)
@@ -44,7 +44,7 @@ struct ScenarioFileTermTests {
         // implied_vol here, is priced at its expiry's vol with the event's variance.
         var text = Self.text.replacingOccurrences(of: "implied_vol = 0.25\n", with: "")
         let derived = try ScenarioFile.parse(text, file: "term.toml")
-        let tenDays = 10 / ScenarioFile.daysPerYear
+        let tenDays = 10 / DayCount.calendarDaysPerYear
         #expect(derived.atmImpliedVol == term.atmVol(expiry: tenDays))
         let expected = (derived.atmImpliedVol * derived.atmImpliedVol + event.variance / tenDays).squareRoot()
         #expect(close(derived.config.book.positions[0].impliedVol, expected, rel: 1e-14))

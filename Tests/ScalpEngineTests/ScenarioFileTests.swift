@@ -268,7 +268,7 @@ struct ScenarioFileTests {
             #expect(Double(minutes).map { $0 / 525_600 } == years, "\(years) → \(minutes) minutes")
         }
         #expect(ScenarioFile.daysText(years: 30.0 / 365) == "30")
-        #expect(ScenarioFile.minutesText(years: Scenario.fiveMinutes) == "5")
+        #expect(ScenarioFile.minutesText(years: DayCount.fiveCalendarMinutes) == "5")
     }
 
     @Test func quotedStringsRoundTrip() throws {

@@ -148,7 +148,7 @@ struct SessionTests {
     @Test func breakevenMoveAndImpliedVol() {
         let session = Session(config: Scenario.classicScalp.config, seed: 1)
         #expect(close(session.impliedVol, 0.2, rel: 1e-15))
-        #expect(close(session.breakevenMove, 0.2 * 100 * Scenario.fiveMinutes.squareRoot(), rel: 1e-15))
+        #expect(close(session.breakevenMove, 0.2 * 100 * DayCount.fiveCalendarMinutes.squareRoot(), rel: 1e-15))
     }
 
     @Test func volatilityEstimatorsTrackTheProcess() {

@@ -11,7 +11,7 @@ struct TradingCalendarTests {
     /// `realized`, implied `implied`, hedged every step.
     func equityConfig(overnight: Double, days: Int = 10, minutes: Double = 30, realized: Double = 0.2,
                       implied: Double = 0.2, detail: SessionDetail = .pnlOnly) -> SessionConfig {
-        let calendar = EquityCalendar(stepsPerDay: Int(EquityCalendar.minutesPerDay / minutes), overnightVariance: overnight)
+        let calendar = EquityCalendar(stepsPerDay: Int(DayCount.tradingMinutesPerDay / minutes), overnightVariance: overnight)
         var config = unitOptionConfig(expiry: Double(days) / 252, impliedVol: implied, realizedVol: realized,
                                       steps: days * calendar.gridStepsPerDay, detail: detail)
         config.equityCalendar = calendar

@@ -42,7 +42,7 @@ final class FormatTests: XCTestCase {
     }
 
     func testSessionClockAndDurations() {
-        let step = Scenario.fiveMinutes
+        let step = DayCount.fiveCalendarMinutes
         XCTAssertEqual(Format.clock(0), "day 1 00:00")
         XCTAssertEqual(Format.clock(step * 12 * 24 * 2 + step * 29), "day 3 02:25")
         XCTAssertEqual(Format.shortClock(step * 29), "d1 02:25")
@@ -57,7 +57,7 @@ final class FormatTests: XCTestCase {
 
     /// Time to expiry is cut down, never rounded up: 29 days 18 hours is not "30d".
     func testTimeLeftNeverRoundsUp() {
-        let day = 1 / OptionGreeks.daysPerYear, hour = day / 24, minute = hour / 60
+        let day = 1 / DayCount.calendarDaysPerYear, hour = day / 24, minute = hour / 60
         XCTAssertEqual(Format.timeLeft(30 * day - 6 * hour), "29d18h")
         XCTAssertEqual(Format.timeLeft(30 * day - minute), "29d23h")
         XCTAssertEqual(Format.timeLeft(30 * day), "30d")
@@ -77,7 +77,7 @@ final class FormatTests: XCTestCase {
             let parts = shown.split(whereSeparator: { !$0.isNumber }).compactMap { Double($0) }
             let units: [Double] = shown.contains("d") ? [day, hour] : shown.contains("h") ? [hour, minute] : [minute]
             let value = zip(parts, units).reduce(0) { $0 + $1.0 * $1.1 }
-            XCTAssertLessThanOrEqual(value, left + 1e-9, "\(shown) for \(left * OptionGreeks.daysPerYear) days")
+            XCTAssertLessThanOrEqual(value, left + 1e-9, "\(shown) for \(left * DayCount.calendarDaysPerYear) days")
             XCTAssertGreaterThan(value + (shown.contains("d") ? hour : minute), left - 1e-9, shown)
         }
     }

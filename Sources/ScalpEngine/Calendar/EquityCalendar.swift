@@ -18,8 +18,6 @@ public struct EquityCalendar: Sendable, Hashable, Codable {
     /// Grid steps the gap spans: `overnightVariance` of the day rounded to whole steps.
     public let gapSteps: Int
 
-    /// Trading minutes in a day: 6.5 hours.
-    public static let minutesPerDay = PriceHistory.tradingHoursPerDay * 60
     /// The default share of a day's variance that falls overnight: about what US large caps show.
     public static let defaultOvernightVariance = 0.2
     /// 09:30 and 16:00, minutes after midnight.
@@ -42,7 +40,7 @@ public struct EquityCalendar: Sendable, Hashable, Codable {
     public var nightShare: Double { Double(gapSteps) / Double(gridStepsPerDay) }
 
     /// Years per grid step.
-    public var timeStep: Double { 1 / (PriceHistory.tradingDaysPerYear * Double(gridStepsPerDay)) }
+    public var timeStep: Double { 1 / (DayCount.tradingDaysPerYear * Double(gridStepsPerDay)) }
 
     /// Whether the step taken from grid step `step` is a gap (the grid step is a close).
     @inline(__always)

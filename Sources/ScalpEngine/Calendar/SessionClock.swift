@@ -26,12 +26,12 @@ public struct SessionClock: Sendable, Hashable {
     public func reading(_ years: Double) -> Reading {
         switch dayCount {
         case .calendarDays:
-            let minutes = Int((years * OptionGreeks.daysPerYear * 1440).rounded())
-            return Reading(day: minutes / 1440 + 1, minute: minutes % 1440)
+            let minutes = Int(dayCount.minutes(years).rounded()), perDay = Int(dayCount.minutesPerDay)
+            return Reading(day: minutes / perDay + 1, minute: minutes % perDay)
         case .tradingDays:
             // Whole minutes of the trading day's clock, counted from the first day's start.
-            let perDay = Int(EquityCalendar.minutesPerDay)
-            let days = years * dayCount.daysPerYear
+            let perDay = Int(DayCount.tradingMinutesPerDay)
+            let days = dayCount.days(years)
             guard let calendar else {
                 let minutes = Int((days * Double(perDay)).rounded())
                 return Reading(day: minutes / perDay + 1, minute: EquityCalendar.openMinute + minutes % perDay)

@@ -3,7 +3,7 @@ extension SessionConfig {
     /// Minutes of the clock per step: on the equity calendar, trading minutes per session step
     /// (its grid step also counts the gaps' time).
     public var stepMinutes: Double {
-        if let equityCalendar { return EquityCalendar.minutesPerDay / Double(equityCalendar.stepsPerDay) }
+        if let equityCalendar { return DayCount.tradingMinutesPerDay / Double(equityCalendar.stepsPerDay) }
         return timeStep * dayCount.daysPerYear * dayCount.hoursPerDay * 60
     }
 

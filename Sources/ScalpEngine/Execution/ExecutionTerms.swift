@@ -58,7 +58,7 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public var isStandard: Bool { self == .standard }
 
     /// Hours between funding payments, in years.
-    public var fundingIntervalYears: Double { fundingIntervalHours / (24 * OptionGreeks.daysPerYear) }
+    public var fundingIntervalYears: Double { fundingIntervalHours / (24 * DayCount.calendarDaysPerYear) }
 
     /// Checks every field; the message names the field (as the scenario key) and its bad value.
     public func validate() throws(SessionConfigError) {

@@ -21,7 +21,7 @@ public struct MarketImpact: Sendable, Hashable {
     public var daysPerYear: Double
 
     public init(coefficient: Double, dailyVolume: Double, touchSize: Double = 0,
-                daysPerYear: Double = OptionGreeks.daysPerYear) {
+                daysPerYear: Double = DayCount.calendarDaysPerYear) {
         (self.coefficient, self.dailyVolume, self.touchSize, self.daysPerYear) = (coefficient, dailyVolume, touchSize, daysPerYear)
     }
 

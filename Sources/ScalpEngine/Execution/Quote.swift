@@ -25,7 +25,7 @@ public struct Quote: Sendable, Hashable {
     /// `volatility` (annualised), steps of `timeStep` years and `daysPerYear` days a year on the
     /// session's clock (the displayed depth scales with one day's vol).
     public init(mid: Double, volatility: Double, timeStep: Double, costs: TransactionCosts, terms: ExecutionTerms,
-                daysPerYear: Double = OptionGreeks.daysPerYear) {
+                daysPerYear: Double = DayCount.calendarDaysPerYear) {
         var half = max(mid * costs.halfSpreadBps * 1e-4, terms.spreadVolMultiple * volatility * mid * timeStep.squareRoot())
         if terms.tick > 0 {
             // Round the whole spread up to ticks: a quote cannot sit between two ticks.

@@ -140,7 +140,7 @@ extension PriceHistory {
             for (i, gap) in gaps.enumerated() where gap > 7 * 86_400 {
                 throw fail(lines[i + 1], "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
             }
-            return 1 / tradingDaysPerYear
+            return DayCount.tradingDay
         }
         let median = gaps.sorted()[gaps.count / 2]
         for (i, gap) in gaps.enumerated() {
@@ -149,7 +149,7 @@ extension PriceHistory {
                 throw fail(lines[i + 1], "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
             }
         }
-        return median / 3600 / tradingHoursPerDay / tradingDaysPerYear
+        return median / 3600 / DayCount.tradingHoursPerDay / DayCount.tradingDaysPerYear
     }
 
     /// Seconds since 1970 (UTC) and whether the label is a plain date.

@@ -32,7 +32,7 @@ public struct PriceHistory: Sendable, Hashable, Codable {
 
     /// Rows a year, A, for annualising a per-row variance: 252 for daily rows, and for
     /// intraday rows the number of their steps in 252 trading days of 6.5 hours.
-    public var periodsPerYear: Double { isDaily ? Self.tradingDaysPerYear : 1 / timeStep }
+    public var periodsPerYear: Double { isDaily ? DayCount.tradingDaysPerYear : 1 / timeStep }
 
     /// Steps (row i to row i + 1) across a night: in an intraday file, those whose rows fall
     /// on different dates. Empty for daily rows, whose close-to-close returns all span a night.
@@ -58,10 +58,6 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     public var missingRangeColumns: [String] {
         [("open", opens), ("high", highs), ("low", lows)].filter { $0.1 == nil }.map(\.0)
     }
-
-    /// Trading days per year (daily data), and trading hours per day (intraday data).
-    public static let tradingDaysPerYear = 252.0
-    public static let tradingHoursPerDay = 6.5
 
     /// Steps in the replay: one per row after the first.
     public var steps: Int { closes.count - 1 }

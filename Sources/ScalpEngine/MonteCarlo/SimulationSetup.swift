@@ -43,7 +43,7 @@ public struct SimulationSetup: Sendable {
     public static let defaultConfig = SessionConfig(
         spot: 100, rate: 0.05, dividendYield: 0,
         process: .geometricBrownian(GeometricBrownianMotion(drift: 0.05, volatility: 0.20)),
-        timeStep: 1.0 / 252, steps: 252,
+        timeStep: DayCount.tradingDay, steps: Int(DayCount.tradingDaysPerYear),
         book: OptionBook([OptionPosition(kind: .call, strike: 100, expiry: 1, quantity: 1, impliedVol: 0.20)]),
         costs: .free, lotSize: 0, hedgeRule: .every(PeriodicHedge(interval: 1)), autoHedge: true,
         hedgeVolatility: .implied, detail: .pnlOnly)

@@ -23,11 +23,8 @@ public struct OptionGreeks: Sendable, Hashable, Codable {
 
     public static let zero = OptionGreeks(price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, rho: 0)
 
-    /// Calendar days per year used for per-day theta.
-    public static let daysPerYear = 365.0
-
     /// Theta per calendar day, in currency.
-    public var thetaPerDay: Double { theta / Self.daysPerYear }
+    public var thetaPerDay: Double { theta / DayCount.calendarDaysPerYear }
 
     /// Theta per day of `clock`, in currency: per trading day on a trading-day clock.
     public func thetaPerDay(on clock: DayCount) -> Double { theta / clock.daysPerYear }

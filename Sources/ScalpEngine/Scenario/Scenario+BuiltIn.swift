@@ -1,9 +1,6 @@
 /// The scenarios built into the binary. Their source of truth is the TOML text in
 /// `BuiltInScenarioFiles`, read by the same `ScenarioFile.parse` as any user's file.
 extension Scenario {
-    /// One five-minute step of calendar time, in years.
-    public static let fiveMinutes = 1.0 / (365 * 24 * 12)
-
     /// The scenarios built into the binary, default first.
     public static let builtIn: [Scenario] = BuiltInScenarioFiles.texts.map { text in
         do {

@@ -147,7 +147,7 @@ struct BenchInputs {
         for kind in [OptionKind.call, .put] {
             for strike in stride(from: 70.0, through: 130, by: 5) {
                 for volatility in [0.1, 0.2, 0.35, 0.6] {
-                    for expiry in [7.0 / 365, 0.25, 1, 2] {
+                    for expiry in [DayCount.calendarDays.years(days: 7), 0.25, 1, 2] {
                         let premium = BlackScholes.price(kind: kind, spot: Self.spot, strike: strike, volatility: volatility,
                                                          timeToExpiry: expiry, rate: Self.rate, dividendYield: Self.dividend)
                         contracts.append(Contract(kind: kind, strike: strike, volatility: volatility, expiry: expiry, premium: premium))

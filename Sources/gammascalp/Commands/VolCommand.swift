@@ -83,7 +83,7 @@ struct VolCommand: ParsableCommand {
     }
 
     static func table(_ report: RealizedVolReport, history: PriceHistory, file: String) -> String {
-        let minutes = history.timeStep * PriceHistory.tradingDaysPerYear * PriceHistory.tradingHoursPerDay * 60
+        let minutes = DayCount.tradingDays.minutes(history.timeStep)
         let spacing = history.isDaily ? "daily" : "every \(Table.fixed(minutes, minutes < 1 ? 2 : 0)) min"
         var lines = [
             "\(file): \(report.rows) rows, \(history.labels.first ?? "?") to \(history.labels.last ?? "?"), \(spacing);"

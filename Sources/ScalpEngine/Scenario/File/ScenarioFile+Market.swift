@@ -42,7 +42,7 @@ extension ScenarioFile {
         let days = try t.requiredNumber("days")
         try t.check(days > 0, "days", days, "must be > 0")
         if case .equity(let variance) = trading {
-            let perDay = EquityCalendar.minutesPerDay / minutes
+            let perDay = DayCount.tradingMinutesPerDay / minutes
             try t.check(perDay == perDay.rounded() && perDay <= 100_000, "step_minutes", minutes,
                         "must divide the 390-minute trading day with the equity calendar")
             try t.check(days == days.rounded() && days <= 10_000, "days", days, "must be whole trading days with the equity calendar")

@@ -4,17 +4,10 @@ import Foundation
 /// years here, in one place, so reading and writing agree to the last bit), everything else
 /// in the engine's own units.
 extension ScenarioFile {
-    /// Calendar days per year, as everywhere in the engine.
-    public static let daysPerYear = OptionGreeks.daysPerYear
-    /// Minutes per year: 365 × 24 × 60 = 525 600.
-    public static let minutesPerYear = daysPerYear * 24 * 60
-
     /// Years from days of `clock` (calendar days unless said).
-    static func years(days: Double, clock: DayCount = .calendarDays) -> Double { days / clock.daysPerYear }
+    static func years(days: Double, clock: DayCount = .calendarDays) -> Double { clock.years(days: days) }
     /// Years from minutes of `clock` (a trading day has 390).
-    static func years(minutes: Double, clock: DayCount = .calendarDays) -> Double {
-        clock == .calendarDays ? minutes / minutesPerYear : minutes / (clock.daysPerYear * clock.hoursPerDay * 60)
-    }
+    static func years(minutes: Double, clock: DayCount = .calendarDays) -> Double { clock.years(minutes: minutes) }
 
     /// The shortest decimal that reads back as `value`: "0.05", "100", "1e-05".
     static func decimal(_ value: Double) -> String {

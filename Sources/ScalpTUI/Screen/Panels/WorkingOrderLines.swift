@@ -30,7 +30,7 @@ struct WorkingOrderLines {
         var spans = [Span("◦ ", side), Span(order.isBuy ? "BUY " : "SELL", Style(order.isBuy ? .up : .down, on: .background, .bold)),
                      Span(" " + Format.shares(abs(order.shares)) + " @ " + Format.number(order.price, 2), Style(.text)),
                      Span(" " + Self.ticksText(ticks), Style(ticks < 0 ? .warning : .muted)),
-                     Span(" " + Self.age(age), Style(.muted))]
+                     Span(" " + Self.age(age, on: session.config.dayCount), Style(.muted))]
         let who = order.isLadder ? " ladder" : " by hand"
         if spans.width + TextLayout.width(who) <= width { spans.append(Span(who, Style(order.isLadder ? .muted : .accent))) }
         return spans
@@ -41,11 +41,12 @@ struct WorkingOrderLines {
         Format.number(ticks, abs(ticks - ticks.rounded()) < 0.05 ? 0 : 1) + "t"
     }
 
-    /// An order's age, short: "0m", "45m", "3h05", "2d".
-    static func age(_ years: Double) -> String {
-        let minutes = max(Int((years * OptionGreeks.daysPerYear * 1440).rounded()), 0)
+    /// An order's age, short, in time of the session's clock: "0m", "45m", "3h05", "2d" (a
+    /// day being one of `clock`'s: 6.5 hours on the trading-day clock).
+    static func age(_ years: Double, on clock: DayCount) -> String {
+        let minutes = max(Int(clock.minutes(years).rounded()), 0), perDay = Int(clock.minutesPerDay)
         if minutes < 60 { return "\(minutes)m" }
-        if minutes < 1440 { return "\(minutes / 60)h" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)" }
-        return "\(minutes / 1440)d"
+        if minutes < perDay { return "\(minutes / 60)h" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)" }
+        return "\(minutes / perDay)d"
     }
 }
