@@ -140,8 +140,8 @@ struct TrainingSessionTests {
         var training = TrainingSession(scenario: scenario(limits: RiskLimits(netDelta: 150, loss: 1e9)), seed: 2)
         training.apply(.trade(shares: 500))
         #expect(training.isOverDeltaLimit && training.deltaLimitBreaches == 1)
-        #expect(training.lossLimitUsage == max(-training.trainee.pnl, 0) / 1e9)
-        #expect(TrainingSession(scenario: scenario(), seed: 2).lossLimitUsage == nil)
+        #expect(training.lossLimitStatus == .within(usage: max(-training.trainee.pnl, 0) / 1e9))
+        #expect(TrainingSession(scenario: scenario(), seed: 2).lossLimitStatus == .none)
         for _ in 0..<10 { training.apply(.tick) }
         #expect(training.stepsOverDeltaLimit == 10)
         training.apply(.hedgeNow)

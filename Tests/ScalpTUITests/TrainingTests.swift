@@ -142,8 +142,10 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(breach.change, .breach)
         XCTAssertEqual(breach.value, 3, accuracy: 1e-9)
         XCTAssertEqual(breach.maximum, 1.6)
-        XCTAssertEqual(LimitStatus(usage: 0.85), .near(usage: 0.85))
-        XCTAssertEqual(LimitStatus(usage: nil), .none)
+        XCTAssertEqual(RiskLimits(netDelta: 100).netDeltaStatus(-85), .near(usage: 0.85))
+        XCTAssertEqual(RiskLimits(netDelta: 100).netDeltaStatus(101), .over(usage: 1.01))
+        XCTAssertEqual(RiskLimits(loss: 0).lossStatus(pnl: -1), .over(usage: 2))
+        XCTAssertEqual(RiskLimits().netDeltaStatus(1e9), .none)
     }
 
     // MARK: - Summary and score

@@ -78,18 +78,11 @@ public struct TrainingSession: Sendable {
     /// Trainee P&L minus benchmark P&L, currency.
     public var pnlGap: Double { trainee.pnl - benchmark.pnl }
 
-    /// How near the trainee's net delta is to its limit: |net delta| / limit, nil without a limit.
-    public var deltaLimitUsage: Double? {
-        scenario.riskLimits.netDelta.map { abs(trainee.netDelta) / $0 }
-    }
+    /// The trainee's |net delta| against the scenario's net-delta limit.
+    public var deltaLimitStatus: LimitStatus { scenario.riskLimits.netDeltaStatus(trainee.netDelta) }
 
-    /// How near the trainee's loss is to the loss limit: max(−P&L, 0) / limit, nil without a
-    /// limit (a limit of 0 counts any loss as over it).
-    public var lossLimitUsage: Double? {
-        scenario.riskLimits.loss.map { limit in
-            limit > 0 ? max(-trainee.pnl, 0) / limit : (trainee.pnl < 0 ? 2 : 0)
-        }
-    }
+    /// The trainee's loss (−P&L) against the scenario's loss limit.
+    public var lossLimitStatus: LimitStatus { scenario.riskLimits.lossStatus(pnl: trainee.pnl) }
 
     /// The score so far (final once the session has finished).
     public var score: TrainingScore { TrainingScore(self) }

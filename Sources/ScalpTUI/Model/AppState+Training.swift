@@ -21,12 +21,10 @@ extension AppState {
     public var holdsTime: Bool { trainingState.showIntro || trainingState.ticket != nil || showHelp }
 
     /// The trainee's |net delta| against the scenario's net-delta limit.
-    public var deltaLimitStatus: LimitStatus { LimitStatus(usage: training.deltaLimitUsage) }
+    public var deltaLimitStatus: LimitStatus { training.deltaLimitStatus }
 
     /// The trainee's loss (−P&L) against the scenario's loss limit.
-    public var lossLimitStatus: LimitStatus {
-        LimitStatus(usage: training.lossLimitUsage)
-    }
+    public var lossLimitStatus: LimitStatus { training.lossLimitStatus }
 
     // MARK: - Scheduled events
 

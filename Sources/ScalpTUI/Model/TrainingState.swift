@@ -24,44 +24,8 @@ public struct TrainingState: Sendable {
     }
 }
 
-/// How close the trainee is to a risk limit.
-public enum LimitStatus: Sendable, Hashable {
-    /// The scenario sets no such limit.
-    case none
-    /// Below 80% of the limit.
-    case within(usage: Double)
-    /// From 80% of the limit up to it.
-    case near(usage: Double)
-    /// Over the limit.
-    case over(usage: Double)
-
-    /// The fraction of the limit used at which the screen starts warning.
-    public static let warningLevel = 0.8
-
-    init(usage: Double?) {
-        guard let usage else {
-            self = .none
-            return
-        }
-        if usage > 1 {
-            self = .over(usage: usage)
-        } else if usage >= Self.warningLevel {
-            self = .near(usage: usage)
-        } else {
-            self = .within(usage: usage)
-        }
-    }
-
-    public var isOver: Bool {
-        if case .over = self { return true }
-        return false
-    }
-
-    public var isNear: Bool {
-        if case .near = self { return true }
-        return false
-    }
-
+/// How a limit's status is drawn (the engine decides the status).
+extension LimitStatus {
     /// The warning role: warning when near, loss when over, nil otherwise.
     public var role: Role? {
         switch self {
