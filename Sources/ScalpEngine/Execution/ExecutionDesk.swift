@@ -31,12 +31,21 @@ public struct ExecutionDesk: Sendable {
     var rng: Xoshiro256StarStar
     /// The session's clock: a day of impact's σ_day and ADV, and the hours latency counts in.
     let dayCount: DayCount
+    /// Whether the execution terms are other than standard: market orders then go through the
+    /// desk (`Session.sendMarketOrder`), and every step runs `Session.executeWithinStep`.
+    let executes: Bool
+    /// Whether any limit order was ever placed (or the terms are not the standard ones): the
+    /// step only then looks at the working orders. A stored flag, because reading the order
+    /// array every step of the Monte Carlo costs a retain and a release.
+    var ordersMayRest: Bool
 
     init(terms: ExecutionTerms, rng: Xoshiro256StarStar, dayCount: DayCount = .calendarDays) {
         self.terms = terms
         self.rng = rng
         self.dayCount = dayCount
         nextFundingTime = terms.fundingIntervalYears
+        executes = !terms.isStandard
+        ordersMayRest = executes
     }
 
     /// Shares of the market orders in flight, signed.
@@ -62,6 +71,7 @@ public struct ExecutionDesk: Sendable {
                                midWhenPlaced: mid)
         nextOrderID += 1
         orders.append(order)
+        ordersMayRest = true
         return order
     }
 

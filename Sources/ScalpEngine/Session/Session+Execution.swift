@@ -15,7 +15,7 @@ extension Session {
     /// each, split here: their fees are the fee per share × their shares, the rest is spread.
     public var executionCosts: ExecutionCosts {
         var parts = desk.costs
-        guard !executes else { return parts }
+        guard !desk.executes else { return parts }
         let layered = parts.spread + parts.impact + parts.fees - parts.rebates
         let plainFees = (sharesTraded - parts.sharesFilled) * config.costs.feePerShare
         parts.fees += plainFees
@@ -59,7 +59,6 @@ extension Session {
     /// Rests a limit order at the mid now, noting it.
     private mutating func placeOrder(shares: Double, price: Double, isLadder: Bool) {
         let order = desk.place(shares: shares, price: price, step: step, isLadder: isLadder, mid: spot)
-        ordersMayRest = true
         note(.order, order)
     }
 

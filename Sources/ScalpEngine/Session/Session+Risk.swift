@@ -53,7 +53,5 @@ extension Session {
     /// The hedging error so far, currency: the standard deviation of the per-step deviation
     /// from the continuously hedged book, scaled by √(steps) to the whole session so far
     /// (steps treated as independent). Zero before two steps.
-    public var hedgingErrorSoFar: Double {
-        hedgingError.standardDeviation * Double(hedgingError.count).squareRoot()
-    }
+    public var hedgingErrorSoFar: Double { ledger.hedgingErrorSoFar }
 }
