@@ -437,7 +437,7 @@ public struct Session: Sendable {
                              rate: config.rate, dividendYield: config.dividendYield, into: &move)
         markedBook.mark(book, spot: spot, time: time)
         move.financing = financing
-        markedPnL = cash + stockShares * spot + markedGreeks.price
+        markedPnL = PnLIdentity.pnl(cash: cash, stockShares: stockShares, spot: spot, optionValue: markedGreeks.price)
         move.residual = (markedPnL - previousPnL) - move.explained
         attribution.delta += move.delta
         attribution.gamma += move.gamma
@@ -726,7 +726,7 @@ public struct Session: Sendable {
     public var netDelta: Double { currentGreeks().delta + stockShares }
 
     /// Total P&L in currency since time 0, options marked at implied vol.
-    public var pnl: Double { cash + stockShares * spot + currentGreeks().price }
+    public var pnl: Double { PnLIdentity.pnl(cash: cash, stockShares: stockShares, spot: spot, optionValue: currentGreeks().price) }
 
     /// The volatility the process runs at now (annualised fraction).
     public var processVolatility: Double { process.instantaneousVolatility }
