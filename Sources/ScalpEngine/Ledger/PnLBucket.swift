@@ -68,8 +68,11 @@ public struct PnLBucket: Sendable, Hashable {
         PnLBucket("residual", \.residual, kind: .residual, abbreviation: "resid.", isInEveryJournal: true),
     ]
 
-    /// The bucket called `name`, nil for none.
-    public static func named(_ name: String) -> PnLBucket? { all.first { $0.name == name } }
+    /// The buckets a one-line summary names: the first-order Greeks, costs and the carry every
+    /// session has (no higher orders, no residual).
+    public static var headline: [PnLBucket] {
+        all.filter { !$0.isHigherOrder && !$0.onlyWhenNonZero && $0.kind != .residual }
+    }
 
     /// Whether a view that lists the buckets present in `attribution` lists this one.
     public func isPresent(in attribution: PnLAttribution) -> Bool {

@@ -33,10 +33,8 @@ struct TraineeSummaryOverlay: Widget {
         if let s = row.summary {
             let a = s.attribution
             lines.append([])
-            // The headline buckets: the first-order Greeks, costs and financing.
-            let headline = PnLBucket.all.filter { !$0.isHigherOrder && !$0.onlyWhenNonZero && $0.kind != .residual }
             lines += TextLayout.wrap("P&L \(Format.money(s.pnl)) = "
-                                     + headline.map { "\($0.abbreviation) \(Format.money(a[$0], 0))" }.joined(separator: "  "),
+                                     + PnLBucket.headline.map { "\($0.abbreviation) \(Format.money(a[$0], 0))" }.joined(separator: "  "),
                                      width: text)
                 .map { [Span($0, muted)] }
             lines.append([Span("Trades \(s.trades) (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))"
