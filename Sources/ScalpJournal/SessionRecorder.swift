@@ -73,11 +73,16 @@ public struct SessionRecorder: Sendable {
     /// order event or the end. Without a sink the lines are dropped. The lines leave the
     /// recorder even when writing fails: the caller decides whether the journal goes on.
     public mutating func write(to sink: (any JournalSink)?) throws {
-        let lines = pending
-        pending.removeAll(keepingCapacity: true)
+        let lines = takeLines()
         guard let sink, !lines.isEmpty else { return }
         for line in lines { try sink.write(line) }
         if lines.contains(where: \.needsSync) { try sink.sync() }
+    }
+
+    /// The waiting lines, oldest first; they leave the recorder.
+    public mutating func takeLines() -> [JournalLine] {
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending
     }
 
     /// Journals the trades made since the last call.

@@ -1,5 +1,5 @@
 import ScalpJournal
-import ScalpTUI
+@testable import ScalpTUI
 
 /// A journal kept in memory: the lines as a file would receive them, and the syncs.
 final class MemoryJournal: JournalSink {
@@ -12,9 +12,5 @@ final class MemoryJournal: JournalSink {
 
 extension AppState {
     /// The journal lines the session's recorder produced since the last call, oldest first.
-    mutating func takeEvents() -> [JournalLine] {
-        let journal = MemoryJournal()
-        try? writeJournal(to: journal)
-        return journal.events
-    }
+    mutating func takeEvents() -> [JournalLine] { recorder.takeLines() }
 }

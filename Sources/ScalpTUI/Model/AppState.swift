@@ -78,7 +78,7 @@ public struct AppState: Sendable {
     /// Replay: the recorded session shown again; nil when playing live.
     public let replay: ScriptedPlay?
     /// What the session did, as journal lines waiting to be written (`writeJournal(to:)`).
-    public private(set) var recorder: SessionRecorder
+    public internal(set) var recorder: SessionRecorder
 
     public static let minimumSpeed = 1.0 / 64
     public static let maximumSpeed = 1024.0
