@@ -1,16 +1,19 @@
 import ScalpEngine
 
-/// A session replayed as its journal is written, line by line: the engine is ticked up to
-/// the step of each line read and each recorded action applied when it is read, the order
-/// `SessionReplay` takes, so the P&L, the benchmark and the score so far are the engine's own
-/// (a journal's numbers are not trusted). Each `tick` line's P&L is checked against the
-/// replay; a difference is kept as `mismatch`.
+/// A session replayed as its journal is written, line by line: the engine's `SessionReplay`
+/// on a script that grows with each line read (its actions so far, ending at the latest
+/// line's step), so the P&L, the benchmark and the score so far are the engine's own (a
+/// journal's numbers are not trusted). Each `tick` line's P&L is checked against the replay;
+/// a difference is kept as `mismatch`.
 ///
 /// Lines come in step order and an action at step s is written before any line of a later
-/// step, so ticking to the step of the latest line never runs past an action still to come.
+/// step, so replaying to the step of the latest line never runs past an action still to come.
 public struct FollowedSession: Sendable {
     public let start: JournalStart
-    public private(set) var training: TrainingSession
+    /// The engine's replay of the lines read so far.
+    public private(set) var replay: SessionReplay
+    /// The trainee's session with the benchmark and the reference family beside it.
+    public var training: TrainingSession { replay.training }
     /// The end line, once read.
     public private(set) var end: JournalEnd?
     /// The trainee paused the screen (the last `control` line was a pause).
@@ -24,7 +27,12 @@ public struct FollowedSession: Sendable {
             throw JournalError("line \(line): the start line's \"config\" is not its \"scenario_spec\"'s")
         }
         self.start = start
-        training = TrainingSession(scenario: start.scenario, seed: start.seed, autoHedge: start.config.autoHedge)
+        do {
+            replay = SessionReplay(try ReplayScript(scenario: start.scenario, seed: start.seed, autoHedge: start.config.autoHedge,
+                                                    actions: [], ending: .truncated(step: 0)))
+        } catch {
+            throw JournalError("line \(line): \(error.message)")
+        }
     }
 
     /// The trainee's step reached.
@@ -49,10 +57,14 @@ public struct FollowedSession: Sendable {
         guard step <= start.scenario.config.steps else {
             throw JournalError("line \(line): step \(step) is past the session's \(start.scenario.config.steps) steps")
         }
-        while training.trainee.step < step, !training.isFinished { training.apply(.tick) }
+        let recorded: [RecordedAction]
+        if case .action(let action, _) = entry { recorded = [action] } else { recorded = [] }
+        let ending: ReplayEnding = if case .end = entry { .finished(step: step) } else { .truncated(step: step) }
+        do { try replay.extend(by: recorded, ending: ending) } catch {
+            throw JournalError("line \(line): \(error.message)")
+        }
+        replay.runToEnd()
         switch entry {
-        case .action(let recorded, _):
-            training.apply(recorded.action)
         case .tick(let tick):
             let replayed = training.trainee.pnl
             if mismatch == nil, tick.pnl != replayed, !(tick.pnl.isNaN && replayed.isNaN) {
@@ -65,9 +77,8 @@ public struct FollowedSession: Sendable {
             default: break
             }
         case .end(let ending):
-            training.apply(.finish)
             end = ending
-        case .start, .trade, .limit, .order:
+        case .start, .action, .trade, .limit, .order:
             break
         }
     }

@@ -23,16 +23,11 @@ public struct JournalEnd: Sendable, Hashable {
 
     var fields: [(String, JSONText)] {
         let s = summary
-        let a = s.attribution
         var fields: [(String, JSONText)] = [("step", .integer(s.step))]
         if let steps = s.steps { fields.append(("steps", .integer(steps))) }
         fields += [
             ("reason", .string(reason.rawValue)), ("pnl", .number(s.pnl)),
-            ("attribution", .object([
-                ("delta", .number(a.delta)), ("gamma", .number(a.gamma)), ("theta", .number(a.theta)),
-                ("vega", .number(a.vega)), ("vanna", .number(a.vanna)), ("volga", .number(a.volga)),
-                ("speed", .number(a.speed)), ("costs", .number(a.costs)), ("financing", .number(a.financing)),
-            ] + (a.funding != 0 ? [("funding", .number(a.funding))] : []) + [("residual", .number(a.residual))])),
+            ("attribution", Self.attributionObject(s.attribution)),
             ("trades", .integer(s.trades)), ("manual_trades", .integer(s.manualTrades)),
             ("auto_trades", .integer(s.autoTrades)), ("close_out_trades", .integer(s.closeOutTrades)),
             ("shares_traded", .number(s.sharesTraded)), ("costs", .number(s.costs)),
@@ -49,6 +44,24 @@ public struct JournalEnd: Sendable, Hashable {
         }
         if let score = s.score { fields.append(("score", Self.scoreObject(score, rule: s.benchmarkRule))) }
         return fields
+    }
+
+    /// The `end` line's `attribution`: every bucket by its name, in `PnLBucket.all`'s order
+    /// (funding only when some was paid).
+    static func attributionObject(_ attribution: PnLAttribution) -> JSONText {
+        .object(attribution.presentBuckets.map { ($0.name, .number(attribution[$0])) })
+    }
+
+    /// Reads `attributionObject`. A bucket written since the first journals (vanna, volga,
+    /// speed, funding) reads as 0 when absent, its part then inside the residual.
+    static func attribution(from c: KeyedDecodingContainer<BucketKey>) throws -> PnLAttribution {
+        var attribution = PnLAttribution()
+        for bucket in PnLBucket.all {
+            let key = BucketKey(bucket.name)
+            attribution[bucket] = bucket.isInEveryJournal ? try c.decode(Double.self, forKey: key)
+                : try c.decodeIfPresent(Double.self, forKey: key) ?? 0
+        }
+        return attribution
     }
 
     /// The `end` line's `score`: the grade against the reference family (points, verdict, the
@@ -91,25 +104,77 @@ extension JournalEnd: Decodable {
         case hedgingError = "hedging_error", hedgingErrorPerStep = "hedging_error_per_step"
     }
 
+    /// The `score` object's keys (`scoreObject` writes them, `score(from:)` reads them).
     enum ScoreKeys: String, CodingKey {
+        case points, verdict, utility, decomposition
         case benchmarkRule = "benchmark_rule"
+        case traineePnL = "pnl", benchmarkPnL = "benchmark_pnl", traineeHedgingError = "hedging_error"
+        case benchmarkHedgingError = "benchmark_hedging_error", traineeCosts = "costs", benchmarkCosts = "benchmark_costs"
+        case traineeTrades = "trades", benchmarkTrades = "benchmark_trades", timeOverLimit = "time_over_limit"
+        case deltaLimitBreaches = "delta_limit_breaches", lossLimitBreached = "loss_limit_breached"
+        case nearestRule = "nearest_rule", bestRule = "best_rule"
+    }
+
+    enum DecompositionKeys: String, CodingKey {
+        case market, hedging, costs, rest
+    }
+
+    /// An attribution bucket's key: its `PnLBucket.name`.
+    struct BucketKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Reads `scoreObject` (without the benchmark rule, read beside it). Fields written since
+    /// 0.3.0 (the rules, the utility, the decomposition) are nil when absent.
+    static func score(from c: KeyedDecodingContainer<ScoreKeys>) throws -> TrainingScore {
+        var decomposition: PnLDecomposition?
+        if c.contains(.decomposition), try !c.decodeNil(forKey: .decomposition) {
+            let d = try c.nestedContainer(keyedBy: DecompositionKeys.self, forKey: .decomposition)
+            decomposition = PnLDecomposition(market: try d.decode(Double.self, forKey: .market),
+                                             hedging: try d.decode(Double.self, forKey: .hedging),
+                                             costs: try d.decode(Double.self, forKey: .costs),
+                                             rest: try d.decode(Double.self, forKey: .rest))
+        }
+        return TrainingScore(
+            traineePnL: try c.decode(Double.self, forKey: .traineePnL),
+            benchmarkPnL: try c.decode(Double.self, forKey: .benchmarkPnL),
+            traineeHedgingError: try c.decode(Double.self, forKey: .traineeHedgingError),
+            benchmarkHedgingError: try c.decode(Double.self, forKey: .benchmarkHedgingError),
+            traineeCosts: try c.decode(Double.self, forKey: .traineeCosts),
+            benchmarkCosts: try c.decode(Double.self, forKey: .benchmarkCosts),
+            traineeTrades: try c.decode(Int.self, forKey: .traineeTrades),
+            benchmarkTrades: try c.decode(Int.self, forKey: .benchmarkTrades),
+            timeOverLimit: try c.decode(Double.self, forKey: .timeOverLimit),
+            deltaLimitBreaches: try c.decode(Int.self, forKey: .deltaLimitBreaches),
+            lossLimitBreached: try c.decode(Bool.self, forKey: .lossLimitBreached),
+            points: try c.decode(Double.self, forKey: .points), verdict: try c.decode(String.self, forKey: .verdict),
+            nearestRule: try c.decodeIfPresent(String.self, forKey: .nearestRule),
+            bestRule: try c.decodeIfPresent(String.self, forKey: .bestRule),
+            utility: try c.decodeIfPresent(Double.self, forKey: .utility), decomposition: decomposition)
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         reason = try c.choice(.reason, EndReason.self, line: "end")
-        let score = try c.decodeIfPresent(TrainingScore.self, forKey: .score)
+        var score: TrainingScore?
         var rule: HedgeRule?
-        if score != nil, let text = try c.nestedContainer(keyedBy: ScoreKeys.self, forKey: .score)
-            .decodeIfPresent(String.self, forKey: .benchmarkRule) {
-            do { rule = try HedgeRule.parse(text) } catch {
-                throw JournalLineError("end line: score.benchmark_rule: \(error.description)")
+        if c.contains(.score), try !c.decodeNil(forKey: .score) {
+            let scoreFields = try c.nestedContainer(keyedBy: ScoreKeys.self, forKey: .score)
+            score = try Self.score(from: scoreFields)
+            if let text = try scoreFields.decodeIfPresent(String.self, forKey: .benchmarkRule) {
+                do { rule = try HedgeRule.parse(text) } catch {
+                    throw JournalLineError("end line: score.benchmark_rule: \(error.description)")
+                }
             }
         }
         summary = SessionSummary(
             step: try c.step(.step), steps: try c.decodeIfPresent(Int.self, forKey: .steps),
             time: try c.decode(Double.self, forKey: .t), pnl: try c.number(.pnl),
-            attribution: try c.decode(PnLAttribution.self, forKey: .attribution),
+            attribution: try Self.attribution(from: c.nestedContainer(keyedBy: BucketKey.self, forKey: .attribution)),
             trades: try c.decode(Int.self, forKey: .trades), manualTrades: try c.decode(Int.self, forKey: .manualTrades),
             autoTrades: try c.decode(Int.self, forKey: .autoTrades),
             closeOutTrades: try c.decode(Int.self, forKey: .closeOutTrades),

@@ -62,13 +62,8 @@ extension SessionSummary {
         let of = steps.map { " of \($0)" } ?? ""
         var lines = [
             "session ended at \(Format.clock(time, on: clock)) (step \(step)\(of))",
-            "P&L \(Format.money(pnl))  =  delta \(Format.money(attribution.delta))  gamma \(Format.money(attribution.gamma))"
-                + "  theta \(Format.money(attribution.theta))  vega \(Format.money(attribution.vega))"
-                + "  vanna \(Format.money(attribution.vanna))  volga \(Format.money(attribution.volga))"
-                + "  speed \(Format.money(attribution.speed))"
-                + "  costs \(Format.money(attribution.costs))  financing \(Format.money(attribution.financing))"
-                + (attribution.funding != 0 ? "  funding \(Format.money(attribution.funding))" : "")
-                + "  residual \(Format.money(attribution.residual))",
+            "P&L \(Format.money(pnl))  =  "
+                + attribution.presentBuckets.map { "\($0.name) \(Format.money(attribution[$0]))" }.joined(separator: "  "),
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
                 + "  shares traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
         ]

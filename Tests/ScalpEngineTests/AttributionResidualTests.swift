@@ -92,15 +92,18 @@ struct AttributionResidualTests {
         }
     }
 
-    /// Journals written before vanna, volga and speed existed read with those buckets at 0.
-    @Test func attributionWithoutTheNewKeysReads() throws {
-        let old = #"{"delta":1,"gamma":2,"theta":-3,"vega":4,"costs":-0.5,"financing":0.25,"residual":0.125}"#
-        let a = try JSONDecoder().decode(PnLAttribution.self, from: Data(old.utf8))
-        #expect(a == PnLAttribution(delta: 1, gamma: 2, theta: -3, vega: 4, costs: -0.5, financing: 0.25, residual: 0.125))
-        let missingOld = #"{"gamma":2,"theta":-3,"vega":4,"costs":-0.5,"financing":0.25,"residual":0.125}"#
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(PnLAttribution.self, from: Data(missingOld.utf8)) }
-        var full = a
-        full.vanna = 5; full.volga = -6; full.speed = 7
-        #expect(try JSONDecoder().decode(PnLAttribution.self, from: JSONEncoder().encode(full)) == full)
+    /// The bucket list covers every part of the attribution once, so a view that iterates it
+    /// adds up to the whole P&L.
+    @Test func theBucketListAddsUpToTheTotal() {
+        let a = PnLAttribution(delta: 1, gamma: 2, theta: -3, vega: 4, vanna: 5, volga: -6, speed: 7, costs: -0.5,
+                               financing: 0.25, funding: 0.0625, residual: 0.125)
+        #expect(PnLBucket.all.map { a[$0] }.reduce(0, +) == a.total)
+        #expect(Set(PnLBucket.all.map { a[$0] }).count == PnLBucket.all.count, "each bucket reads its own part")
+        #expect(Set(PnLBucket.all.map(\.name)).count == PnLBucket.all.count)
+        #expect(PnLBucket.all.allSatisfy { $0.positiveMeansEarned })
+        var none = a
+        none.funding = 0
+        #expect(none.presentBuckets.map(\.name) == PnLBucket.all.map(\.name).filter { $0 != "funding" })
+        #expect(a.presentBuckets == PnLBucket.all)
     }
 }

@@ -160,16 +160,27 @@ struct SessionReplayTests {
         }
     }
 
-    @Test func actionsDueWalksTheScriptStepByStep() throws {
-        let script = try ReplayScript(
-            scenario: Self.scenario, seed: 1, autoHedge: false,
-            actions: [RecordedAction(step: 0, action: .hedgeNow), RecordedAction(step: 3, action: .buyLot),
-                      RecordedAction(step: 3, action: .sellLot), RecordedAction(step: 7, action: .finish)],
-            ending: .finished(step: 7))
-        #expect(script.actionsDue(atStep: 0, from: 0) == 0..<1)
-        #expect(script.actionsDue(atStep: 2, from: 1) == 1..<1)
-        #expect(script.actionsDue(atStep: 3, from: 1) == 1..<3)
-        #expect(script.actionsDue(atStep: 7, from: 3) == 3..<4)
-        #expect(script.actionsDue(atStep: 8, from: 4) == 4..<4)
+    /// A replay extended piece by piece, as a followed journal grows, plays the same session
+    /// as one given the whole script at once.
+    @Test func anExtendedReplayPlaysTheWholeScriptsSession() throws {
+        let actions = [RecordedAction(step: 0, action: .hedgeNow), RecordedAction(step: 3, action: .buyLot),
+                       RecordedAction(step: 3, action: .sellLot), RecordedAction(step: 40, action: .setAutoHedge(true))]
+        var whole = SessionReplay(try ReplayScript(scenario: Self.scenario, seed: 4, autoHedge: false,
+                                                   actions: actions, ending: .finished(step: 90)))
+        whole.runToEnd()
+        var followed = SessionReplay(try ReplayScript(scenario: Self.scenario, seed: 4, autoHedge: false, actions: [],
+                                                      ending: .truncated(step: 0)))
+        for action in actions {
+            try followed.extend(by: [action], ending: .truncated(step: action.step))
+            followed.runToEnd()
+            #expect(followed.step == action.step && followed.actionsApplied == followed.script.actions.count)
+        }
+        try followed.extend(by: [], ending: .finished(step: 90))
+        followed.runToEnd()
+        #expect(followed.training.trainee.pnl == whole.training.trainee.pnl)
+        #expect(followed.trades == whole.trades && followed.step == whole.step && followed.training.isFinished)
+        #expect(throws: ReplayScriptError.self) {
+            try followed.extend(by: [RecordedAction(step: 10, action: .hedgeNow)], ending: .finished(step: 90))
+        }
     }
 }

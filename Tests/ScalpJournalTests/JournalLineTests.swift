@@ -94,6 +94,31 @@ struct JournalLineTests {
         #expect(summary.autoTrades == summary.trades - 2 && summary.autoTrades == training.trainee.autoTradeCount)
     }
 
+    /// The end line's attribution is written from the engine's bucket list and read beside it:
+    /// an end line from before vanna, volga, speed and funding existed reads with them at 0,
+    /// and one without a bucket every journal has is refused, naming it.
+    @Test func endAttributionReadsOldJournalsAndNamesAMissingBucket() throws {
+        var training = TrainingSession(scenario: .classicScalp, seed: 3, autoHedge: true)
+        for _ in 0..<50 { training.apply(.tick) }
+        let text = JournalLine.end(JournalEnd(reason: .quit, summary: SessionSummary(training))).text
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let old: [String: Any] = ["delta": 1, "gamma": 2, "theta": -3, "vega": 4, "costs": -0.5, "financing": 0.25,
+                                  "residual": 0.125]
+        object["attribution"] = old
+        guard case .end(let end)? = try JournalLine.decode(try JSONSerialization.data(withJSONObject: object)) else {
+            return #expect(Bool(false))
+        }
+        #expect(end.summary.attribution == PnLAttribution(delta: 1, gamma: 2, theta: -3, vega: 4, costs: -0.5,
+                                                          financing: 0.25, residual: 0.125))
+        object["attribution"] = old.filter { $0.key != "delta" }
+        #expect(throws: JournalLineError.self) { try JournalLine.decode(try JSONSerialization.data(withJSONObject: object)) }
+        do {
+            _ = try JournalLine.decode(try JSONSerialization.data(withJSONObject: object))
+        } catch {
+            #expect("\(error)".contains("delta"), "\(error)")
+        }
+    }
+
     @Test func unknownTypesAreSkippedAndBadLinesNamed() throws {
         #expect(try JournalLine.decode(Data(#"{"type":"quote","t":0}"#.utf8)) == nil)
         #expect(throws: JournalLineError.self) { try JournalLine.decode(Data("{".utf8)) }

@@ -14,7 +14,7 @@ final class AppStateTests: XCTestCase {
         XCTAssertTrue(state.paused)
         XCTAssertFalse(state.isRunning)
         XCTAssertEqual(state.stepsPerSecond, Scenario.classicScalp.stepsPerSecond)
-        XCTAssertEqual(state.tickJournalInterval, 12)  // one simulated hour of 5-minute steps
+        XCTAssertEqual(state.recorder.tickInterval, 12)  // one simulated hour of 5-minute steps
         let events = state.takeEvents()
         guard case .start(let start) = events.first else { return XCTFail("no start") }
         XCTAssertEqual(start.scenario.name, "classic-scalp")
@@ -23,6 +23,31 @@ final class AppStateTests: XCTestCase {
         guard case .tick(let tick) = events.last else { return XCTFail("no first tick") }
         XCTAssertEqual(tick.step, 0)
         XCTAssertTrue(state.takeEvents().isEmpty)
+    }
+
+    /// The screen and the headless `session` command journal through the same recorder: a
+    /// session the screen ran with the auto-hedger and no key writes the very lines the
+    /// recorder writes driven straight from the engine, as `session` drives it.
+    func testTheScreenJournalsAsTheHeadlessRecorderDoes() throws {
+        var scenario = Scenario.classicScalp
+        scenario.config.steps = 500
+        var state = AppState(PlaySettings(scenario: scenario, seed: 5, autoHedge: true))
+        while state.endReason == nil { state.advance(steps: 97) }
+        let screen = state.takeEvents().map(\.text)
+
+        var training = TrainingSession(scenario: scenario, seed: 5, autoHedge: true)
+        var recorder = SessionRecorder(training, startedAt: nil)
+        while !training.isFinished {
+            training.apply(.tick)
+            recorder.recordStep(training)
+        }
+        recorder.recordEnd(.expired, training)
+        let journal = MemoryJournal()
+        try recorder.write(to: journal)
+        XCTAssertEqual(screen, journal.events.map(\.text))
+        XCTAssertEqual(journal.syncs, 1)
+        XCTAssertTrue(screen.contains { $0.hasPrefix(#"{"type":"trade""#) })
+        XCTAssertTrue(screen.last?.hasPrefix(#"{"type":"end""#) == true)
     }
 
     func testHedgeNowBringsNetDeltaWithinOneLot() {

@@ -47,14 +47,6 @@ final class ScriptedTerminal: TerminalBackend {
     func invalidate() { invalidated += 1 }
 }
 
-final class MemoryJournal: JournalSink {
-    var events: [JournalLine] = []
-    var syncs = 0
-    var location: String { "memory" }
-    func write(_ line: JournalLine) throws { events.append(line) }
-    func sync() throws { syncs += 1 }
-}
-
 final class EventLoopTests: XCTestCase {
     func run(speed: Double = 1, paused: Bool = false, script: [(Double, TerminalEvent)],
              journal: MemoryJournal? = nil) -> (EventLoop, ScriptedTerminal, LoopOutcome) {

@@ -13,7 +13,7 @@
 /// - `financing`: interest on cash plus dividends on stock held
 /// - `funding`: perpetual-future funding received (paid when negative)
 /// - `residual`: total − explained, the higher-order terms the Greeks leave out
-public struct PnLAttribution: Sendable, Hashable, Codable {
+public struct PnLAttribution: Sendable, Hashable {
     public var delta = 0.0
     public var gamma = 0.0
     public var theta = 0.0
@@ -62,32 +62,4 @@ public struct PnLAttribution: Sendable, Hashable, Codable {
         lhs.residual += rhs.residual
     }
 
-    enum CodingKeys: String, CodingKey {
-        case delta, gamma, theta, vega, vanna, volga, speed, costs, financing, funding, residual
-    }
-
-    /// Reads an attribution. `vanna`, `volga`, `speed` and `funding` read as 0 when absent, so
-    /// journals written before those buckets existed still read (with those parts inside their
-    /// residual), and sessions without a perpetual, which write no `funding`.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func read(_ key: CodingKeys) throws -> Double { try c.decode(Double.self, forKey: key) }
-        func readNewer(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? 0 }
-        self.init(delta: try read(.delta), gamma: try read(.gamma), theta: try read(.theta), vega: try read(.vega),
-                  vanna: try readNewer(.vanna), volga: try readNewer(.volga), speed: try readNewer(.speed),
-                  costs: try read(.costs), financing: try read(.financing), funding: try readNewer(.funding),
-                  residual: try read(.residual))
-    }
-
-    /// Funding is written only when there was some, so sessions without a perpetual encode as
-    /// they did before it existed.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        for (key, value) in [(CodingKeys.delta, delta), (.gamma, gamma), (.theta, theta), (.vega, vega), (.vanna, vanna),
-                             (.volga, volga), (.speed, speed), (.costs, costs), (.financing, financing)] {
-            try c.encode(value, forKey: key)
-        }
-        if funding != 0 { try c.encode(funding, forKey: .funding) }
-        try c.encode(residual, forKey: .residual)
-    }
 }

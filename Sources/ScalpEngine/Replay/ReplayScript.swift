@@ -36,15 +36,6 @@ public struct ReplayScript: Sendable, Hashable {
         self.actions = actions
         self.ending = ending
     }
-
-    /// The indices of the actions recorded at `step`, from `index` on (empty when the next
-    /// action is for a later step). Live replay and `SessionReplay` both step through the
-    /// actions with this.
-    public func actionsDue(atStep step: Int, from index: Int) -> Range<Int> {
-        var end = index
-        while end < actions.count, actions[end].step <= step { end += 1 }
-        return index..<end
-    }
 }
 
 /// Where a recording stops.

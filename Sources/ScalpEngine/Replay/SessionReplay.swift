@@ -7,7 +7,8 @@
 /// It moves one event at a time (`next()`), so a caller can compare against a journal line
 /// by line, draw a screen between steps, or run it through (`runToEnd()`).
 public struct SessionReplay: Sendable {
-    public let script: ReplayScript
+    /// What is replayed; it grows while a journal is followed as it is written (`extend`).
+    public private(set) var script: ReplayScript
     public private(set) var training: TrainingSession
     /// Recorded actions applied so far (the index of the next one in `script.actions`).
     public private(set) var actionsApplied = 0
@@ -80,19 +81,24 @@ public struct SessionReplay: Sendable {
         collectNewEvents()
     }
 
+    /// More of the recording arrived (a journal followed as it is written): `actions` recorded
+    /// after the script's, and the recording now ending at `ending`. The replay goes on from
+    /// where it is; `next()` and `runToEnd()` then play the new part.
+    public mutating func extend(by actions: [RecordedAction], ending: ReplayEnding) throws(ReplayScriptError) {
+        script = try ReplayScript(scenario: script.scenario, seed: script.seed, autoHedge: script.autoHedge,
+                                  actions: script.actions + actions, ending: ending)
+    }
+
     /// Runs to the end of the recording.
     public mutating func runToEnd() {
         while next() != nil {}
     }
 
-    /// Appends the trainee's trades (a session keeps its most recent trades; an action or a
-    /// tick makes at most one) and the limit and order events made since the last call.
+    /// Appends the trainee's trades, limit and order events made since the last call.
     private mutating func collectNewEvents() {
         limitEvents.append(contentsOf: training.limitEvents)
         orderEvents.append(contentsOf: training.orderEvents)
-        let new = training.trainee.tradeCount - trades.count
-        guard new > 0 else { return }
-        trades.append(contentsOf: training.trainee.recentTrades.suffix(new))
+        trades.append(contentsOf: training.trainee.trades(since: trades.count))
     }
 }
 

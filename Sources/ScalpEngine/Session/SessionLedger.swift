@@ -55,11 +55,11 @@ public struct SessionLedger: Sendable {
         self.tradeHistory = tradeHistory
     }
 
-    /// The P&L identity, currency: cash + stock × `spot` + `optionsValue` (the options marked
-    /// at implied vol). Every P&L of the session is this.
+    /// The session's P&L by `PnLIdentity`, currency, with the options marked at implied vol
+    /// (`optionsValue`).
     @inline(__always)
     public func pnl(spot: Double, optionsValue: Double) -> Double {
-        cash + stockShares * spot + optionsValue
+        PnLIdentity.pnl(cash: cash, stockShares: stockShares, spot: spot, optionValue: optionsValue)
     }
 
     /// Trades the auto-hedger made (including its hedge at time 0).

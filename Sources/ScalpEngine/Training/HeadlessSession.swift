@@ -31,7 +31,7 @@ public struct HeadlessSession: Sendable {
 }
 
 /// A finished (or running) session's numbers and grade: the fields of the journal's `end` line.
-public struct SessionGrade: Sendable, Hashable, Codable {
+public struct SessionGrade: Sendable, Hashable {
     /// The trainee's rule, or "manual".
     public var rule: String
     public var pnl: Double

@@ -9,11 +9,16 @@
 ///   of the hedge actually held (financing beyond the ideal book's, and a perpetual's funding).
 /// - costs: spread and fees (≤ 0).
 /// - rest: everything else, mostly vega, vanna and volga when implied vol moves.
-public struct PnLDecomposition: Sendable, Hashable, Codable {
+public struct PnLDecomposition: Sendable, Hashable {
     public var market: Double
     public var hedging: Double
     public var costs: Double
     public var rest: Double
+
+    /// Parts as a journal recorded them.
+    public init(market: Double, hedging: Double, costs: Double, rest: Double) {
+        (self.market, self.hedging, self.costs, self.rest) = (market, hedging, costs, rest)
+    }
 
     /// The parts of `session`'s P&L (full detail), with `idealFinancing` the ideal book's
     /// financing over the same steps (`ReferenceHedgers.idealFinancing`).

@@ -64,7 +64,8 @@ public struct ReferenceHedgers: Sendable {
                 for index in books.indices { books[index].apply(.finish) }
             }
             let optionValue = trainee.markedGreeks.price
-            self.trainee.addMark(pnl: trainee.cash + trainee.stockShares * trainee.spot + optionValue, limits: limits)
+            self.trainee.addMark(pnl: PnLIdentity.pnl(cash: trainee.cash, stockShares: trainee.stockShares, spot: trainee.spot,
+                                                      optionValue: optionValue), limits: limits)
             if action.changesBook {
                 for index in books.indices {
                     records[index].addMark(pnl: pnl(of: index, spot: trainee.spot, optionValue: optionValue), limits: limits)
@@ -95,7 +96,8 @@ public struct ReferenceHedgers: Sendable {
         let optionValue = trainee.markedGreeks.price
         self.trainee.addStep(error: optionsOwn + traineeStock * move + step.costs,
                              netDelta: optionDelta + trainee.stockShares,
-                             pnl: trainee.cash + trainee.stockShares * spot + optionValue, limits: limits)
+                             pnl: PnLIdentity.pnl(cash: trainee.cash, stockShares: trainee.stockShares, spot: spot,
+                                                  optionValue: optionValue), limits: limits)
         for index in books.indices {
             records[index].addStep(error: optionsOwn + stockBeforeStep[index] * move + books[index].lastStep.costs,
                                    netDelta: optionDelta + books[index].stockShares,
@@ -105,7 +107,7 @@ public struct ReferenceHedgers: Sendable {
 
     /// Book `index`'s P&L with the options worth `optionValue` (the trainee's, the same book).
     private func pnl(of index: Int, spot: Double, optionValue: Double) -> Double {
-        books[index].cash + books[index].stockShares * spot + optionValue
+        PnLIdentity.pnl(cash: books[index].cash, stockShares: books[index].stockShares, spot: spot, optionValue: optionValue)
     }
 
     /// Each reference book's result on the path so far, in the family's order.
@@ -113,7 +115,7 @@ public struct ReferenceHedgers: Sendable {
         books.indices.map { index in
             let book = books[index]
             return BookResult(rule: family.rules[index].description,
-                              pnl: book.cash + book.stockShares * book.spot + optionValue,
+                              pnl: pnl(of: index, spot: book.spot, optionValue: optionValue),
                               costs: -book.attribution.costs, trades: book.tradeCount,
                               record: records[index], riskAversion: riskAversion)
         }

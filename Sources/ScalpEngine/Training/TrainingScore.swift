@@ -5,7 +5,7 @@
 /// Points are the `GroundedScore`'s: the trainee's utility U = P&L − (λ/2)·Q placed among the
 /// family's utilities on the same path, less the limit penalties. The benchmark figures are
 /// for comparison only; nothing is pinned to the benchmark.
-public struct TrainingScore: Sendable, Hashable, Codable {
+public struct TrainingScore: Sendable, Hashable {
     public var traineePnL: Double
     public var benchmarkPnL: Double
     /// Standard deviation of the per-step hedging error, currency.
@@ -33,14 +33,18 @@ public struct TrainingScore: Sendable, Hashable, Codable {
     /// Luck and skill: the market's part, the hedging part, costs and the rest; nil in older journals.
     public var decomposition: PnLDecomposition?
 
-    /// The names of the journal's `end` line `score` object, which a journal reader decodes.
-    enum CodingKeys: String, CodingKey {
-        case points, verdict, utility, decomposition
-        case traineePnL = "pnl", benchmarkPnL = "benchmark_pnl", traineeHedgingError = "hedging_error"
-        case benchmarkHedgingError = "benchmark_hedging_error", traineeCosts = "costs", benchmarkCosts = "benchmark_costs"
-        case traineeTrades = "trades", benchmarkTrades = "benchmark_trades", timeOverLimit = "time_over_limit"
-        case deltaLimitBreaches = "delta_limit_breaches", lossLimitBreached = "loss_limit_breached"
-        case nearestRule = "nearest_rule", bestRule = "best_rule"
+    /// A score as a journal recorded it (the journal library reads the `end` line's `score`).
+    public init(traineePnL: Double, benchmarkPnL: Double, traineeHedgingError: Double, benchmarkHedgingError: Double,
+                traineeCosts: Double, benchmarkCosts: Double, traineeTrades: Int, benchmarkTrades: Int,
+                timeOverLimit: Double, deltaLimitBreaches: Int, lossLimitBreached: Bool, points: Double, verdict: String,
+                nearestRule: String?, bestRule: String?, utility: Double?, decomposition: PnLDecomposition?) {
+        (self.traineePnL, self.benchmarkPnL) = (traineePnL, benchmarkPnL)
+        (self.traineeHedgingError, self.benchmarkHedgingError) = (traineeHedgingError, benchmarkHedgingError)
+        (self.traineeCosts, self.benchmarkCosts) = (traineeCosts, benchmarkCosts)
+        (self.traineeTrades, self.benchmarkTrades) = (traineeTrades, benchmarkTrades)
+        (self.timeOverLimit, self.deltaLimitBreaches, self.lossLimitBreached) = (timeOverLimit, deltaLimitBreaches, lossLimitBreached)
+        (self.points, self.verdict, self.nearestRule, self.bestRule) = (points, verdict, nearestRule, bestRule)
+        (self.utility, self.decomposition) = (utility, decomposition)
     }
 
     public init(_ training: TrainingSession) {

@@ -1,3 +1,4 @@
+import ScalpEngine
 import ScalpFormat
 import ScalpJournal
 
@@ -32,9 +33,9 @@ struct TraineeSummaryOverlay: Widget {
         if let s = row.summary {
             let a = s.attribution
             lines.append([])
-            lines += TextLayout.wrap("P&L \(Format.money(s.pnl)) = delta \(Format.money(a.delta, 0))  gamma \(Format.money(a.gamma, 0))"
-                                     + "  theta \(Format.money(a.theta, 0))  vega \(Format.money(a.vega, 0))"
-                                     + "  costs \(Format.money(a.costs, 0))  fin. \(Format.money(a.financing, 0))", width: text)
+            lines += TextLayout.wrap("P&L \(Format.money(s.pnl)) = "
+                                     + PnLBucket.headline.map { "\($0.abbreviation) \(Format.money(a[$0], 0))" }.joined(separator: "  "),
+                                     width: text)
                 .map { [Span($0, muted)] }
             lines.append([Span("Trades \(s.trades) (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))"
                                + "   realized vol \(Format.percent(s.realizedVol)) vs implied \(Format.percent(s.impliedVol))", muted)])

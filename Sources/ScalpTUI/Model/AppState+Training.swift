@@ -133,13 +133,4 @@ extension AppState {
                 stockTradesBefore: stockTrades))
         }
     }
-
-    // MARK: - Risk limits
-
-    /// Journals the limit breaches and clears, and the limit orders placed, filled and
-    /// cancelled, that the engine noted in its latest change.
-    mutating func journalEngineEvents() {
-        events += training.limitEvents.map { .limit($0) }
-        events += training.orderEvents.map { .order($0) }
-    }
 }

@@ -37,7 +37,8 @@ public struct PlaySettings: Sendable {
 /// state, speed, overlays, chart history). One value, changed only by `handle(_:)`,
 /// `advance(steps:)` and `end(_:)`, the Bubble Tea `Update` of this program: keys become
 /// `Command`s, commands become `SessionAction`s on the engine's `TrainingSession` (or, in a
-/// replay, the engine's `SessionReplay` moves it), and what the engine did becomes journal lines.
+/// replay, the engine's `SessionReplay` moves it), and what the session did is told to the
+/// journal library's `SessionRecorder`, which decides the journal lines.
 public struct AppState: Sendable {
     public let scenario: Scenario
     /// The scenario's name made safe to draw.
@@ -74,12 +75,10 @@ public struct AppState: Sendable {
     public let policyCycle: [HedgeRule]
     /// `[` and `]` step through these lot sizes (0 = fractional shares).
     public let lotLadder: [Double]
-    /// A `tick` journal line every this many steps (one simulated hour).
-    public let tickJournalInterval: Int
     /// Replay: the recorded session shown again; nil when playing live.
     public let replay: ScriptedPlay?
-    var events: [JournalLine] = []
-    private var journaledTrades = 0
+    /// What the session did, as journal lines waiting to be written (`writeJournal(to:)`).
+    public internal(set) var recorder: SessionRecorder
 
     public static let minimumSpeed = 1.0 / 64
     public static let maximumSpeed = 1024.0
@@ -99,15 +98,9 @@ public struct AppState: Sendable {
         speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
         policyCycle = Self.policies(startingWith: config.hedgeRule)
         lotLadder = Self.lots(including: config.lotSize)
-        let hour = config.dayCount.day / config.dayCount.hoursPerDay
-        tickJournalInterval = max(1, Int((hour / config.timeStep).rounded()))
         replay = settings.replay
-        events.append(.start(JournalStart(scenario: settings.scenario, seed: settings.seed, config: config,
-                                          startedAt: settings.startedAt)))
-        recordNewTrades()
-        events.append(.tick(TickSample(session)))
+        recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
         history.record(session)
-        journalEngineEvents()
         applyRecordedActions()
         if session.isFinished { finishJournal(replay?.endReason ?? .quit) }
     }
@@ -120,10 +113,10 @@ public struct AppState: Sendable {
     /// Replay: true once the recording has been shown to its last step.
     public var isReplayComplete: Bool { replayer?.isComplete ?? false }
 
-    /// The journal lines produced since the last call, oldest first.
-    public mutating func takeEvents() -> [JournalLine] {
-        defer { events.removeAll(keepingCapacity: true) }
-        return events
+    /// Writes the journal lines the session produced since the last call to `sink` (drops
+    /// them without one); see `SessionRecorder.write(to:)`.
+    public mutating func writeJournal(to sink: (any JournalSink)?) throws {
+        try recorder.write(to: sink)
     }
 
     // MARK: - Update
@@ -185,10 +178,8 @@ public struct AppState: Sendable {
         for _ in 0..<steps {
             guard !session.isFinished, !isReplayComplete else { break }
             if replayer != nil { replayer?.next() } else { liveTraining.apply(.tick) }
-            recordNewTrades()
-            journalEngineEvents()
+            recorder.recordStep(training)
             history.record(session)
-            if session.step % tickJournalInterval == 0 { events.append(.tick(TickSample(session))) }
             applyRecordedActions()
             if session.isFinished {
                 finishJournal(replay?.endReason ?? .expired)
@@ -235,26 +226,19 @@ public struct AppState: Sendable {
         } else {
             liveTraining.apply(action)
         }
-        journal(action)
-    }
-
-    /// Journals an action the session took and what it did: trades and limit events.
-    private mutating func journal(_ action: SessionAction) {
-        events.append(.action(RecordedAction(step: session.step, action: action), time: session.time))
-        recordNewTrades()
-        journalEngineEvents()
+        recorder.recordAction(action, training)
     }
 
     /// Replay: the engine applies the recorded actions due at this step, as the keys once did.
     private mutating func applyRecordedActions() {
         while case .action(let recorded)? = replayer?.upcoming {
             replayer?.next()
-            journal(recorded.action)
+            recorder.recordAction(recorded.action, training)
         }
     }
 
     private mutating func control(_ event: ControlEvent) {
-        events.append(.control(step: session.step, time: session.time, event: event))
+        recorder.recordControl(event, session)
     }
 
     private mutating func setSpeed(_ value: Double) {
@@ -266,16 +250,7 @@ public struct AppState: Sendable {
 
     private mutating func finishJournal(_ reason: EndReason) {
         endReason = reason
-        if session.step % tickJournalInterval != 0 { events.append(.tick(TickSample(session))) }
-        events.append(.end(JournalEnd(reason: reason, summary: summary)))
-    }
-
-    /// Journals the trades made since the last call, from the session's recent trades.
-    private mutating func recordNewTrades() {
-        let new = session.tradeCount - journaledTrades
-        guard new > 0 else { return }
-        for trade in session.recentTrades.suffix(new) { events.append(.trade(trade)) }
-        journaledTrades = session.tradeCount
+        recorder.recordEnd(reason, training)
     }
 
     /// The scenario's own rule first, then the classic choices, without repeats.

@@ -106,7 +106,8 @@ public struct ScreenSnapshot: Sendable {
         // Summed in book order, as `OptionBook.greeks` sums them: the same figure to the last bit.
         bookGreeks = positions.reduce(into: OptionGreeks.zero) { $0 += $1.total }
         netDelta = bookGreeks.delta + session.stockShares
-        pnl = session.cash + session.stockShares * session.spot + bookGreeks.price
+        pnl = PnLIdentity.pnl(cash: session.cash, stockShares: session.stockShares, spot: session.spot,
+                              optionValue: bookGreeks.price)
         impliedVol = session.book.live.isEmpty ? nil : session.impliedVol
         benchmarkPnL = state.benchmark.pnl
         // The limits' rules belong to the training session; each prices the book again only

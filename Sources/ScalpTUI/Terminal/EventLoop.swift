@@ -111,15 +111,8 @@ public final class EventLoop {
     /// Writes the pending journal events; syncs once if any was a trade or the end. A
     /// failing journal is reported on screen and then left alone.
     private func writeJournal() {
-        let events = state.takeEvents()
-        guard let sink = journal, !events.isEmpty else { return }
         do {
-            var sync = false
-            for event in events {
-                try sink.write(event)
-                sync = sync || event.needsSync
-            }
-            if sync { try sink.sync() }
+            try state.writeJournal(to: journal)
         } catch {
             state.journalProblem = "journal stopped: \(error)"
             journal = nil

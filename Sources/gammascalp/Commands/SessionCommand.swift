@@ -3,7 +3,6 @@ import Foundation
 import ScalpEngine
 import ScalpFormat
 import ScalpJournal
-import ScalpTUI
 
 /// `gammascalp session`: one whole training session without a screen, the auto-hedger
 /// playing the trainee with one rule.
@@ -51,35 +50,35 @@ struct SessionCommand: ParsableCommand {
     func run() throws {
         var scenario = try ScenarioLookup.resolve(self.scenario)
         if let rule { scenario.config.hedgeRule = try parsedRule(rule) }
-        var settings = PlaySettings(scenario: scenario, seed: UInt64(seed), autoHedge: true)
-        settings.startedAt = Date()
-        var state = AppState(settings)
         let file: JournalAppender?
         do {
             file = try journal.map { try JournalAppender(path: $0) }
         } catch {
             throw CommandFailure("--journal: cannot write '\(journal ?? "")': \(error)")
         }
-        var end: JournalLine?
-        while true {
-            let lines = state.takeEvents()
-            do {
-                for line in lines { try file?.write(line) }
-                if lines.contains(where: \.needsSync) { try file?.sync() }
-            } catch {
-                throw CommandFailure("--journal: \(journal ?? ""): \(error)")
-            }
-            if let last = lines.last, case .end = last { end = last }
-            if state.endReason != nil && lines.isEmpty { break }
-            state.advance(steps: 4096)
+        var training = TrainingSession(scenario: scenario, seed: UInt64(seed), autoHedge: true)
+        var recorder = SessionRecorder(training, startedAt: Date())
+        // Written a batch of steps at a time: each line still reaches the file in order.
+        func flush() throws {
+            do { try recorder.write(to: file) } catch { throw CommandFailure("--journal: \(journal ?? ""): \(error)") }
         }
+        while !training.isFinished {
+            training.apply(.tick)
+            recorder.recordStep(training)
+            if training.trainee.step % Self.stepsPerWrite == 0 { try flush() }
+        }
+        recorder.recordEnd(.expired, training)
+        try flush()
         if json {
-            print(end?.text ?? "{}")
+            print(recorder.end.map { JournalLine.end($0).text } ?? "{}")
         } else {
-            for line in state.summary.lines { print(line) }
+            for line in SessionSummary(training).lines { print(line) }
             if let file { print("journal \(file.location)") }
         }
     }
+
+    /// Steps run between two writes of the journal.
+    static let stepsPerWrite = 4096
 
     private func parsedRule(_ text: String) throws -> HedgeRule {
         do { return try HedgeRule.parse(text) } catch { throw ValidationError("--rule: \(error)") }

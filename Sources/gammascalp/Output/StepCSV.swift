@@ -9,7 +9,8 @@ import ScalpEngine
 enum StepCSV {
     static let columns = [
         "step", "t_years", "spot", "net_delta", "stock_shares", "realized_vol", "ewma_vol", "implied_vol",
-        "pnl", "delta_pnl", "gamma_pnl", "theta_pnl", "vega_pnl", "vanna_pnl", "volga_pnl", "speed_pnl", "costs", "financing", "funding", "residual",
+        "pnl",
+    ] + PnLBucket.all.map(\.csvColumn) + [
         "benchmark_pnl", "benchmark_net_delta", "over_delta_limit", "auto_hedge", "hedge_rule",
         "trades", "trade_qty", "trade_price", "trade_cost", "trade_reason",
     ]
@@ -22,8 +23,7 @@ enum StepCSV {
             let trades = timeline.trades[row.trades]
             var cells = [String(row.step)] + [row.time, row.spot, row.netDelta, row.stockShares].map(number)
             cells += [row.realizedVol, row.ewmaVol].map { $0.map(number) ?? "" }
-            cells += [row.impliedVol, row.pnl, a.delta, a.gamma, a.theta, a.vega, a.vanna, a.volga, a.speed, a.costs, a.financing, a.funding, a.residual,
-                      row.benchmarkPnL, row.benchmarkNetDelta].map(number)
+            cells += ([row.impliedVol, row.pnl] + PnLBucket.all.map { a[$0] } + [row.benchmarkPnL, row.benchmarkNetDelta]).map(number)
             cells += [row.overDeltaLimit ? "1" : "0", row.autoHedge ? "1" : "0", row.hedgeRule.description,
                       String(trades.count)]
             if trades.isEmpty {

@@ -34,17 +34,9 @@ struct SessionCharts {
         static let benchmark = "#6e7781"
         static let limit = "#c62828"
         static let total = "#111111"
-        static let gamma = "#1a7f37"
-        static let theta = "#c62828"
-        static let deltaPnL = "#1f77b4"
-        static let vega = "#8250df"
-        static let vanna = "#e377c2"
-        static let volga = "#8c564b"
-        static let speed = "#7f7f00"
-        static let costs = "#d4720b"
-        static let financing = "#17becf"
-        static let funding = "#bcbd22"
-        static let residual = "#b0b7bf"
+        /// The attribution chart's colours, one per `PnLBucket.all` in its order (cycling past the end).
+        static let buckets = ["#1f77b4", "#1a7f37", "#c62828", "#8250df", "#e377c2", "#8c564b", "#7f7f00", "#d4720b",
+                              "#17becf", "#bcbd22", "#b0b7bf"]
         static let parkinson = "#1a7f37"
         static let garmanKlass = "#8250df"
         static let rogersSatchell = "#c62828"
@@ -134,17 +126,12 @@ struct SessionCharts {
 
     var attribution: LineChart {
         var chart = base("attribution", "Cumulative P&L by source")
-        let parts: [(String, String, KeyPath<PnLAttribution, Double>)] = [
-            ("gamma", Palette.gamma, \.gamma), ("theta", Palette.theta, \.theta), ("delta", Palette.deltaPnL, \.delta),
-            ("vega", Palette.vega, \.vega), ("vanna", Palette.vanna, \.vanna),
-            ("volga", Palette.volga, \.volga), ("speed", Palette.speed, \.speed), ("costs", Palette.costs, \.costs), ("financing", Palette.financing, \.financing),
-            ("funding", Palette.funding, \.funding), ("residual", Palette.residual, \.residual),
-        ]
-        chart.series = parts.compactMap { name, color, key in
-            let line = timeline.rows.map { ChartPoint(x: x($0.time), y: $0.attribution[keyPath: key]) }
+        chart.series = PnLBucket.all.enumerated().compactMap { index, bucket in
+            let line = timeline.rows.map { ChartPoint(x: x($0.time), y: $0.attribution[bucket]) }
             // Leave out sources that stayed at zero (vega without implied-vol moves).
             guard line.contains(where: { $0.y != 0 }) else { return nil }
-            return ChartSeries(name: name, color: color, points: ChartDecimation.minMax(line), width: 1.3)
+            return ChartSeries(name: bucket.name, color: Palette.buckets[index % Palette.buckets.count],
+                               points: ChartDecimation.minMax(line), width: 1.3)
         }
         chart.series.append(ChartSeries(name: "total", color: Palette.total, points: points(\.pnl), width: 2.2))
         chart.yLabel = { Format.number($0, 0) }

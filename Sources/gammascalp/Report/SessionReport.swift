@@ -139,17 +139,13 @@ struct SessionReport {
     private var attribution: String {
         let trainee = timeline.training.trainee.attribution
         let benchmark = timeline.training.benchmark.attribution
-        let rows: [(String, KeyPath<PnLAttribution, Double>)] = [
-            ("gamma", \.gamma), ("theta", \.theta), ("delta", \.delta), ("vega", \.vega), ("vanna", \.vanna),
-            ("volga", \.volga), ("speed", \.speed), ("costs", \.costs),
-            ("financing", \.financing), ("funding", \.funding), ("residual", \.residual), ("total", \.total),
-        ]
+        // A bucket only some sessions have (a perpetual's funding) only where either book has it.
+        let rows = PnLBucket.all.filter { $0.isPresent(in: trainee) || $0.isPresent(in: benchmark) }
+            .map { ($0.name, "", trainee[$0], benchmark[$0]) } + [("total", " class=\"total\"", trainee.total, benchmark.total)]
         var out = "<section class=\"attribution\">\n<h2>P&amp;L attribution</h2>\n<table>\n"
             + "<thead><tr><th></th><th>Trainee</th><th>Benchmark</th></tr></thead>\n<tbody>\n"
-        // Funding only on a perpetual's session: elsewhere it is no bucket at all.
-        for (name, key) in rows where name != "funding" || trainee.funding != 0 || benchmark.funding != 0 {
-            out += "<tr\(name == "total" ? " class=\"total\"" : "")><th>\(name)</th><td>\(Format.money(trainee[keyPath: key]))</td>"
-                + "<td>\(Format.money(benchmark[keyPath: key]))</td></tr>\n"
+        for (name, rowClass, own, bench) in rows {
+            out += "<tr\(rowClass)><th>\(name)</th><td>\(Format.money(own))</td><td>\(Format.money(bench))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }

@@ -55,24 +55,19 @@ struct SummaryOverlay: Widget {
         }
         let total = [Span(TextLayout.pad("Total P&L", 14), Style(.text, on: .background, .bold)),
                      Span(TextLayout.pad(Format.money(s.pnl), 13, align: .right), Style.signed(s.pnl).bold())]
-        // The higher-order buckets only where they say something: vanna and volga once implied
-        // vols have moved, and in the one-line form any that round to a whole currency unit.
-        let volsMoved = a.vanna != 0 || a.volga != 0
-        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed)]
-            .filter { abs($0.1) >= 0.5 }
-            .map { "  \($0.0) \(Format.money($0.1, 0))" }.joined()
-        let compactAttribution = "= delta \(Format.money(a.delta, 0))  gamma \(Format.money(a.gamma, 0))"
-            + "  theta \(Format.money(a.theta, 0))  vega \(Format.money(a.vega, 0))\(higher)  costs \(Format.money(a.costs, 0))"
-            + "  fin. \(Format.money(a.financing, 0))"
-            + (a.funding != 0 ? "  funding \(Format.money(a.funding, 0))" : "") + "  resid. \(Format.money(a.residual, 0))"
+        // The buckets two to a row, those that move with implied vol once implied vols have
+        // moved; in the one-line form the higher orders only where they round to a whole unit.
+        let volsMoved = PnLBucket.all.contains { $0.movesWithImpliedVol && a[$0] != 0 }
+        let listed = a.presentBuckets.filter { volsMoved || !$0.movesWithImpliedVol }
+        let pairs = stride(from: 0, to: listed.count, by: 2).map { index in
+            let first = listed[index]
+            guard index + 1 < listed.count else { return Array(pair(first.name, a[first], "", 0).prefix(2)) }
+            return pair(first.name, a[first], listed[index + 1].name, a[listed[index + 1]])
+        }
+        let compactAttribution = "= " + a.presentBuckets.filter { !$0.isHigherOrder || abs(a[$0]) >= 0.5 }
+            .map { "\($0.abbreviation) \(Format.money(a[$0], 0))" }.joined(separator: "  ")
         sections.append([
-            [total, pair("delta", a.delta, "gamma", a.gamma), pair("theta", a.theta, "vega", a.vega)]
-                + (volsMoved ? [pair("vanna", a.vanna, "volga", a.volga)] : [])
-                + [pair("speed", a.speed, "costs", a.costs)]
-                // A perpetual's funding is its own bucket (the stock's financing is then 0).
-                + (a.funding != 0
-                    ? [pair("financing", a.financing, "funding", a.funding), Array(pair("residual", a.residual, "", 0).prefix(2))]
-                    : [pair("financing", a.financing, "residual", a.residual)]),
+            [total] + pairs,
             [total] + TextLayout.wrap(compactAttribution, width: text - 2).map { [Span("  " + $0, muted)] },
             [total],
         ])

@@ -14,20 +14,24 @@ struct PnLPanel: Widget {
         let a = snapshot.session.attribution
         let content = inner.inset(horizontal: 1, vertical: 0)
         let lossRole = snapshot.lossLimit.role
-        // Pairs, two to a row: the trainee against the benchmark first, then the attribution.
-        var items: [(String, Double, Style?)] = [
-            ("you", snapshot.pnl, Style(lossRole ?? .text, on: .background, .bold)),
-            ("bench", snapshot.benchmarkPnL, Style(.text, on: .background, .bold)),
-            ("gap", snapshot.pnlGap, nil), ("costs", a.costs, nil),
-            ("delta", a.delta, nil), ("gamma", a.gamma, nil), ("theta", a.theta, nil), ("vega", a.vega, nil),
-            ("financing", a.financing, nil), ("residual", a.residual, nil),
-        ]
-        // The higher-order buckets that are not zero (vanna and volga only move with implied
-        // vol), before financing, when their rows fit with a row of sparkline to spare.
-        let higher = [("vanna", a.vanna), ("volga", a.volga), ("speed", a.speed), ("funding", a.funding)].filter { $0.1 != 0 }
-        if (items.count + higher.count + 1) / 2 < inner.height {
-            items.insert(contentsOf: higher.map { ($0.0, $0.1, nil) }, at: items.count - 2)
+        // Pairs, two to a row: the trainee against the benchmark first, then the attribution:
+        // costs beside the gap, the first-order Greeks, then the higher orders and funding that
+        // are not zero (vanna and volga only move with implied vol) when their rows fit with a
+        // row of sparkline to spare, and the rest (financing, residual).
+        let buckets = PnLBucket.all
+        let occasional = buckets.filter { ($0.isHigherOrder || $0.onlyWhenNonZero) && a[$0] != 0 }
+        let firstOrder = buckets.filter { $0.kind == .greek && !$0.isHigherOrder }
+        let rest = buckets.filter { $0.kind != .greek && $0.kind != .costs && !$0.onlyWhenNonZero }
+        func item(_ bucket: PnLBucket) -> (String, String, Double, Style?) {
+            (bucket.name, bucket.abbreviation, a[bucket], nil)
         }
+        var items: [(String, String, Double, Style?)] = [
+            ("you", "you", snapshot.pnl, Style(lossRole ?? .text, on: .background, .bold)),
+            ("bench", "bench", snapshot.benchmarkPnL, Style(.text, on: .background, .bold)),
+            ("gap", "gap", snapshot.pnlGap, nil),
+        ] + buckets.filter { $0.kind == .costs }.map(item) + firstOrder.map(item)
+        if (items.count + occasional.count + rest.count + 1) / 2 < inner.height { items += occasional.map(item) }
+        items += rest.map(item)
         let rowsOfPairs = (items.count + 1) / 2
         let pairRows = min(rowsOfPairs, inner.height)
         let half = content.width / 2
@@ -36,10 +40,10 @@ struct PnLPanel: Widget {
             for column in 0..<2 {
                 let index = row * 2 + column
                 guard index < items.count else { continue }
-                let (name, value, labelStyle) = items[index]
+                let (name, abbreviation, value, labelStyle) = items[index]
                 let x = content.x + column * half
-                let short = ["financing": "fin.", "residual": "resid"][name] ?? name
-                let label = TextLayout.pad(labelWidth >= 10 ? name : short, labelWidth)
+                // A short label keeps a column before the value.
+                let label = TextLayout.pad(labelWidth >= 10 ? name : String(abbreviation.prefix(labelWidth - 1)), labelWidth)
                 let valueWidth = half - labelWidth - 1
                 let text = TextLayout.pad(Format.fit(value, width: valueWidth, sign: true), valueWidth, align: .right)
                 let valueStyle = index < 2 ? Style.signed(value).bold() : Style.signed(value)
