@@ -127,9 +127,7 @@ public struct SessionLedger: Sendable {
         return interest + dividends
     }
 
-    /// Adds a trade to the recent trades (full detail). Out of line so that `book`, which the
-    /// Monte Carlo runs every step, stays small.
-    @inline(never)
+    /// Adds a trade to the recent trades (full detail).
     mutating func record(_ trade: Trade) {
         if recentTrades.count >= tradeHistory { recentTrades.removeFirst() }
         recentTrades.append(trade)
