@@ -61,32 +61,10 @@ public final class JournalAppender: JournalSink {
         bytes.removeAll()
     }
 
-    /// `$XDG_STATE_HOME/gammascalp/sessions/` (default `~/.local/state/...`), one file per
-    /// session named by its UTC start time, scenario and seed.
+    /// A new journal's path in the sessions folder (`SessionsFolder`), named by the session's
+    /// UTC start time, scenario and seed.
     public static func defaultPath(scenario: String, seed: UInt64, date: Date = Date(),
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
-        } else if let home = environment["HOME"], !home.isEmpty {
-            state = home + "/.local/state"
-        } else {
-            throw JournalError("neither XDG_STATE_HOME nor HOME is set; give --journal FILE or --no-journal")
-        }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let safeName = String(scenario.unicodeScalars.map { scalar in
-            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || scalar == "-" || scalar == "_" ? Character(scalar) : "_"
-        }.prefix(48))
-        let base = state + "/gammascalp/sessions/" + formatter.string(from: date) + "-" + safeName + "-seed\(seed)"
-        var path = base + ".jsonl"
-        var counter = 2
-        while FileManager.default.fileExists(atPath: path) {
-            path = base + "-\(counter).jsonl"
-            counter += 1
-        }
-        return path
+        try SessionsFolder(environment: environment).newJournalPath(scenario: scenario, seed: seed, date: date)
     }
 }

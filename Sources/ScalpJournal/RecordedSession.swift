@@ -37,9 +37,11 @@ public struct RecordedSession: Sendable {
         if case .end(let end) = record.entry { self.end = (record.line, end) }
     }
 
-    /// The journal's name for it: the file name, with `#N` when the file holds several sessions.
+    /// The trainee's name for it, as the live board shows it: the file name without `.jsonl`,
+    /// with `#N` when the file holds several sessions.
     public var label: String {
-        let name = (path as NSString).lastPathComponent
+        let file = (path as NSString).lastPathComponent
+        let name = file.hasSuffix(".jsonl") && file.count > 6 ? String(file.dropLast(6)) : file
         return count > 1 ? "\(name)#\(index + 1)" : name
     }
 

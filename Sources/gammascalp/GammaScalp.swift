@@ -20,7 +20,7 @@ struct GammaScalp: ParsableCommand {
         on) or `gammascalp help <subcommand>`.
         """,
         version: version,
-        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, SessionCommand.self, FrontierCommand.self, MergeCommand.self, BenchCommand.self, VolCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, LeaderboardCommand.self],
+        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, SessionCommand.self, FrontierCommand.self, MergeCommand.self, BenchCommand.self, VolCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, SessionsCommand.self, LeaderboardCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 

@@ -297,7 +297,7 @@ struct JournalCommandsTests {
         let object = try #require(JournalFixture.object(result.stdout))
         let ranking = try #require(object["ranking"] as? [[String: Any]])
         #expect(object["scenario"] as? String == "classic-scalp" && object["seed"] as? Int == 5)
-        #expect(Set(ranking.compactMap { $0["trainee"] as? String }) == ["busy.jsonl", "lazy.jsonl", "auto.jsonl"])
+        #expect(Set(ranking.compactMap { $0["trainee"] as? String }) == ["busy", "lazy", "auto"], "named as the live board names them")
         let points = ranking.compactMap { $0["points"] as? Double }
         #expect(points == points.sorted(by: >) && ranking.compactMap { $0["rank"] as? Int } == [1, 2, 3])
         // Luck is the path's, the same for every trainee; skill and the nearest rule are each one's.

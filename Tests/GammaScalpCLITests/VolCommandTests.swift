@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `gammascalp vol` as scripts use it: against an independent numpy implementation on a real
-/// daily OHLC file, and bad input as one `error:` line.
+/// daily OHLC file (its values committed as a fixture), and bad input as one `error:` line.
 @Suite("vol command")
 struct VolCommandTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,18 +19,12 @@ struct VolCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    /// Runs `python3 range_vol_reference.py FILE WINDOW` (numpy).
-    func reference(_ file: String, window: Int) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.fixtures.appendingPathComponent("range_vol_reference.py").path, file, String(window)]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "python3 with numpy is needed for this test")
-        return try object(String(decoding: data, as: UTF8.self))
+    /// The independent numpy reference for `window`, as committed in `range_vol_reference.json`
+    /// (regenerate with the command in `range_vol_reference.py`), so no test starts python.
+    func reference(window: Int) throws -> [String: Any] {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("range_vol_reference.json"))
+        let byWindow = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        return try #require(byWindow[String(window)] as? [String: Any], "no reference for window \(window)")
     }
 
     /// Every number of `vol --json` on 1,047 real GOOG days agrees with numpy to 1e-9 relative,
@@ -39,7 +33,7 @@ struct VolCommandTests {
     func agreesWithNumpyOnRealDailyBars(window: Int) throws {
         let result = try CLI.run(["vol", "--prices", Self.goog, "--window", String(window), "--json"])
         #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
-        let ours = try object(result.stdout), theirs = try reference(Self.goog, window: window)
+        let ours = try object(result.stdout), theirs = try reference(window: window)
         #expect(ours["rows"] as? Int == 1047 && ours["window"] as? Int == window)
         #expect(ours["annualisation"] as? Double == 252 && theirs["annualisation"] as? Double == 252)
         #expect((ours["missing_columns"] as? [String]) == [])

@@ -5,7 +5,10 @@ import ScalpJournal
 /// The journal a command reads (`replay`, `export`, `report`), and which of its sessions.
 struct JournalOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("A session journal written by `gammascalp play` (JSON lines).", valueName: "journal"))
-    var journal: String
+    var journal: String?
+
+    @Flag(help: "Read the newest journal in the sessions folder (see `gammascalp sessions`).")
+    var last = false
 
     @Option(help: ArgumentHelp("Which session, when the journal holds several (`play --journal FILE` appends).",
                                valueName: "n"))
@@ -13,10 +16,19 @@ struct JournalOptions: ParsableArguments {
 
     func validate() throws {
         if let session, session < 1 { throw ValidationError("--session must be at least 1, got \(session)") }
+        if last, let journal { throw ValidationError("give a journal or --last, not both (got \(journal) and --last)") }
+        if !last, journal == nil { throw ValidationError("Missing expected argument '<journal>' (or --last for the newest)") }
+    }
+
+    /// The journal's path: the one named, or with `--last` the sessions folder's newest.
+    func path() throws -> String {
+        if let journal { return journal }
+        return try SessionsFolder().newest()
     }
 
     /// Reads the journal and picks the session; notes a truncation on stderr.
     func load() throws -> RecordedSession {
+        let journal = try path()
         let document = try JournalReader.parse(TextFile.read(journal, what: "journal"), path: journal)
         let sessions = document.sessions
         let chosen: RecordedSession

@@ -2,8 +2,11 @@
 """Independent reference for `gammascalp vol`: the realized-vol estimators written straight
 from their published formulas with numpy, on a CSV with date, open, high, low, close columns.
 
-Usage: range_vol_reference.py FILE.csv WINDOW  ->  one JSON object with the keys of
-`gammascalp vol --json` (rows, window, annualisation, full_sample, rolling).
+Usage: range_vol_reference.py FILE.csv WINDOW...  ->  one JSON object keyed by window, each
+value with the keys of `gammascalp vol --json` (rows, window, annualisation, full_sample,
+rolling). The committed `range_vol_reference.json` is its output for the GOOG fixture:
+
+    python3 range_vol_reference.py goog-daily-ohlc.csv 5 63 > range_vol_reference.json
 
 A bar is a row with the previous row's close (n rows, n - 1 bars). A = 252 for daily dates;
 for timestamps, 252 * 6.5 h divided by the median spacing.
@@ -51,7 +54,7 @@ def estimators(prev, o, h, l, c, a):
     }
 
 
-def main(path, window):
+def reference(path, window):
     dates, o, h, l, c = read(path)
     a = annualisation(dates)
     prev, o, h, l, c = c[:-1], o[1:], h[1:], l[1:], c[1:]
@@ -65,8 +68,9 @@ def main(path, window):
     out = {"rows": len(dates), "window": window, "annualisation": a,
            "full_sample": {k: float(v) for k, v in full.items()},
            "rolling": {k: {s: float(x) for s, x in v.items()} for k, v in rolling.items()}}
-    print(json.dumps(out))
+    return out
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    windows = [int(w) for w in sys.argv[2:]]
+    print(json.dumps({str(w): reference(sys.argv[1], w) for w in windows}, indent=1, sort_keys=True))
