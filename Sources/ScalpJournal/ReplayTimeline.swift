@@ -39,6 +39,8 @@ public struct ReplayTimeline: Sendable {
     public private(set) var rows: [Row] = []
     /// The trainee's trades, oldest first.
     public var trades: [Trade] { replay.trades }
+    /// The trainee's option fills (the option ticket), oldest first.
+    public var optionFills: [OptionFill] { replay.optionFills }
     /// The replay at the end of the recording (score, final session).
     public private(set) var replay: SessionReplay
 

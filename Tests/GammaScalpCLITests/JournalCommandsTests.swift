@@ -14,7 +14,7 @@ enum JournalFixture {
     static let startedAt = Date(timeIntervalSince1970: 1_795_030_400)
 
     static func play(scenario: Scenario = .classicScalp, seed: UInt64 = 5, autoHedge: Bool = false,
-                     commands: [Int: [Command]] = [:], quitAt: Int? = nil) -> String {
+                     commands: [Int: [Command]] = [:], keys: [Int: [Key]] = [:], quitAt: Int? = nil) -> String {
         var settings = PlaySettings(scenario: scenario, seed: seed, autoHedge: autoHedge)
         settings.startedAt = startedAt
         var state = AppState(settings)
@@ -23,6 +23,7 @@ enum JournalFixture {
         while state.endReason == nil {
             let step = state.session.step
             for command in commands[step] ?? [] { state.perform(command) }
+            for key in keys[step] ?? [] { state.handle(key) }
             if step == quitAt { state.end(.quit) } else { state.advance(steps: 1) }
             flush()
         }
@@ -247,9 +248,41 @@ struct JournalCommandsTests {
         let trades = try String(contentsOfFile: tradesCSV, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
         #expect(trades[0] == StepCSV.tradeColumns && trades.count == tradeLines.count + 1)
         for (row, line) in zip(trades.dropFirst(), tradeLines) {
-            #expect(row[0] == JournalFixture.raw(line, "step") && row[3] == JournalFixture.raw(line, "price")
-                    && row[4] == JournalFixture.raw(line, "cost") && "\"\(row[5])\"" == JournalFixture.raw(line, "reason"))
+            let cell = { (name: String) in row[StepCSV.tradeColumns.firstIndex(of: name)!] }
+            #expect(cell("step") == JournalFixture.raw(line, "step") && cell("price") == JournalFixture.raw(line, "price")
+                    && cell("cost") == JournalFixture.raw(line, "cost") && "\"\(cell("reason"))\"" == JournalFixture.raw(line, "reason")
+                    && cell("instrument") == "underlying")
         }
+    }
+
+    /// An option bought with the ticket (`o`, then Enter) is a row of `export --trades` and of
+    /// the report, with its kind, strike, expiry, side, contracts, price and premium.
+    @Test func optionTicketTradesAreInTheTradesCSVAndTheReport() throws {
+        let text = JournalFixture.play(keys: [40: [.character("o"), .enter], 60: [.character("h")]], quitAt: 200)
+        let journal = JournalFixture.lines(text)
+        let action = try #require(journal.first { JournalFixture.type($0) == "action" && $0.contains("trade_option") },
+                                  "the ticket's Enter records an option trade")
+        let path = try JournalFixture.write(text)
+        let folder = (path as NSString).deletingLastPathComponent
+        let result = try CLI.run(["export", path, "--csv", folder + "/steps.csv", "--trades", "-"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == StepCSV.tradeColumns && rows.allSatisfy { $0.count == StepCSV.tradeColumns.count })
+        let column = { (name: String) in StepCSV.tradeColumns.firstIndex(of: name)! }
+        let options = rows.filter { $0[column("instrument")] == "option" }
+        let option = try #require(options.first, "\(result.stdout)")
+        #expect(options.count == 1 && option[column("step")] == "40" && option[column("side")] == "buy")
+        #expect(["call", "put"].contains(option[column("kind")]) && Double(option[column("strike")])! > 0)
+        let contracts = try #require(Double(option[column("qty")])), multiplier = try #require(Double(option[column("multiplier")]))
+        let price = try #require(Double(option[column("price")])), premium = try #require(Double(option[column("premium")]))
+        #expect(contracts > 0 && abs(premium - contracts * multiplier * price) <= 1e-9 * premium, "premium = units × price")
+        #expect(action.contains(JournalFixture.raw(action, "strike") ?? "?") && Double(option[column("expiry_years")])! > 0)
+        #expect(rows.contains { $0[column("instrument")] == "underlying" && $0[column("step")] == "60" }, "the h after it")
+
+        let html = folder + "/report.html"
+        #expect(try CLI.run(["report", path, "--out", html]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<h2>Option trades (1)</h2>") && page.contains("\(option[column("kind")]) "))
     }
 
     // MARK: - report

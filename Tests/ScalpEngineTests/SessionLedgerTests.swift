@@ -46,9 +46,13 @@ struct SessionLedgerTests {
     @Test func fundingAndOptionTradesHaveTheirOwnBuckets() {
         var books = ledger(premium: 0)
         books.receive(funding: 3)
-        books.bookOption(value: 20, cost: 0.5)
-        #expect(books.attribution.funding == 3 && books.attribution.costs == -0.5)
-        #expect(books.cash == 3 - 20.5 && books.optionTradeCount == 1)
+        // One contract of 10 units at a mark of 2.00, filled at 2.05: 20 of value, 0.50 of spread.
+        let order = OptionOrder(kind: .call, strike: 100, expiry: 0.1, quantity: 1, multiplier: 10)
+        let quote = OptionQuote(impliedVol: 0.2, fillVol: 0.21, markPrice: 2, fillPrice: 2.05, units: 10, unitDelta: 0.5)
+        books.bookOption(OptionFill(step: 7, time: 0.01, order: order, quote: quote))
+        #expect(books.attribution.funding == 3 && abs(books.attribution.costs + 0.5) < 1e-12)
+        #expect(abs(books.cash - (3 - 20.5)) < 1e-12 && books.optionTradeCount == 1)
+        #expect(books.optionFills.map(\.step) == [7] && abs(books.optionFills[0].premium - 20.5) < 1e-12)
     }
 
     @Test func recentTradesKeepTheNewestWithinTheHistory() {

@@ -18,6 +18,8 @@ public struct SessionReplay: Sendable {
     public private(set) var limitEvents: [LimitEvent] = []
     /// The trainee's order events so far (placed, filled, cancelled), oldest first.
     public private(set) var orderEvents: [OrderEvent] = []
+    /// The option orders the trainee filled so far, oldest first.
+    public private(set) var optionFills: [OptionFill] = []
 
     public init(_ script: ReplayScript) {
         self.script = script
@@ -94,11 +96,12 @@ public struct SessionReplay: Sendable {
         while next() != nil {}
     }
 
-    /// Appends the trainee's trades, limit and order events made since the last call.
+    /// Appends the trainee's trades, option fills, limit and order events made since the last call.
     private mutating func collectNewEvents() {
         limitEvents.append(contentsOf: training.limitEvents)
         orderEvents.append(contentsOf: training.orderEvents)
         trades.append(contentsOf: training.trainee.trades(since: trades.count))
+        optionFills.append(contentsOf: training.trainee.optionFills(since: optionFills.count))
     }
 }
 

@@ -7,4 +7,9 @@ extension Session {
     public func trades(since count: Int) -> Deque<Trade>.SubSequence {
         recentTrades.suffix(max(tradeCount - count, 0))
     }
+
+    /// The option orders filled since the session had filled `count` (full detail), oldest first.
+    public func optionFills(since count: Int) -> ArraySlice<OptionFill> {
+        ledger.optionFills.dropFirst(count)
+    }
 }

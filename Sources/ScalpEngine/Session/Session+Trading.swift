@@ -60,7 +60,7 @@ extension Session {
         let quote = quote(order)
         let position = OptionPosition(kind: order.kind, strike: order.strike, expiry: order.expiry,
                                       quantity: order.quantity, multiplier: order.multiplier, impliedVol: quote.impliedVol)
-        ledger.bookOption(value: quote.units * quote.markPrice, cost: quote.spreadCost)
+        ledger.bookOption(OptionFill(step: step, time: time, order: order, quote: quote))
         book.positions.append(position)
         clock.nextExpiry = book.nextExpiry
         hedgerView.deltaSchedule = makeDeltaSchedule()

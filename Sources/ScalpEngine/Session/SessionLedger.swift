@@ -30,6 +30,8 @@ public struct SessionLedger: Sendable {
     public internal(set) var spotAtLastHedge: Double
     /// The most recent trades, newest last, at most `tradeHistory` (full detail).
     public internal(set) var recentTrades: Deque<Trade> = []
+    /// Every option order filled, oldest first (full detail; a few a session at most).
+    public internal(set) var optionFills: [OptionFill] = []
     /// Per-step deviation of the P&L from the continuously hedged book's (delta, costs, speed
     /// and residual terms), whose standard deviation is the hedging error (full detail).
     public internal(set) var hedgingError = RunningStatistics()
@@ -88,12 +90,13 @@ public struct SessionLedger: Sendable {
         if isManual { manualTradeCount += 1 }
     }
 
-    /// Books an option trade: cash pays `value` (the options at their implied vol) plus `cost`
-    /// (the spread), which goes to the costs' attribution.
-    mutating func bookOption(value: Double, cost: Double) {
-        cash -= value + cost
-        charge(cost: cost)
+    /// Books an option trade: cash pays the premium, the options at their implied vol plus the
+    /// spread, which goes to the costs' attribution.
+    mutating func bookOption(_ fill: OptionFill) {
+        cash -= fill.premium
+        charge(cost: fill.cost)
         optionTradeCount += 1
+        if keepsTrades { optionFills.append(fill) }
     }
 
     /// A cost paid, currency: to the costs' bucket of the session and of the step, and out of

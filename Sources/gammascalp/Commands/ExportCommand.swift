@@ -24,8 +24,11 @@ struct ExportCommand: ParsableCommand {
         empty when it had none. Empty cells are values that do not exist yet
         (realized vol before two returns).
 
-        --trades FILE also writes one row per trade:
-        \(StepCSV.tradeColumns.joined(separator: ", ")).
+        --trades FILE also writes one row per trade, the underlying's and the option
+        ticket's, by step: \(StepCSV.tradeColumns.joined(separator: ", ")).
+        qty is signed (positive buys) in shares or contracts; price is per unit of
+        the underlying; kind, strike, expiry_years, multiplier and premium (cash
+        paid, negative when received) are for option rows.
         Use - for standard output. In pandas:
         pd.read_csv("session.csv", index_col="step") (before pandas 3, add
         float_precision="round_trip" to read the numbers back bit for bit).
@@ -49,6 +52,6 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let timeline = ReplayTimeline(try input.load().script())
         try OutputFile.write(StepCSV.render(timeline), to: csv, flag: "--csv")
-        if let trades { try OutputFile.write(StepCSV.renderTrades(timeline.trades), to: trades, flag: "--trades") }
+        if let trades { try OutputFile.write(StepCSV.renderTrades(timeline.trades, optionFills: timeline.optionFills), to: trades, flag: "--trades") }
     }
 }

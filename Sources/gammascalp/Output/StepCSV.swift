@@ -38,15 +38,31 @@ enum StepCSV {
         return text
     }
 
-    /// `export --trades`: one row per trade.
-    static let tradeColumns = ["step", "t_years", "qty", "price", "cost", "reason"]
+    /// `export --trades`: one row per trade, the underlying's and the option ticket's, by step.
+    /// `qty` is signed in the instrument's unit (shares of the underlying, option contracts);
+    /// `price` is per unit of the underlying; the option columns are empty on underlying rows.
+    static let tradeColumns = ["step", "t_years", "instrument", "side", "qty", "price", "cost", "reason",
+                               "kind", "strike", "expiry_years", "multiplier", "premium"]
 
-    static func renderTrades(_ trades: [Trade]) -> String {
+    static func renderTrades(_ trades: [Trade], optionFills: [OptionFill]) -> String {
         var text = tradeColumns.joined(separator: ",") + "\n"
-        for trade in trades {
-            text += "\(trade.step),\(number(trade.time)),\(number(trade.quantity)),\(number(trade.price)),"
-                + "\(number(trade.cost)),\(trade.reason.rawValue)\n"
+        var fills = optionFills[...]
+        func side(_ quantity: Double) -> String { quantity > 0 ? "buy" : "sell" }
+        func writeFills(before step: Int?) {
+            while let fill = fills.first, step.map({ fill.step < $0 }) ?? true {
+                let o = fill.order
+                text += "\(fill.step),\(number(fill.time)),option,\(side(o.quantity)),\(number(o.quantity)),"
+                    + "\(number(fill.price)),\(number(fill.cost)),manual,\(o.kind.rawValue),\(number(o.strike)),"
+                    + "\(number(o.expiry)),\(number(o.multiplier)),\(number(fill.premium))\n"
+                fills = fills.dropFirst()
+            }
         }
+        for trade in trades {
+            writeFills(before: trade.step)
+            text += "\(trade.step),\(number(trade.time)),underlying,\(side(trade.quantity)),\(number(trade.quantity)),"
+                + "\(number(trade.price)),\(number(trade.cost)),\(trade.reason.rawValue),,,,,\n"
+        }
+        writeFills(before: nil)
         return text
     }
 

@@ -31,7 +31,7 @@ struct SessionReport {
         <body>
 
         """
-        page += header + score + charts + attribution + tradeList
+        page += header + score + charts + attribution + optionTradeList + tradeList
         page += "<footer>Written by gammascalp \(HTML.escape(GammaScalp.version)) from \(HTML.escape(session.location)), "
             + "by replaying its recorded actions on the engine. Self-contained: no script, no network.</footer>\n"
         page += "</body>\n</html>\n"
@@ -146,6 +146,26 @@ struct SessionReport {
             + "<thead><tr><th></th><th>Trainee</th><th>Benchmark</th></tr></thead>\n<tbody>\n"
         for (name, rowClass, own, bench) in rows {
             out += "<tr\(rowClass)><th>\(name)</th><td>\(Format.money(own))</td><td>\(Format.money(bench))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The option ticket's fills, every one (a session makes a few).
+    private var optionTradeList: String {
+        let fills = timeline.optionFills
+        guard !fills.isEmpty else { return "" }
+        let clock = session.start.config.clock
+        var out = "<section class=\"trades\">\n<h2>Option trades (\(fills.count))</h2>\n<table>\n<thead><tr><th>#</th>"
+            + "<th>Time</th><th>Step</th><th>Side</th><th>Contracts</th><th>Option</th><th>Price</th><th>Premium</th>"
+            + "<th>Cost</th></tr></thead>\n<tbody>\n"
+        for (index, fill) in fills.enumerated() {
+            let o = fill.order
+            let side = o.quantity > 0 ? "<span class=\"buy\">BUY</span>" : "<span class=\"sell\">SELL</span>"
+            out += "<tr><td>\(index + 1)</td><td>\(Format.clock(fill.time, on: clock))</td><td>\(fill.step)</td><td>\(side)</td>"
+                + "<td>\(Format.number(abs(o.quantity), 0)) × \(Format.number(o.multiplier, 0))</td>"
+                + "<td>\(o.kind.rawValue) \(Format.number(o.strike, 2)) expiring \(Format.clock(o.expiry, on: clock))</td>"
+                + "<td>\(Format.number(fill.price, 2))</td><td>\(Format.money(fill.premium))</td>"
+                + "<td>\(Format.number(fill.cost, 2))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
