@@ -84,3 +84,59 @@ struct FrontierCommandTests {
         #expect(chart.components(separatedBy: "<circle").count - 1 >= family)
     }
 }
+
+/// The frontier chart's text read back from the SVG's own coordinates: every label, legend
+/// line, tick label and title as a box (0.6 em a character, ascent 0.8 em, descent 0.25 em,
+/// placed by its text-anchor), so overlaps and escapes are measured, not eyeballed.
+@Suite("frontier chart labels")
+struct FrontierChartLabelTests {
+    struct TextBox {
+        var text: String
+        var minX, minY, maxX, maxY: Double
+        func overlaps(_ o: TextBox) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+    }
+
+    /// Every unrotated `<text>` of `svg` as a box, and the picture's width and height.
+    static func boxes(_ svg: String) throws -> (boxes: [TextBox], width: Double, height: Double) {
+        let viewBox = try #require(svg.firstMatch(of: /viewBox="0 0 ([0-9.]+) ([0-9.]+)"/))
+        var boxes: [TextBox] = []
+        for match in svg.matches(of: /<text x="([-0-9.]+)" y="([-0-9.]+)" class="([a-z]+)"[^>]*>([^<]*)<\/text>/) {
+            let x = Double(match.1)!, y = Double(match.2)!, kind = String(match.3)
+            let text = String(match.4).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">")
+            let size = kind == "title" ? 14.0 : 12.0 * (kind == "label" || kind == "legend" ? 11.0 / 12 : 1)
+            let width = Double(text.count) * 0.6 * size * (kind == "title" ? 1.1 : 1)
+            let left = kind == "ylabel" ? x - width : (kind == "xlabel" || kind == "xtitle") ? x - width / 2 : x
+            boxes.append(TextBox(text: text, minX: left, minY: y - 0.8 * size, maxX: left + width, maxY: y + 0.25 * size))
+        }
+        return (boxes, Double(viewBox.1)!, Double(viewBox.2)!)
+    }
+
+    /// expensive-hedging crowds 27 rules in one corner; classic-scalp and short-gamma spread them.
+    @Test(arguments: ["expensive-hedging", "classic-scalp", "short-gamma"])
+    func labelsNeverOverlapNorLeaveThePicture(scenario: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gammascalp-frontier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("x.svg").path
+        let result = try CLI.run(["frontier", "--scenario", scenario, "--paths", "60", "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOfFile: out, encoding: .utf8)
+        let (boxes, width, height) = try Self.boxes(svg)
+        let labels = boxes
+        #expect(labels.count > 27 * 2, "a label or number per point and a legend line per rule")
+        for box in labels {
+            #expect(box.minX >= 0 && box.maxX <= width && box.minY >= 0 && box.maxY <= height, "\(box.text) leaves the picture")
+        }
+        for (i, a) in labels.enumerated() {
+            for b in labels[(i + 1)...] where a.overlaps(b) {
+                Issue.record("'\(a.text)' overlaps '\(b.text)' in \(scenario)")
+            }
+        }
+        // The legend names every rule, and the best utility is starred in it and ringed on the plot.
+        let legend = boxes.map(\.text).filter { $0.first?.isNumber == true && $0.contains(":") && $0.contains(". ") }
+        #expect(legend.count == 27)
+        #expect(legend.filter { $0.contains("★") }.count == 1 && svg.contains("<title>best utility</title>"))
+        #expect(boxes.contains { $0.text.hasPrefix("★ best utility: ") })
+    }
+}
