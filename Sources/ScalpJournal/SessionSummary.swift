@@ -65,12 +65,11 @@ extension SessionSummary {
             "P&L \(Format.money(pnl))  =  "
                 + attribution.presentBuckets.map { "\($0.name) \(Format.money(attribution[$0]))" }.joined(separator: "  "),
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
-                + "  shares traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
+                + "  traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
         ]
         if let p = costParts {
-            lines.append("costs in parts: spread \(Format.money(p.spread))  impact \(Format.money(p.impact))"
-                         + "  fees \(Format.money(p.fees))  maker rebates \(Format.money(p.rebates))"
-                         + "  funding \(Format.money(p.funding))  fills \(p.limitFills) limit, \(p.marketFills) market")
+            lines.append("costs in parts (P&L): " + p.pnlParts.map { "\($0.name) \(Format.money($0.pnl))" }.joined(separator: "  ")
+                         + "  fills \(p.limitFills) limit, \(p.marketFills) market")
         }
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")

@@ -21,4 +21,10 @@ public struct ExecutionCosts: Sendable, Hashable, Codable {
     public var latencySlippage = 0.0
 
     public init() {}
+
+    /// The parts as P&L, positive when earned, in the order views list them: spread, impact
+    /// and fees paid (negative), maker rebates and funding received (positive).
+    public var pnlParts: [(name: String, pnl: Double)] {
+        [("spread", -spread), ("impact", -impact), ("fees", -fees), ("maker rebates", rebates), ("funding", funding)]
+    }
 }

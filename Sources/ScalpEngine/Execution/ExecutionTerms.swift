@@ -26,6 +26,9 @@ public struct ExecutionTerms: Sendable, Hashable, Codable {
     public var fundingRate = 0.0
     /// Hours between funding payments.
     public var fundingIntervalHours = 8.0
+    /// A perpetual's coin ("BTC"), what its quantities are counted in (`TradingUnit`); nil:
+    /// "coins". Optional so that terms without it encode and decode as before it existed.
+    public var unit: String?
     /// Shares displayed at the bid and at the ask, which a market order takes at the touch
     /// without impact; 0 = not set (the depth is then the square-root book's, see `Quote`).
     public var touchSize: Double {

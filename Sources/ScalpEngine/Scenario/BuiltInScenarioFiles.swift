@@ -426,6 +426,7 @@ enum BuiltInScenarioFiles {
 
         [execution]
         venue = "crypto-perp"
+        unit = "BTC"
         maker_fee_bps = 0
         taker_fee_bps = 5
         funding_rate = 0.1

@@ -31,7 +31,12 @@ extension Session {
     public var autoTradeCount: Int { ledger.autoTradeCount }
     /// Option contracts bought or sold during the session (the option ticket).
     public var optionTradeCount: Int { ledger.optionTradeCount }
+    /// Σ |quantity| traded in the hedge instrument, in its unit (shares, coins).
     public var sharesTraded: Double { ledger.sharesTraded }
+    /// On a perpetual, what the position has made or lost since it was opened (quantity × spot
+    /// less what was paid for it), currency, before costs and funding; nil on equity, whose
+    /// stock is valued at its notional.
+    public var perpTradingPnL: Double? { desk.tradesPerp ? ledger.stockShares * spot + desk.perpNotionalCash : nil }
     /// Σ |shares| × fill price over all trades, currency.
     public var notionalTraded: Double { ledger.notionalTraded }
     /// The most recent trades, newest last, at most `config.tradeHistory` (full detail).

@@ -157,7 +157,9 @@ public struct Session: Sendable {
     }
 
     /// The lot `b`/`s` trade: one lot, or one share when trading fractionally.
-    private var manualLot: Double { lotSize > 0 ? lotSize : 1 }
+    /// What `b`, `s` and a limit order trade, in units: the lot, or at lot 0 (fractional) the
+    /// unit's manual size.
+    public var manualLot: Double { lotSize > 0 ? lotSize : config.tradingUnit.manualSizeWhenFractional }
 
     private mutating func setAutoHedge(_ on: Bool) {
         // The ladder's orders are the auto-hedger's: they stop working when it stops.

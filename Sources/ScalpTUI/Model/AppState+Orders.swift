@@ -12,7 +12,7 @@ extension AppState {    /// The ladder `L` switches to: resting orders half a pe
         case .limitBuy, .limitSell:
             let buy = command == .limitBuy
             let price = orderEntry.price(buy: buy, quote: session.quote, tick: OrderEntry.tick(session.config))
-            let lot = session.lotSize > 0 ? session.lotSize : 1
+            let lot = session.manualLot
             if price > 0 { apply(.placeLimit(shares: buy ? lot : -lot, price: price)) }
         case .limitsCloser:
             orderEntry.closer()

@@ -97,7 +97,7 @@ public struct AppState: Sendable {
         paused = settings.startPaused
         speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
         policyCycle = Self.policies(startingWith: config.hedgeRule)
-        lotLadder = Self.lots(including: config.lotSize)
+        lotLadder = config.tradingUnit.lots(including: config.lotSize)
         replay = settings.replay
         recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
         history.record(session)
@@ -152,9 +152,11 @@ public struct AppState: Sendable {
         case .buyLot: apply(.buyLot)
         case .sellLot: apply(.sellLot)
         case .lotDown:
-            if let lot = lotLadder.last(where: { $0 < session.lotSize }) { apply(.setLotSize(lot)) }
+            // At lot 0 (fractional) b and s trade the unit's manual size: [ goes below it, ] to it.
+            if let lot = lotLadder.last(where: { $0 < session.manualLot }) { apply(.setLotSize(lot)) }
         case .lotUp:
-            if let lot = lotLadder.first(where: { $0 > session.lotSize }) { apply(.setLotSize(lot)) }
+            let size = session.config.tradingUnit.manualSizeWhenFractional
+            if let lot = lotLadder.first(where: { session.lotSize > 0 ? $0 > session.lotSize : $0 >= size }) { apply(.setLotSize(lot)) }
         case .toggleAutoHedge: apply(.setAutoHedge(!session.autoHedge))
         case .nextPolicy: apply(.setHedgeRule(nextPolicy))
         case .faster: setSpeed(speed * 2)
@@ -262,9 +264,4 @@ public struct AppState: Sendable {
         return cycle
     }
 
-    static func lots(including lot: Double) -> [Double] {
-        var ladder: [Double] = [1, 10, 25, 50, 100, 200, 500, 1000]
-        if !ladder.contains(lot) { ladder.append(lot) }
-        return ladder.sorted()
-    }
 }

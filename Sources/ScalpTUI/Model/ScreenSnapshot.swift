@@ -125,8 +125,9 @@ public struct ScreenSnapshot: Sendable {
     /// Dollar gamma: Γ·S²/100, the change in dollar delta for a 1% move, currency.
     public var dollarGamma: Double { bookGreeks.gamma * session.spot * session.spot / 100 }
 
-    /// Options value plus stock value, currency.
-    public var bookValue: Double { bookGreeks.price + session.stockShares * session.spot }
+    /// Options value plus the hedge's: a stock's notional, or what a perpetual has made (its
+    /// notional changed no cash), currency.
+    public var bookValue: Double { bookGreeks.price + (session.perpTradingPnL ?? session.stockShares * session.spot) }
 
     /// The session time at `step` as the screen shows it (the clock, or a price row's label).
     public func timeLabel(step: Int, short: Bool = false) -> String { labels.timeLabel(step: step, short: short) }

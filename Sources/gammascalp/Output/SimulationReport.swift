@@ -42,6 +42,7 @@ struct SimulationReport {
 
     var text: String {
         let config = setup.config
+        let unit = config.tradingUnit
         let pnl = statistics.pnl
         let decimals = Self.decimals(forSpread: pnl.standardDeviation)
         func number(_ value: Double) -> String { Table.fixed(value, decimals) }
@@ -54,9 +55,9 @@ struct SimulationReport {
             ["premium", Table.fixed(setup.premium, 6) + (setup.premiumIsPerUnit ? " per unit" : " (book value at t=0)")],
             ["hedge", "\(config.hedgeRule.label) at \(config.hedgeVolatility.rawValue) vol"
                 + (config.hedgeDelta == .smile ? " with the smile's delta" : "") + ", "
-                + (config.lotSize > 0 ? "lots of \(Table.plain(config.lotSize))" : "fractional shares")],
-            ["costs", "\(Table.plain(config.costs.halfSpreadBps)) bps half-spread + \(Table.plain(config.costs.feePerShare)) per share"],
-        ]).rendered)
+                + (config.lotSize > 0 ? "lots of \(Table.plain(config.lotSize)) \(unit.name)" : "fractional \(unit.name)")],
+            ["costs", "\(Table.plain(config.costs.halfSpreadBps)) bps half-spread + \(Table.plain(config.costs.feePerShare)) per \(unit.instrument == "stock" ? "share" : unit.name)"],
+        ] + Self.venue(config.executionTerms, unit: unit)).rendered)
         lines.append("")
         lines.append("P&L at expiry, currency, financing included (quantiles within 0.1%)")
         var rows: [[String]] = [
@@ -70,16 +71,16 @@ struct SimulationReport {
             ["skew", Table.fixed(pnl.skewness, 3)],
             ["excess kurtosis", Table.fixed(pnl.excessKurtosis, 3)],
             ["trades", Table.fixed(statistics.trades.mean, 2), "per path"],
-            ["costs", number(statistics.costs.mean), "per path"],
+            ["costs", number(-statistics.costs.mean), "per path (P&L: negative is paid)"],
         ]
         if !config.executionTerms.isStandard || config.hedgeRule.restsOrders {
             // The parts only when the execution layer ran: plain runs print as they always did.
             let execution = statistics.execution
             rows += [
-                ["  spread", number(execution.mean(execution.spread)), "per path"],
-                ["  impact", number(execution.mean(execution.impact)), "per path"],
-                ["  fees", number(execution.mean(execution.fees)), "per path, net of maker rebates"],
-                ["funding", number(execution.mean(execution.funding)), "per path, received"],
+                ["  spread", number(-execution.mean(execution.spread)), "per path"],
+                ["  impact", number(-execution.mean(execution.impact)), "per path"],
+                ["  fees", number(-execution.mean(execution.fees)), "per path, net of maker rebates"],
+                ["funding", number(execution.mean(execution.funding)), "per path (P&L: positive is received)"],
                 ["limit fills", Table.fixed(execution.mean(execution.limitFills), 2), "per path"],
                 ["market fills", Table.fixed(execution.mean(execution.marketFills), 2), "per path"],
             ]
@@ -108,6 +109,15 @@ struct SimulationReport {
         }
         return "spot \(Table.plain(config.spot))  \(process)  rate \(Table.percent(config.rate))"
             + "  dividend \(Table.percent(config.dividendYield))"
+    }
+
+    /// The header's venue row on a perpetual: its coin, maker and taker fees, and funding.
+    static func venue(_ terms: ExecutionTerms, unit: TradingUnit) -> [[String]] {
+        guard terms.venue == .cryptoPerp else { return [] }
+        let funding = "funding \(Table.percent(terms.fundingRate)) a year every \(Table.plain(terms.fundingIntervalHours)) h"
+            + (terms.fundingRate > 0 ? " (longs pay shorts)" : terms.fundingRate < 0 ? " (shorts pay longs)" : "")
+        return [["venue", "\(terms.venue.rawValue) perp in \(unit.name): maker \(Table.plain(terms.makerFeeBps)) bps, "
+                 + "taker \(Table.plain(terms.takerFeeBps)) bps, \(funding)"]]
     }
 
     static func describe(_ position: OptionPosition) -> String {

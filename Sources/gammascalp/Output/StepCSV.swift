@@ -7,16 +7,20 @@ import ScalpEngine
 /// spreadsheets read as is. Numbers in their shortest round-trip form; an empty cell is a
 /// value that does not exist yet (realized vol before two returns, a step without trades).
 enum StepCSV {
-    static let columns = [
-        "step", "t_years", "spot", "net_delta", "stock_shares", "realized_vol", "ewma_vol", "implied_vol",
+    /// The columns for a session on equity (`columns(for:)` names the hedge position's column
+    /// by its unit: `stock_shares`, or `perp_btc` on a BTC perpetual).
+    static let columns = columns(for: .shares)
+
+    static func columns(for unit: TradingUnit) -> [String] { [
+        "step", "t_years", "spot", "net_delta", "\(unit.instrument)_\(unit.columnSuffix)", "realized_vol", "ewma_vol", "implied_vol",
         "pnl",
     ] + PnLBucket.all.map(\.csvColumn) + [
         "benchmark_pnl", "benchmark_net_delta", "over_delta_limit", "auto_hedge", "hedge_rule",
         "trades", "trade_qty", "trade_price", "trade_cost", "trade_reason",
-    ]
+    ] }
 
     static func render(_ timeline: ReplayTimeline) -> String {
-        var text = columns.joined(separator: ",") + "\n"
+        var text = columns(for: timeline.replay.training.trainee.config.tradingUnit).joined(separator: ",") + "\n"
         text.reserveCapacity(timeline.rows.count * 320)
         for row in timeline.rows {
             let a = row.attribution

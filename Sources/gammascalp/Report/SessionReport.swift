@@ -51,7 +51,8 @@ struct SessionReport {
                 + "of \(Format.number(Double(final.config.steps), 0)))"),
             ("Ended", ending),
             ("Start", "hedge rule \(session.start.config.hedgeRule.label), auto-hedge \(session.start.config.autoHedge ? "on" : "off"), "
-                + "lot \(Format.shares(session.start.config.lotSize)) shares"),
+                + (session.start.config.lotSize > 0 ? "lot \(Format.shares(session.start.config.lotSize)) \(session.start.config.tradingUnit.name)"
+                   : "fractional \(session.start.config.tradingUnit.name)")),
             ("Benchmark", "auto-hedges \(scenario.benchmarkRule.label) on the same price path"),
             ("Limits", limits),
             ("Journal", session.location + (session.start.version.map { " (gammascalp \($0))" } ?? "")),
@@ -85,7 +86,7 @@ struct SessionReport {
     private var limits: String {
         let risk = session.start.scenario.riskLimits
         var parts: [String] = []
-        if let delta = risk.netDelta { parts.append("net delta ±\(Format.shares(delta)) shares") }
+        if let delta = risk.netDelta { parts.append("net delta ±\(Format.shares(delta)) \(session.start.config.tradingUnit.name)") }
         if let loss = risk.loss { parts.append("loss \(Format.number(loss, 0))") }
         return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
@@ -174,7 +175,7 @@ struct SessionReport {
         let trades = timeline.trades
         var out = "<section class=\"trades\">\n<h2>Trades (\(Format.number(Double(trades.count), 0)))</h2>\n"
         guard !trades.isEmpty else { return out + "<p>No trades.</p>\n</section>\n" }
-        out += "<table>\n<thead><tr><th>#</th><th>Time</th><th>Step</th><th>Side</th><th>Shares</th><th>Price</th>"
+        out += "<table>\n<thead><tr><th>#</th><th>Time</th><th>Step</th><th>Side</th><th>\(session.start.config.tradingUnit.instrument == "stock" ? "Shares" : HTML.escape(session.start.config.tradingUnit.name))</th><th>Price</th>"
             + "<th>Cost</th><th>By</th></tr></thead>\n<tbody>\n"
         let half = Self.tableLimit / 2
         let shown = trades.count <= Self.tableLimit ? Array(trades.indices) : Array(0..<half) + Array((trades.count - half)..<trades.count)

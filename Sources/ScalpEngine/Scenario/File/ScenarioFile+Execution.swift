@@ -4,7 +4,7 @@
 extension ScenarioFile {
     /// Reads `[execution]`: venue, tick, half_spread_bps, spread_vol_multiple, impact,
     /// daily_volume, touch_size, latency_ms, maker_fee_bps, taker_fee_bps, funding_rate,
-    /// funding_interval_hours. `half_spread_bps` is `[hedging] cost_bps` by another name
+    /// funding_interval_hours, unit. `half_spread_bps` is `[hedging] cost_bps` by another name
     /// (returned for the caller to reconcile); every other key defaults to the standard terms.
     static func readExecution(_ t: inout ScenarioTable) throws(ScenarioFileError) -> (terms: ExecutionTerms, halfSpreadBps: Double?) {
         var terms = ExecutionTerms()
@@ -35,6 +35,15 @@ extension ScenarioFile {
         try t.check(abs(terms.fundingRate) < 10, "funding_rate", terms.fundingRate, "must be between -10 and 10 (per year)")
         try t.check(terms.fundingRate == 0 || terms.venue == .cryptoPerp, "funding_rate", terms.fundingRate,
                     "needs venue = \"crypto-perp\"")
+        terms.unit = try t.string("unit")
+        if let unit = terms.unit {
+            guard terms.venue == .cryptoPerp else {
+                throw t.error("unit", "needs venue = \"crypto-perp\" (equity trades shares), got \"\(unit)\"")
+            }
+            guard (1...8).contains(unit.count), unit.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
+                throw t.error("unit", "must be 1 to 8 ASCII letters or digits (the coin, e.g. \"BTC\"), got \"\(unit)\"")
+            }
+        }
         terms.fundingIntervalHours = try t.number("funding_interval_hours") ?? terms.fundingIntervalHours
         try t.check(terms.fundingIntervalHours > 0, "funding_interval_hours", terms.fundingIntervalHours, "must be > 0")
         return (terms, halfSpread)
@@ -66,6 +75,7 @@ extension ScenarioFile {
         guard !terms.isStandard || calendar != nil else { return }
         out.section("execution", comment: "the half-spread is [hedging] cost_bps")
         out.string("venue", terms.venue.rawValue, "equity | crypto-perp")
+        if let unit = terms.unit { out.string("unit", unit, "the perpetual's coin: what quantities are counted in") }
         if let calendar {
             out.string("calendar", "equity", "continuous | equity (6.5-hour days, Monday to Friday)")
             out.number("overnight_variance", calendar.overnightVariance, "share of each day's variance in the gap before it, [0, 1)")

@@ -27,7 +27,7 @@ struct IntroOverlay: Widget {
         lines += labelled("Benchmark", "a hedger on \(scenario.benchmarkRule.label) (\(scenario.benchmarkRule.description)) "
                           + "trades the same book on the same price path; your score is measured against it")
         var limits: [String] = []
-        if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) shares") }
+        if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) \(scenario.config.tradingUnit.name)") }
         if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }
         var limitsText = limits.isEmpty ? "none" : limits.joined(separator: ", ")
         if scenario.riskLimits.netDelta != nil { limitsText += "; time over the delta limit costs points" }

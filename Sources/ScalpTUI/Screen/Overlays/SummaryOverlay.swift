@@ -72,15 +72,16 @@ struct SummaryOverlay: Widget {
             [total],
         ])
         let trades = row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))")
-        let shares = row("Shares traded", Format.shares(s.sharesTraded) + "   costs " + Format.money(s.costs))
+        let unit = snapshot.session.config.tradingUnit
+        let shares = row(unit.name.prefix(1).uppercased() + unit.name.dropFirst() + " traded", Format.shares(s.sharesTraded) + "   costs " + Format.money(s.costs))
         let realized = row("Realized vol", Format.percent(s.realizedVol) + " vs implied " + Format.percent(s.impliedVol)
                            + "  (gap " + Format.points(s.realizedVol.map { $0 - s.impliedVol }) + " pts)")
         let error = row("Hedging error", Format.number(s.hedgingError) + " over the session, "
                         + Format.number(s.hedgingErrorPerStep) + " per step")
         let journal = snapshot.journalLocation.map { [row("Journal", $0)] } ?? []
         let parts = s.costParts.map { p in
-            [row("Cost parts", "spread \(Format.money(p.spread)) impact \(Format.money(p.impact)) fees \(Format.money(p.fees))"
-                 + " rebates \(Format.money(p.rebates)) funding \(Format.money(p.funding))")]
+            [row("Cost parts", p.pnlParts.map { "\($0.name) \(Format.money($0.pnl))" }
+                .joined(separator: " "))]
         } ?? []
         sections.append([
             [trades, shares] + parts + [realized, error] + journal,

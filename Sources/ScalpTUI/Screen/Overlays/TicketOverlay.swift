@@ -10,11 +10,12 @@ struct TicketOverlay: Widget {
 
     /// Shares as the book trades them: whole for a lot size, as they are for fractional lots.
     private func whole(_ shares: Double) -> Double {
-        snapshot.session.lotSize > 0 ? shares.rounded() : shares
+        snapshot.session.config.tradingUnit.showsFractions(lot: snapshot.session.lotSize) ? shares : shares.rounded()
     }
 
     func render(into grid: inout Grid, _ area: Rect) {
         let session = snapshot.session
+        let unit = session.config.tradingUnit
         let quote = ticket.quote(session)
         let muted = Style(.muted)
         let text = Style(.text)
@@ -49,9 +50,9 @@ struct TicketOverlay: Widget {
              Span((buying ? "pay " : "receive ") + Format.number(abs(quote.premium), 2), Style(buying ? .down : .up, on: .background, .bold)),
              Span("  spread cost " + Format.number(quote.spreadCost, 2), muted)],
             [Span(TextLayout.pad("Delta", label), muted),
-             Span(Format.shares(whole(quote.deltaChange), sign: true) + " sh", .signed(quote.deltaChange)),
+             Span(Format.shares(whole(quote.deltaChange), sign: true) + " " + unit.symbol, .signed(quote.deltaChange)),
              Span("  net " + Format.shares(whole(snapshot.netDelta), sign: true) + " → ", muted),
-             Span(Format.shares(whole(quote.netDeltaAfter), sign: true) + " sh", text.bold())],
+             Span(Format.shares(whole(quote.netDeltaAfter), sign: true) + " " + unit.symbol, text.bold())],
         ]
         if let problem = ticket.problem {
             lines.append([Span("! " + problem, Style(.loss, on: .background, .bold))])

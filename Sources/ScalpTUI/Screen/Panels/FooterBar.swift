@@ -59,9 +59,8 @@ struct FooterBar: Widget {
             return [Span(" any key", key), Span(snapshot.paused ? " closes this" : " starts the session", label),
                     Span("  ?", key), Span(" keys", label), Span("  q", key), Span(" quit", label)]
         }
-        // b/s trade one lot, or one share when trading fractionally (lot 0).
-        let lot = snapshot.session.lotSize
-        let bound = Self.hints(lot: Format.shares(lot > 0 ? lot : 1), ticks: snapshot.orderEntry.ticks)
+        // b/s trade one lot, or the unit's manual size when trading fractionally (lot 0).
+        let bound = Self.hints(lot: Format.shares(snapshot.session.manualLot), ticks: snapshot.orderEntry.ticks)
             .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }
         let limit = [Self.limitHint(ticks: snapshot.orderEntry.ticks)]
             .filter { $0.commands.allSatisfy { !keyMap.keys(for: $0).isEmpty } }

@@ -13,7 +13,10 @@ struct OptionBookPanel: Widget {
                                                   Span(Format.number(snapshot.bookGreeks.price), Style(.text))])
             .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
-        let (columns, gap, wide) = Self.columns(width: inner.width)
+        let unit = session.config.tradingUnit
+        // Lot 0 (a perpetual's coins): quantities, deltas and gammas are fractions of a unit.
+        let fractional = unit.showsFractions(lot: session.lotSize)
+        let (columns, gap, wide) = Self.columns(width: inner.width, fractional: fractional)
         func draw(_ cells: [String], row: Int, style: Style) {
             guard row < inner.height else { return }
             var x = inner.x + 1
@@ -30,8 +33,6 @@ struct OptionBookPanel: Widget {
         // Rows below the titles: the positions, then the stock and the total.
         let room = inner.height - 1
         let rows = snapshot.positions
-        // Lot 0 (a perpetual's coins): deltas and gammas are fractions of a unit.
-        let fractional = session.lotSize == 0
         let shown = rows.count + 2 <= room ? rows.count : max(room - 3, 0)
         var row = 1
         for entry in rows.prefix(shown) {
@@ -58,11 +59,13 @@ struct OptionBookPanel: Widget {
             row += 1
         }
         var stock = [
-            Format.shares(session.stockShares, sign: true), "stock", "", "", "",
+            Format.fit(session.stockShares, width: columns[0].width, decimals: fractional ? 3 : 0, sign: true),
+            unit.instrument, "", "", "",
             Format.fit(session.spot, width: columns[5].width, decimals: 2),
             fit(session.stockShares, 6, decimals: fractional ? 2 : 0), "", "", "",
         ]
-        if wide { stock.append(fit(session.stockShares * session.spot, 10, sign: false)) }
+        // A perpetual is worth what it has made (its notional changed no cash); a stock its notional.
+        if wide { stock.append(session.perpTradingPnL.map { fit($0, 10) } ?? fit(session.stockShares * session.spot, 10, sign: false)) }
         draw(stock, row: row, style: Style(.text))
         row += 1
         let total = snapshot.bookGreeks
@@ -78,10 +81,12 @@ struct OptionBookPanel: Widget {
     }
 
     /// The columns for an inner width: roomy with a value column, then without it, then narrow.
-    static func columns(width: Int) -> (columns: [TableColumn], gap: Int, wide: Bool) {
+    /// The quantity column holds "-2.3k" even when narrow, and fractional quantities (a
+    /// perpetual's coins) "-0.123", at the theta column's expense.
+    static func columns(width: Int, fractional: Bool = false) -> (columns: [TableColumn], gap: Int, wide: Bool) {
         func columns(narrow: Bool, value: Bool) -> [TableColumn] {
             var columns = [
-                TableColumn(title: "Qty", width: narrow ? 4 : 6),
+                TableColumn(title: "Qty", width: narrow ? (fractional ? 6 : 5) : 6),
                 TableColumn(title: "Type", width: 5, align: .left),
                 TableColumn(title: "Strike", width: narrow ? 7 : 8),
                 TableColumn(title: "Expiry", width: narrow ? 6 : 8),
@@ -89,7 +94,7 @@ struct OptionBookPanel: Widget {
                 TableColumn(title: "Price", width: narrow ? 7 : 9),
                 TableColumn(title: "Delta", width: narrow ? 7 : 9),
                 TableColumn(title: "Gamma", width: narrow ? 6 : 8),
-                TableColumn(title: "Theta/d", width: narrow ? 9 : 10),
+                TableColumn(title: "Theta/d", width: narrow ? (fractional ? 7 : 9) : 10),
                 TableColumn(title: "Vega/1%", width: narrow ? 8 : 10),
             ]
             if value { columns.append(TableColumn(title: "Value", width: 12)) }

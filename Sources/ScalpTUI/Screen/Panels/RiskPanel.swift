@@ -9,6 +9,7 @@ struct RiskPanel: Widget {
     func render(into grid: inout Grid, _ rect: Rect) {
         let session = snapshot.session
         let lot = session.lotSize
+        let unit = session.config.tradingUnit
         // Lot 0 trades fractional shares (b/s then trade one share). Then, where there is
         // room, how far outside the touch B/S rest their orders.
         var trailing = [Span("lot ", Style(.muted)), Span(lot > 0 ? Format.shares(lot) : "fractional", Style(.text))]
@@ -18,7 +19,7 @@ struct RiskPanel: Widget {
         guard inner.height >= 1 else { return }
         let delta = snapshot.netDelta
         let ruleBand = session.hedgeBandHalfWidth
-        let band = ruleBand ?? (lot > 0 ? lot : 1)
+        let band = ruleBand ?? session.manualLot
         let outside = abs(delta) > band
         let limitStatus = snapshot.deltaLimit
         let deltaStyle = Style(limitStatus.role ?? (outside ? .warning : .text), on: .background, .bold)
@@ -27,7 +28,7 @@ struct RiskPanel: Widget {
         var lines: [[Span]] = []
         let deltaSpans = [
             Span(compact ? "Δ " : "Net delta ", Style(.muted)),
-            Span(Format.shares(lot > 0 ? delta.rounded() : delta, sign: true) + " sh", deltaStyle),
+            Span(Format.shares(unit.showsFractions(lot: lot) ? delta : delta.rounded(), sign: true) + " " + unit.symbol, deltaStyle),
         ]
         lines.append(deltaSpans + limitSpans(band: Span("  " + bandText, Style(.muted)),
                                              room: inner.width - 2 - deltaSpans.width))
@@ -43,7 +44,7 @@ struct RiskPanel: Widget {
         } else {
             let breakeven = session.breakevenMove, daily = session.breakevenDailyMove
             lines.append([
-                Span("Gamma ", Style(.muted)), Span(Format.gamma(greeks.gamma) + " sh/$", Style(.text)),
+                Span("Gamma ", Style(.muted)), Span(Format.gamma(greeks.gamma) + " " + unit.symbol + "/$", Style(.text)),
                 Span("  $Gamma ", Style(.muted)), Span(Format.number(snapshot.dollarGamma, 0) + "/1%", Style(.text)),
             ])
             lines.append([
