@@ -35,6 +35,8 @@ public struct SessionSummary: Sendable, Hashable {
     public var costParts: ExecutionCosts? = nil
     /// The clock `time` reads on (calendar days unless the session kept another).
     public var clock: SessionClock = .calendarDays
+    /// What `sharesTraded` counts: "shares", or a perpetual's coin (`TradingUnit.name`).
+    public var unitName = TradingUnit.shares.name
 }
 
 extension SessionSummary {
@@ -46,6 +48,7 @@ extension SessionSummary {
                   realizedVol: session.sessionRealizedVol, impliedVol: session.openingImpliedVol,
                   hedgingErrorPerStep: session.hedgingError.standardDeviation, hedgingError: session.hedgingErrorSoFar)
         clock = session.config.clock
+        unitName = session.config.tradingUnit.name
         let parts = session.executionCosts
         if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
@@ -57,15 +60,17 @@ extension SessionSummary {
         benchmarkRule = training.scenario.benchmarkRule
     }
 
-    /// Plain-text lines (for the shell after the screen closes).
-    public var lines: [String] {
+    /// Plain-text lines (for the shell after the screen closes). `labels`: a replayed price
+    /// file's row labels (dates), which name the session's end instead of its clock.
+    public func lines(labels: [String]? = nil) -> [String] {
         let of = steps.map { " of \($0)" } ?? ""
+        let when = labels.flatMap { step < $0.count ? TextLayout.sanitize($0[step]) : nil } ?? Format.clock(time, on: clock)
         var lines = [
-            "session ended at \(Format.clock(time, on: clock)) (step \(step)\(of))",
+            "session ended at \(when) (step \(step)\(of))",
             "P&L \(Format.money(pnl))  =  "
                 + attribution.presentBuckets.map { "\($0.name) \(Format.money(attribution[$0]))" }.joined(separator: "  "),
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"
-                + "  traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
+                + "  \(unitName) traded \(Format.shares(sharesTraded))  costs \(Format.money(costs))",
         ]
         if let p = costParts {
             lines.append("costs in parts (P&L): " + p.pnlParts.map { "\($0.name) \(Format.money($0.pnl))" }.joined(separator: "  ")

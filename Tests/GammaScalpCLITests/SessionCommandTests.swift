@@ -89,3 +89,39 @@ struct SessionCommandTests {
         if scenario == "btc-perp" { #expect(line.contains("funding")) }
     }
 }
+
+/// `session --prices`: a real price series run headless, with play's flags for the book.
+@Suite("session on real prices")
+struct SessionPricesTests {
+    static let goog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("ScalpEngineTests/Fixtures/goog-daily-ohlc.csv").path
+
+    /// The session runs every row of the file, names its end by the file's last date, and its
+    /// journal verifies; the same flags on `play`'s path give the same book.
+    @Test func runsThePriceFileAndItsJournalVerifies() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gammascalp-session-prices-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journal = folder.appendingPathComponent("goog.jsonl").path
+        let result = try CLI.run(["session", "--prices", Self.goog, "--strike", "400", "--kind", "call", "--quantity", "5",
+                                  "--journal", journal])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("session ended at 2008-10-14 (step 1046 of 1046)"), "\(result.stdout)")
+        let verify = try CLI.run(["replay", journal, "--verify"])
+        #expect(verify.status == 0 && verify.stdout.hasPrefix("verified:"), "\(verify.stdout)\(verify.stderr)")
+        let start = try #require(String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").first)
+        #expect(start.contains("\"strike\":400") && start.contains("\"kind\":\"call\""))
+    }
+
+    @Test(arguments: [
+        (["session", "--prices", "GOOG", "--scenario", "classic-scalp"], "error: --prices and --scenario cannot be used together"),
+        (["session", "--scenario", "classic-scalp", "--strike", "3"], "error: --strike is only for --prices"),
+        (["session", "--prices", "GOOG", "--quantity", "0"], "error: --quantity must not be 0"),
+        (["session"], "error: Missing expected argument '--scenario <name|file>' (or --prices FILE.csv)"),
+    ])
+    func badInputIsOneErrorLine(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments.map { $0 == "GOOG" ? Self.goog : $0 })
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix(message) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}

@@ -70,22 +70,7 @@ struct PlayCommand: ParsableCommand {
     @Flag(help: "Do not show the scenario's description and learning goal at the start.")
     var noIntro = false
 
-    @Option(help: ArgumentHelp("Replay a real price series instead of a simulated market: a CSV with a date and a close "
-                               + "column, and optionally implied vol.", valueName: "file.csv"))
-    var prices: String?
-
-    @Option(parsing: .unconditional, help: "With --prices: the strike (> 0; default the first close).")
-    var strike: Double?
-
-    @Option(name: .customLong("implied-vol"), parsing: .unconditional,
-            help: "With --prices: the implied vol when the file has no vol column, annualised fraction (default 0.2).")
-    var impliedVol: Double?
-
-    @Option(help: "With --prices: call, put or straddle (default straddle).")
-    var kind: OptionStructure?
-
-    @Option(parsing: .unconditional, help: "With --prices: contracts of 100 held, each leg; negative = short (default 10).")
-    var quantity: Double?
+    @OptionGroup(title: "Real prices") var priceSeries: PriceSeriesOptions
 
     mutating func validate() throws {
         if let seed, seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
@@ -101,26 +86,15 @@ struct PlayCommand: ParsableCommand {
         } else if name != nil {
             throw ValidationError("--name is only for --class")
         }
-        if prices == nil {
-            let needsPrices: [(String, Bool)] = [("--strike", strike != nil), ("--implied-vol", impliedVol != nil),
-                                                 ("--kind", kind != nil), ("--quantity", quantity != nil)]
-            if let flag = needsPrices.first(where: \.1)?.0 { throw ValidationError("\(flag) is only for --prices") }
-        } else {
-            if scenario != nil { throw ValidationError("--prices and --scenario cannot be used together") }
-            if let strike { try FlagCheck.positive(strike, "--strike") }
-            if let impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
-            if let quantity {
-                try FlagCheck.finite(quantity, "--quantity")
-                guard quantity != 0 else { throw ValidationError("--quantity must not be 0") }
-            }
-        }
+        try priceSeries.validate(scenario: scenario)
     }
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let startedAt = ProcessStart.secondsSinceStart()
-        let history = try prices.map { try PriceHistoryReader.load($0) }
-        let scenario = try history.map { try pricesScenario($0) }
+        let series = try priceSeries.load()
+        let history = series?.history
+        let scenario = try series?.scenario
             ?? scenario.map { try ScenarioLookup.resolve($0) } ?? Scenario.builtIn[0]
         let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
@@ -179,7 +153,7 @@ struct PlayCommand: ParsableCommand {
         // Killed by a signal: exit as the shell expects (128 + N), with nothing more to say
         // on a hung-up terminal.
         if outcome.signal == .hangup { Foundation.exit(128 + TerminationSignal.hangup.rawValue) }
-        for line in loop.state.summary.lines { print(line) }
+        for line in loop.state.summary.lines(labels: history?.labels) { print(line) }
         if let journalFile { print("journal \(journalFile.location)") }
         if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
         if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
@@ -205,19 +179,6 @@ struct PlayCommand: ParsableCommand {
         } catch {
             throw CommandFailure("--class: cannot write '\(path)': \(error)")
         }
-    }
-
-    /// The scenario for `--prices` (`PriceHistory.practiceScenario`), refused if it cannot run.
-    func pricesScenario(_ history: PriceHistory) throws -> Scenario {
-        let name = (prices.map { ($0 as NSString).lastPathComponent } ?? "prices")
-        let scenario = history.practiceScenario(name: name, structure: kind ?? .straddle, strike: strike,
-                                                quantity: quantity ?? 10, impliedVol: impliedVol ?? 0.20)
-        do {
-            try scenario.config.validate()
-        } catch {
-            throw CommandFailure("--prices: the replayed session cannot run: \(error)")
-        }
-        return scenario
     }
 
     /// A six-digit seed from the clock, short enough to read out to a class.

@@ -94,7 +94,7 @@ struct ReplayCommand: ParsableCommand {
         terminal.stop()
         if outcome.signal == .hangup { throw ExitCode(128 + TerminationSignal.hangup.rawValue) }
         print("replay of \(recorded.location)")
-        for line in loop.state.summary.lines { print(line) }
+        for line in loop.state.summary.lines() { print(line) }
         if let signal = outcome.signal { throw ExitCode(128 + signal.rawValue) }
     }
 

@@ -22,11 +22,16 @@ struct SessionCommand: ParsableCommand {
         end line instead (pnl, attribution, trades, costs, score with points, verdict, \
         nearest_rule, best_rule, utility and decomposition). --journal writes the session's \
         journal, which `replay --verify` checks and `leaderboard` ranks beside live sessions.
+
+        --prices FILE.csv runs the session on a real price series instead, with play's \
+        flags for the book on it (--strike, --implied-vol, --kind, --quantity).
         """
     )
 
     @Option(help: ArgumentHelp("The scenario: a built-in name or a scenario file.", valueName: "name|file"))
-    var scenario: String
+    var scenario: String?
+
+    @OptionGroup(title: "Real prices") var priceSeries: PriceSeriesOptions
 
     @Option(parsing: .unconditional, help: "Random seed, 0 to 2^63−1.")
     var seed: Int = 1
@@ -45,10 +50,13 @@ struct SessionCommand: ParsableCommand {
         if seed < 0 { throw ValidationError("--seed must be ≥ 0, got \(seed)") }
         if let rule { _ = try parsedRule(rule) }
         if let journal, journal.isEmpty { throw ValidationError("--journal needs a file name") }
+        try priceSeries.validate(scenario: scenario)
+        if scenario == nil, priceSeries.prices == nil { throw ValidationError("Missing expected argument '--scenario <name|file>' (or --prices FILE.csv)") }
     }
 
     func run() throws {
-        var scenario = try ScenarioLookup.resolve(self.scenario)
+        let series = try priceSeries.load()
+        var scenario = try series?.scenario ?? ScenarioLookup.resolve(self.scenario ?? "")
         if let rule { scenario.config.hedgeRule = try parsedRule(rule) }
         let file: JournalAppender?
         do {
@@ -72,7 +80,7 @@ struct SessionCommand: ParsableCommand {
         if json {
             print(recorder.end.map { JournalLine.end($0).text } ?? "{}")
         } else {
-            for line in SessionSummary(training).lines { print(line) }
+            for line in SessionSummary(training).lines(labels: series?.history.labels) { print(line) }
             if let file { print("journal \(file.location)") }
         }
     }
