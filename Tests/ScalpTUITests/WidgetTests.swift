@@ -89,13 +89,13 @@ extension WidgetTests {
     }
 
     /// Lot 0 trades fractional shares: the risk panel says so and b/s trade one share.
-    func testFractionalLotsAreNamedAndBuyOneShare() throws {
+    func testFractionalLotsAreNamedAndBuyATenthOfACoin() throws {
         var settings = PlaySettings(scenario: try XCTUnwrap(Scenario.named("btc-perp")), seed: 3, startPaused: true)
         settings.showIntro = false
         let snapshot = ScreenSnapshot(AppState(settings))
         XCTAssertEqual(snapshot.session.lotSize, 0)
         let footer = render(FooterBar(snapshot: snapshot, keyMap: .standard), width: 120, height: 1).line(0)
-        XCTAssertTrue(footer.contains("b/s buy/sell 1 "), footer)
+        XCTAssertTrue(footer.contains("b/s buy/sell 0.100 "), footer)
         let risk = render(RiskPanel(snapshot: snapshot), width: 46, height: 7).line(0)
         XCTAssertTrue(risk.contains("lot fractional"), risk)
     }

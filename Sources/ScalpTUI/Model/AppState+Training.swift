@@ -127,7 +127,7 @@ extension AppState {
             for order in orders { apply(.tradeOption(order)) }
             guard session.optionTradeCount - filledBefore == orders.count else { return }
             if trainingState.fills.count >= TrainingState.fillCapacity { trainingState.fills.removeFirst() }
-            trainingState.fills.append(OptionFill(
+            trainingState.fills.append(TicketFill(
                 step: session.step, time: session.time, description: ticket.shortDescription,
                 price: quote.fillPrice, spreadCost: quote.spreadCost, isBuy: ticket.side == .buy,
                 stockTradesBefore: stockTrades))

@@ -4,7 +4,15 @@ import ScalpEngine
 /// A blotter line: a trade in the underlying, or an option trade from the ticket.
 public enum BlotterRow: Sendable, Hashable {
     case stock(Trade)
-    case option(OptionFill)
+    case option(TicketFill)
+
+    /// The step it happened at.
+    public var step: Int {
+        switch self {
+        case .stock(let trade): trade.step
+        case .option(let fill): fill.step
+        }
+    }
 }
 
 /// The trainee's trades as the blotter lists them: the session's stock trades and the
@@ -17,9 +25,9 @@ public struct Blotter: Sendable {
     /// All stock trades the session has made, including those out of the window.
     public var tradeCount: Int
     /// The newest option fills, oldest first.
-    public var fills: Deque<OptionFill>
+    public var fills: Deque<TicketFill>
 
-    public init(trades: Deque<Trade>, tradeCount: Int, fills: Deque<OptionFill>) {
+    public init(trades: Deque<Trade>, tradeCount: Int, fills: Deque<TicketFill>) {
         self.trades = trades
         self.tradeCount = tradeCount
         self.fills = fills

@@ -260,8 +260,9 @@ public struct OptionTicket: Sendable, Hashable {
     }
 }
 
-/// An option trade the ticket made, for the blotter.
-public struct OptionFill: Sendable, Hashable {
+/// An option trade the ticket made, as the blotter shows it (a straddle is one line; the
+/// engine keeps each order's fill as an `OptionFill`).
+public struct TicketFill: Sendable, Hashable {
     public var step: Int
     public var time: Double
     /// E.g. "bought 5 C100 29d".

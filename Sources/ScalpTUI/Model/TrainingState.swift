@@ -11,7 +11,7 @@ public struct TrainingState: Sendable {
     /// The option ticket, while it is open.
     public internal(set) var ticket: OptionTicket?
     /// The latest option trades, oldest first (at most `fillCapacity`).
-    public internal(set) var fills: Deque<OptionFill> = []
+    public internal(set) var fills: Deque<TicketFill> = []
     /// The date or timestamp of each price row when replaying a price file: the header and
     /// the chart show these instead of "day D hh:mm".
     public let priceLabels: [String]?

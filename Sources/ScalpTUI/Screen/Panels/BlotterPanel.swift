@@ -16,12 +16,19 @@ struct BlotterPanel: Widget {
             .render(into: &grid, rect)
         guard inner.height >= 1 else { return }
         let content = inner.inset(horizontal: 1, vertical: 0)
-        let showCost = content.width >= 36
-        let showReason = content.width >= 42
-        let showSlippage = content.width >= 49
-        let narrow = content.width < 32
-        var columns = [TableColumn(title: "Time", width: 8, align: .left), TableColumn(title: "Side", width: 4, align: .left),
-                       TableColumn(title: "Qty", width: narrow ? 5 : 6), TableColumn(title: "Price", width: narrow ? 7 : 8)]
+        // The time column fits the longest time shown ("d9 14:05", "d100 14:05", a price
+        // file's date); what it takes beyond 8 comes out of the optional columns' room, then
+        // the price's decimals.
+        let rows = snapshot.blotter.newest(max(content.height - 1, 0))
+        let timeWidth = rows.map { TextLayout.width(snapshot.timeLabel(step: $0.step, short: true)) }.max().map { max($0, 8) } ?? 8
+        let extra = timeWidth - 8
+        let showCost = content.width >= 36 + extra
+        let showReason = content.width >= 42 + extra
+        let showSlippage = content.width >= 49 + extra
+        let narrow = content.width < 32 + extra
+        let priceWidth = narrow ? max(5, min(7, content.width - timeWidth - 4 - 5 - 3)) : 8
+        var columns = [TableColumn(title: "Time", width: timeWidth, align: .left), TableColumn(title: "Side", width: 4, align: .left),
+                       TableColumn(title: "Qty", width: narrow ? 5 : 6), TableColumn(title: "Price", width: priceWidth)]
         if showCost { columns.append(TableColumn(title: "Cost", width: 6)) }
         if showReason { columns.append(TableColumn(title: "By", width: 6, align: .left)) }
         if showSlippage { columns.append(TableColumn(title: "Slip", width: 6)) }
@@ -43,17 +50,17 @@ struct BlotterPanel: Widget {
             grid.put(line, x: content.x, y: content.y + top + offset, limit: content.width)
         }
         let first = top + orderLines.count - 1  // rows above the trades, less the titles' row
-        let rows = snapshot.blotter.newest(max(content.height - 1 - first, 0))
-        if rows.isEmpty, content.height >= 2 + first {
+        let shown = rows.prefix(max(content.height - 1 - first, 0))
+        if shown.isEmpty, content.height >= 2 + first {
             grid.put("no trades yet: h hedges, b/s trade, a auto", in: content.row(1 + first), style: Style(.muted))
         }
-        for (index, row) in rows.enumerated() {
+        for (index, row) in shown.enumerated() {
             let offset = index + first
             switch row {
             case .option(let fill):
                 // An option trade: its time, then the trade in words across the other columns.
                 let side = Style(fill.isBuy ? .up : .down, on: .background, .bold)
-                grid.put([Span(TextLayout.pad(snapshot.timeLabel(step: fill.step, short: true), 9), Style(.muted)),
+                grid.put([Span(TextLayout.pad(snapshot.timeLabel(step: fill.step, short: true), timeWidth + 1), Style(.muted)),
                           Span(fill.description, side), Span(" @ " + Format.number(fill.price, 2), Style(.text))],
                          x: content.x, y: content.y + offset + 1, limit: content.width)
             case .stock(let trade):
@@ -62,7 +69,7 @@ struct BlotterPanel: Widget {
                 let reason = trade.reason == .closeOut ? "close" : trade.reason.rawValue
                 var cells: [(String, Style)] = [
                     (snapshot.timeLabel(step: trade.step, short: true), Style(.muted)), (buy ? "BUY" : "SELL", side),
-                    (Format.shares(abs(trade.quantity)), Style(.text)), (Format.number(trade.price, 2), Style(.text)),
+                    (Format.shares(abs(trade.quantity)), Style(.text)), (Format.fit(trade.price, width: priceWidth, decimals: 2), Style(.text)),
                 ]
                 if showCost { cells.append((Format.number(trade.cost, 2), Style(.muted))) }
                 if showReason { cells.append((reason, Style(trade.reason == .manual ? .accent : .muted))) }

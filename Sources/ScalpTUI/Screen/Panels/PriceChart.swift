@@ -62,6 +62,15 @@ struct PriceChart: Widget {
             }
         }
         canvas.render(into: &grid, x: plot.x, y: plot.y)
+        // Trades: ▲ bought, ▼ sold, on the path at their step (one dot column per step). Drawn
+        // before the orders' and strikes' labels, which a marker must never cover.
+        let lastStep = steps.last ?? firstStep
+        for trade in session.recentTrades where trade.step >= firstStep && trade.step <= lastStep {
+            let column = canvas.cellColumn(ofDot: trade.step - firstStep)
+            let row = canvas.cellRow(trade.price, in: range)
+            let buy = trade.quantity > 0
+            grid.set(plot.x + column, plot.y + row, buy ? "▲" : "▼", Style(buy ? .up : .down, on: .background, .bold))
+        }
         workingOrders(into: &grid, plot: plot, canvas: canvas, range: range)
         for strike in strikes {
             let label: String, row: Int
@@ -74,15 +83,6 @@ struct PriceChart: Widget {
                 row = above ? 0 : plot.height - 1
             }
             grid.put(label, x: plot.maxX - TextLayout.width(label), y: plot.y + row, style: Style(.chartStrike))
-        }
-
-        // Trades: ▲ bought, ▼ sold, on the path at their step (one dot column per step).
-        let lastStep = steps.last ?? firstStep
-        for trade in session.recentTrades where trade.step >= firstStep && trade.step <= lastStep {
-            let column = canvas.cellColumn(ofDot: trade.step - firstStep)
-            let row = canvas.cellRow(trade.price, in: range)
-            let buy = trade.quantity > 0
-            grid.set(plot.x + column, plot.y + row, buy ? "▲" : "▼", Style(buy ? .up : .down, on: .background, .bold))
         }
 
         // The axis: range ends, and the current spot on its row (whole above 9,999.99, to fit).
