@@ -234,6 +234,21 @@ final class ClassBoardTests: XCTestCase {
         try assertGolden(BoardScreen.render(state, width: 80, height: 12), "class-board-80x12")
     }
 
+    /// The step and time columns keep two spaces between them, and the trainee's card wraps
+    /// its numbers rather than cutting them, at 120 and at 80 columns.
+    func testColumnsKeepApartAndTheCardNeverCutsANumber() throws {
+        var (state, folder, carol) = try board()
+        _ = (folder, carol)
+        let table = BoardScreen.render(state, width: 120, height: 16).text
+        XCTAssertNotNil(table.firstMatch(of: /[0-9]+\/[0-9]+  +day [0-9]+ [0-9]{2}:[0-9]{2}/), table)
+        XCTAssertNil(table.firstMatch(of: /[0-9]\/[0-9]+ day/), "step and time run together:\n\(table)")
+        state.handle(.enter)
+        for (width, height) in [(80, 24), (120, 30)] {
+            let card = BoardScreen.render(state, width: width, height: height).text
+            XCTAssertNotNil(card.firstMatch(of: /implied [0-9]+\.[0-9]%/), "the implied vol cut at \(width)×\(height):\n\(card)")
+        }
+    }
+
     func testSortCyclesAndTheSelectionFollowsTheTrainee() throws {
         var (state, folder, carol) = try board()
         _ = (folder, carol)

@@ -15,12 +15,13 @@ struct BoardTable: Widget {
     static func columns(width: Int) -> [TableColumn] {
         var columns = [
             TableColumn(title: "#", width: 4), TableColumn(title: "trainee", width: 14, align: .left),
-            TableColumn(title: "step", width: 10), TableColumn(title: "time", width: 12),
+            // "8640/8640" and "day 30 00:00" keep two spaces between them.
+            TableColumn(title: "step", width: 10), TableColumn(title: "time", width: 13),
             TableColumn(title: "P&L", width: 11), TableColumn(title: "gap", width: 11), TableColumn(title: "score", width: 6),
             TableColumn(title: "state", width: 10, align: .left),
         ]
-        // Narrower than 106 columns the time goes (the step says how far), leaving the notes room.
-        if width < 106 { columns.remove(at: 3) }
+        // Narrower than 107 columns the time goes (the step says how far), leaving the notes room.
+        if width < 107 { columns.remove(at: 3) }
         let used = columns.reduce(0) { $0 + $1.width + 1 }
         columns.append(TableColumn(title: "note", width: max(width - used, 0), align: .left))
         return columns

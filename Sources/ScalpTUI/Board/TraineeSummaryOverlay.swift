@@ -37,8 +37,11 @@ struct TraineeSummaryOverlay: Widget {
                                      + PnLBucket.headline.map { "\($0.abbreviation) \(Format.money(a[$0], 0))" }.joined(separator: "  "),
                                      width: text)
                 .map { [Span($0, muted)] }
-            lines.append([Span("Trades \(s.trades) (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))"
-                               + "   realized vol \(Format.percent(s.realizedVol)) vs implied \(Format.percent(s.impliedVol))", muted)])
+            // The vols go to a line of their own where both do not fit: never cut, never split.
+            let trades = "Trades \(s.trades) (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))"
+            let vols = "realized vol \(Format.percent(s.realizedVol)) vs implied \(Format.percent(s.impliedVol))"
+            let together = trades + "   " + vols
+            lines += (TextLayout.width(together) <= text ? [together] : [trades, vols]).map { [Span($0, muted)] }
         }
         lines.append([])
         lines.append([Span("Esc closes · ↑↓ another trainee", Style(.accent, on: .background, .bold))])
