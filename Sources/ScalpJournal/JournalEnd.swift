@@ -1,10 +1,37 @@
 import ScalpEngine
 import ScalpFormat
 
-/// Why a session ended: `quit` (q or Ctrl-C), `expired` (the last step was reached) or
-/// `terminated` (SIGTERM or SIGHUP).
+/// Why a session ended: `quit` (q or Ctrl-C), `expired` (the last step was reached at the
+/// options' expiry), `horizon` (the last step was reached with options still live: the session
+/// is shorter than the book) or `terminated` (SIGTERM or SIGHUP).
 public enum EndReason: String, Sendable, Hashable, CaseIterable {
-    case quit, expired, terminated
+    case quit, expired, horizon, terminated
+
+    /// How a session that ran to its last step ended: `horizon` while an option is still
+    /// live, `expired` once the book has run off.
+    public static func atLastStep(of session: Session) -> EndReason {
+        (session.timeToNextExpiry ?? 0) > OptionBook.timeTolerance ? .horizon : .expired
+    }
+
+    /// Whether the session ran its whole length (expired or horizon), not cut short.
+    public var ranToTheEnd: Bool { self == .expired || self == .horizon }
+
+    /// The ending in words, a sentence without its full stop, for the summary, the shell and
+    /// the report: "the options expired", or for `horizon` "the session's 10 days are over;
+    /// the options have 20d left, marked at implied". `sessionLength` and `optionsLeft` are
+    /// years on `clock`.
+    public func sentence(sessionLength: Double, optionsLeft: Double?, clock: DayCount) -> String {
+        switch self {
+        case .expired: return "the options expired"
+        case .horizon:
+            let days = clock.days(sessionLength)
+            let length = Format.number(days, days == days.rounded() ? 0 : 1) + (days == 1 ? " day is" : " days are")
+            let left = optionsLeft.map { "; the options have \(Format.duration($0, on: clock)) left, marked at implied" } ?? ""
+            return "the session's \(length) over" + left
+        case .quit: return "the trainee ended the session (stock closed out)"
+        case .terminated: return "stopped by a signal (stock closed out)"
+        }
+    }
 }
 
 /// The `end` line: how the session ended and its summary (P&L and attribution, trades by
@@ -43,6 +70,9 @@ public struct JournalEnd: Sendable, Hashable {
             ])))
         }
         if let score = s.score { fields.append(("score", Self.scoreObject(score, rule: s.benchmarkRule))) }
+        // Only where they say something, so other sessions' end lines read as before.
+        if s.unitName != TradingUnit.shares.name { fields.append(("unit", .string(s.unitName))) }
+        if let left = s.optionsLeft { fields.append(("options_left", .number(left))) }
         return fields
     }
 
@@ -102,6 +132,7 @@ extension JournalEnd: Decodable {
         case manualTrades = "manual_trades", autoTrades = "auto_trades", closeOutTrades = "close_out_trades"
         case sharesTraded = "shares_traded", realizedVol = "realized_vol", impliedVol = "implied_vol"
         case hedgingError = "hedging_error", hedgingErrorPerStep = "hedging_error_per_step"
+        case unit, optionsLeft = "options_left"
     }
 
     /// The `score` object's keys (`scoreObject` writes them, `score(from:)` reads them).
@@ -182,6 +213,8 @@ extension JournalEnd: Decodable {
             realizedVol: try c.decodeIfPresent(Double.self, forKey: .realizedVol), impliedVol: try c.number(.impliedVol),
             hedgingErrorPerStep: try c.number(.hedgingErrorPerStep), hedgingError: try c.number(.hedgingError),
             score: score, benchmarkRule: rule)
+        summary.unitName = try c.decodeIfPresent(String.self, forKey: .unit) ?? TradingUnit.shares.name
+        summary.optionsLeft = try c.decodeIfPresent(Double.self, forKey: .optionsLeft)
         if c.contains(.costParts) {
             let p = try c.nestedContainer(keyedBy: CostPartKeys.self, forKey: .costParts)
             var parts = ExecutionCosts()

@@ -37,6 +37,9 @@ public struct SessionSummary: Sendable, Hashable {
     public var clock: SessionClock = .calendarDays
     /// What `sharesTraded` counts: "shares", or a perpetual's coin (`TradingUnit.name`).
     public var unitName = TradingUnit.shares.name
+    /// Years the book's next option still had to run at the end, when the session ended
+    /// before it expired (nil once the book has run off, and for journals).
+    public var optionsLeft: Double?
 }
 
 extension SessionSummary {
@@ -49,6 +52,7 @@ extension SessionSummary {
                   hedgingErrorPerStep: session.hedgingError.standardDeviation, hedgingError: session.hedgingErrorSoFar)
         clock = session.config.clock
         unitName = session.config.tradingUnit.name
+        optionsLeft = session.timeToNextExpiry.flatMap { $0 > OptionBook.timeTolerance ? $0 : nil }
         let parts = session.executionCosts
         if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
@@ -66,7 +70,8 @@ extension SessionSummary {
         let of = steps.map { " of \($0)" } ?? ""
         let when = labels.flatMap { step < $0.count ? TextLayout.sanitize($0[step]) : nil } ?? Format.clock(time, on: clock)
         var lines = [
-            "session ended at \(when) (step \(step)\(of))",
+            "session ended at \(when) (step \(step)\(of))"
+                + (optionsLeft.map { "; the options have \(Format.duration($0, on: clock.dayCount)) left, marked at implied" } ?? ""),
             "P&L \(Format.money(pnl))  =  "
                 + attribution.presentBuckets.map { "\($0.name) \(Format.money(attribution[$0]))" }.joined(separator: "  "),
             "trades \(trades) (manual \(manualTrades), auto \(autoTrades), close-out \(closeOutTrades))"

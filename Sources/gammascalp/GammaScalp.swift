@@ -29,6 +29,7 @@ struct GammaScalp: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            StandardOutput.finish()
         } catch {
             exit(reporting: error)
         }

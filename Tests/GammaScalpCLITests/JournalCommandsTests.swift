@@ -79,10 +79,11 @@ struct JournalCommandsTests {
         #expect(result.stdout == "verified: \(trades) trades, \(ticks) ticks, final P&L \(Table.fixed(pnl, 2)) match\n")
     }
 
-    @Test func verifyPassesOnASessionThatExpired() throws {
+    /// trend-day's day is shorter than its options: the session ends at its horizon.
+    @Test func verifyPassesOnASessionThatRanToItsHorizon() throws {
         let trendDay = try #require(Scenario.named("trend-day"))
         let text = JournalFixture.play(scenario: trendDay, seed: 77, autoHedge: true, commands: [300: [.nextPolicy]])
-        #expect(JournalFixture.object(JournalFixture.lines(text).last ?? "")["reason"] as? String == "expired")
+        #expect(JournalFixture.object(JournalFixture.lines(text).last ?? "")["reason"] as? String == "horizon")
         let result = try CLI.run(["replay", "--verify", try JournalFixture.write(text)])
         #expect(result.status == 0 && result.stdout.hasPrefix("verified: ") && result.stdout.hasSuffix(" match\n"), "\(result.stderr)")
     }

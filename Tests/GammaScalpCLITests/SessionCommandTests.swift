@@ -17,7 +17,8 @@ struct SessionCommandTests {
     @Test(arguments: [("expensive-hedging", "band:300", UInt64(3)), ("trend-day", "every:1", UInt64(8))])
     func jsonIsTheEndLineAndTheEnginesGrade(scenario name: String, rule: String, seed: UInt64) throws {
         let end = try endLine(["--scenario", name, "--rule", rule, "--seed", "\(seed)"])
-        #expect(end["type"] as? String == "end" && end["reason"] as? String == "expired")
+        // trend-day's one day ends before its options expire: at its horizon.
+        #expect(end["type"] as? String == "end" && end["reason"] as? String == (name == "trend-day" ? "horizon" : "expired"))
         for key in ["pnl", "attribution", "trades", "costs", "score"] { #expect(end[key] != nil, "no \(key)") }
         let score = try #require(end["score"] as? [String: Any])
         for key in ["points", "verdict", "nearest_rule", "best_rule", "utility", "decomposition"] {
@@ -123,5 +124,36 @@ struct SessionPricesTests {
         let result = try CLI.run(arguments.map { $0 == "GOOG" ? Self.goog : $0 })
         #expect(result.status != 0 && result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix(message) && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    }
+}
+
+/// A session shorter than its book ends with reason `horizon`, not `expired`, wherever a
+/// reason is shown: the end line, the shell summary, `sessions` and the report.
+@Suite("the session's horizon")
+struct SessionHorizonTests {
+    @Test func thetaBleedEndsAtItsHorizonWithTheOptionsLeft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gammascalp-horizon-\(UUID().uuidString)")
+        let sessions = folder.appendingPathComponent("gammascalp/sessions")
+        try FileManager.default.createDirectory(at: sessions, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let journal = sessions.appendingPathComponent("20261205T010000Z-theta-bleed-seed2.jsonl").path
+        let summary = try CLI.run(["session", "--scenario", "theta-bleed", "--seed", "2", "--journal", journal])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        #expect(summary.stdout.hasPrefix("session ended at day 11 00:00 (step 2880 of 2880); the options have 20d 00h00m left, "
+                                         + "marked at implied"), "\(summary.stdout)")
+        let end = try #require(String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").last)
+        #expect(end.contains("\"reason\":\"horizon\""), "\(end)")
+        #expect(try CLI.run(["replay", journal, "--verify"]).status == 0)
+        let listed = try CLI.run(["sessions"], environment: ["XDG_STATE_HOME": folder.path])
+        #expect(listed.stdout.contains("finished") && !listed.stdout.contains("expired"), "\(listed.stdout)")
+        let report = folder.appendingPathComponent("r.html").path
+        #expect(try CLI.run(["report", journal, "--out", report]).status == 0)
+        let page = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(page.contains("the session&#39;s 10 days are over; the options have 20d 00h00m left, marked at implied")
+                || page.contains("the session's 10 days are over; the options have 20d 00h00m left, marked at implied"))
+        #expect(!page.contains("the options expired"))
+        // A session that runs to the expiry still says so.
+        let expired = try CLI.run(["session", "--scenario", "classic-scalp", "--seed", "2", "--json"])
+        #expect(expired.stdout.contains("\"reason\":\"expired\""))
     }
 }

@@ -39,7 +39,8 @@ struct SessionsFolderTests {
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.map { $0["scenario"] as? String } == ["theta-bleed", "classic-scalp"])
         #expect(sessions.first?["seed"] as? Int == 4 && sessions.first?["step"] as? Int == sessions.first?["steps"] as? Int)
-        #expect(sessions.allSatisfy { $0["points"] is Double && $0["ended"] as? String == "expired" })
+        #expect(sessions.map { $0["ended"] as? String } == ["horizon", "expired"], "theta-bleed's 10 days end before its options")
+        #expect(sessions.allSatisfy { $0["points"] is Double })
     }
 
     @Test func lastReadsTheNewestJournal() throws {

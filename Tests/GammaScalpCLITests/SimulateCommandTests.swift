@@ -103,7 +103,7 @@ struct SimulateCommandTests {
 
     @Test func csvThatCannotBeWrittenIsAnError() throws {
         let result = try CLI.run(["simulate", "--paths", "10", "--csv", "/nonexistent-dir/paths.csv"])
-        #expect(result.status != 0 && result.stderr == "error: --csv: cannot create '/nonexistent-dir/paths.csv'\n")
+        #expect(result.status != 0 && result.stderr == "error: --csv: /nonexistent-dir/paths.csv: No such file or directory\n")
     }
 
     /// Without --json: the setup, the statistics, a histogram and the throughput; no progress

@@ -41,7 +41,7 @@ final class AppStateTests: XCTestCase {
             training.apply(.tick)
             recorder.recordStep(training)
         }
-        recorder.recordEnd(.expired, training)
+        recorder.recordEnd(.atLastStep(of: training.trainee), training)
         let journal = MemoryJournal()
         try recorder.write(to: journal)
         XCTAssertEqual(screen, journal.events.map(\.text))

@@ -43,3 +43,21 @@ struct TradingUnitScreenTests {
         #expect(text.contains(" sh ") && text.contains(" stock "))
     }
 }
+
+/// The end of a session shorter than its book, on the screen: the summary says the session's
+/// days are over and what the options have left, the header counts down to the session's end.
+@Suite("The session's horizon on the screen")
+struct HorizonScreenTests {
+    @Test func thetaBleedSaysItsDaysAreOver() throws {
+        var state = AppState(PlaySettings(scenario: try #require(Scenario.named("theta-bleed")), seed: 3, startPaused: true))
+        let header = Dashboard.render(state, width: 140, height: 40).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("ends in 10d 00h00m") && header.contains("expiry 30d 00h00m"), "\(header)")
+        state.advance(steps: state.session.config.steps)
+        #expect(state.endReason == .horizon)
+        for (width, height) in [(80, 24), (140, 40)] {
+            let text = Dashboard.render(state, width: width, height: height).text
+            #expect(text.contains("The session's 10 days are over;"), "\(text)")
+            #expect(!text.contains("expired"), "\(text)")
+        }
+    }
+}

@@ -184,7 +184,7 @@ public struct AppState: Sendable {
             history.record(session)
             applyRecordedActions()
             if session.isFinished {
-                finishJournal(replay?.endReason ?? .expired)
+                finishJournal(replay?.endReason ?? .atLastStep(of: session))
                 break
             }
         }

@@ -236,6 +236,10 @@ struct FrameTiming {
             ("cpu_user_s", .number(seconds(usage.ru_utime))), ("cpu_system_s", .number(seconds(usage.ru_stime))),
             ("max_rss_kb", .integer(usage.ru_maxrss)),
         ])
-        try? (json.rendered + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            try OutputFile.write(json.rendered + "\n", to: path, flag: "--timing")
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        }
     }
 }

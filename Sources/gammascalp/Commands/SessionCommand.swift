@@ -75,7 +75,7 @@ struct SessionCommand: ParsableCommand {
             recorder.recordStep(training)
             if training.trainee.step % Self.stepsPerWrite == 0 { try flush() }
         }
-        recorder.recordEnd(.expired, training)
+        recorder.recordEnd(.atLastStep(of: training.trainee), training)
         try flush()
         if json {
             print(recorder.end.map { JournalLine.end($0).text } ?? "{}")

@@ -67,7 +67,7 @@ struct SessionsCommand: ParsableCommand {
 
     private static func ended(_ session: RecordedSession) -> String {
         guard let end = session.end?.end else { return "cut at step \(session.lastStep)" }
-        return end.reason == .expired ? "finished" : "\(end.reason.rawValue) at step \(end.step)"
+        return end.reason.ranToTheEnd ? "finished" : "\(end.reason.rawValue) at step \(end.step)"
     }
 
     private func renderTable(_ rows: [Row]) -> String {

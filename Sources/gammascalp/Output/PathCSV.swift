@@ -7,20 +7,14 @@ import ScalpEngine
 /// block as the Monte Carlo hands them over, so no more than a block is held in memory.
 /// Numbers are written in their shortest round-trip form.
 struct PathCSV {
-    let path: String
-    private let handle: FileHandle
+    private let file: OutputFile
     /// The first write error, reported when the file is closed (the run goes on meanwhile).
     private var failure: (any Error)?
 
     static let header = "path,pnl,trades,costs,final_spot\n"
 
     init(path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure("--csv: cannot create '\(path)'")
-        }
-        self.path = path
-        self.handle = handle
+        file = try OutputFile(path: path, flag: "--csv")
         write(text: Self.header)
     }
 
@@ -36,11 +30,12 @@ struct PathCSV {
 
     private mutating func write(text: String) {
         guard failure == nil else { return }
-        do { try handle.write(contentsOf: Data(text.utf8)) } catch { failure = error }
+        do { try file.write(text) } catch { failure = error }
     }
 
+    /// Finishes the file (renamed into place), or throws the first write error.
     func close() throws {
-        try? handle.close()
-        if let failure { throw CommandFailure("--csv: cannot write '\(path)': \(failure.localizedDescription)") }
+        if let failure { throw failure }
+        try file.commit()
     }
 }

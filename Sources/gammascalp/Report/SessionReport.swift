@@ -76,11 +76,9 @@ struct SessionReport {
         guard let end = session.end?.end else {
             return "journal truncated after line \(session.lastCompleteLine) (no end line): replayed to step \(session.lastStep), session still open"
         }
-        switch end.reason {
-        case .expired: return "the options expired"
-        case .quit: return "the trainee ended the session (stock closed out)"
-        case .terminated: return "stopped by a signal (stock closed out)"
-        }
+        let final = timeline.training.trainee
+        let left = final.timeToNextExpiry.flatMap { $0 > OptionBook.timeTolerance ? $0 : nil }
+        return end.reason.sentence(sessionLength: final.time, optionsLeft: left, clock: final.config.dayCount)
     }
 
     private var limits: String {

@@ -20,11 +20,14 @@ struct SummaryOverlay: Widget {
         let bounds = area.inset(horizontal: 1, vertical: 1)
         let width = min(bounds.width, Self.width)
         let text = width - 6
+        let session = snapshot.session
         let how: String
         switch snapshot.endReason {
-        case .expired: how = "The options expired"
-        case .terminated: how = "Stopped by a signal"
-        default: how = "You ended the session"
+        case .quit, nil: how = "You ended the session"
+        case let reason?:
+            let left = session.timeToNextExpiry.flatMap { $0 > OptionBook.timeTolerance ? $0 : nil }
+            let sentence = reason.sentence(sessionLength: session.time, optionsLeft: left, clock: session.config.dayCount)
+            how = sentence.prefix(1).uppercased() + sentence.dropFirst()
         }
         func row(_ label: String, _ value: String, _ style: Style = Style(.text)) -> [Span] {
             [Span(TextLayout.pad(label, 14), muted), Span(value, style)]
@@ -37,7 +40,8 @@ struct SummaryOverlay: Widget {
         // Each section's variants, the fullest first.
         var sections: [[[[Span]]]] = []
         var luck: Int?
-        sections.append([[[Span("\(how) at \(snapshot.timeLabel(step: s.step)), step \(s.step) of \(snapshot.session.config.steps).", Style(.text))]]])
+        let ending = "\(how) (\(snapshot.timeLabel(step: s.step)), step \(s.step) of \(session.config.steps))."
+        sections.append([TextLayout.wrap(ending, width: text).map { [Span($0, Style(.text))] }])
         if let score = s.score {
             let head: [Span] = [Span("Score ", Style(.text, on: .background, .bold)),
                                 Span("\(Int(score.points))", Style(Self.scoreRole(score.points), on: .background, .bold)),

@@ -40,22 +40,32 @@ struct HeaderBar: Widget {
             : Span("auto off", Style(.muted, on: .selection))
         let policy = Span(" " + session.hedgeRule.description + " ", text)
         let expiry = session.timeToNextExpiry
+        // A session shorter than its book ends before the expiry: the header counts down to
+        // the session's end, named so, and the fullest form gives the expiry too.
+        let sessionLeft = Double(session.config.steps) * session.config.timeStep - session.time
+        let endsFirst = (expiry ?? 0) > sessionLeft + OptionBook.timeTolerance
         func expiryText(short: Bool, _ format: (Double) -> String) -> String {
-            snapshot.expiryLabel(short: short) ?? expiry.map(format) ?? "expired"
+            if endsFirst { return (short ? "end " : "ends in ") + format(max(sessionLeft, 0)) }
+            return snapshot.expiryLabel(short: short) ?? expiry.map(format) ?? "expired"
         }
+        let fullExpiry: [Span] = endsFirst
+            ? [Span(expiryText(short: false) { Format.duration($0, on: session.config.dayCount) }, text), sep,
+               Span("expiry ", muted), Span(expiry.map { Format.duration($0, on: session.config.dayCount) } ?? "", text)]
+            : [Span("expiry ", muted), Span(expiryText(short: false) { Format.duration($0, on: session.config.dayCount) }, text)]
+        let shortExpiry: [Span] = endsFirst
+            ? [Span(expiryText(short: false) { Format.timeLeft($0, on: session.config.dayCount) }, text)]
+            : [Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0, on: session.config.dayCount) }, text)]
         // A price file's session has no seed worth showing: the file is the path.
         let seed = snapshot.seed.map(String.init)
         let longSeed = seed.map { [Span("seed ", muted), Span($0, text), sep] } ?? []
         let shortSeed = seed.map { [Span("#" + $0, text), sep] } ?? []
         return [
             ([Span(" gammascalp", Style(.title, on: .selection, .bold)), sep, Span(snapshot.title, name), sep] + longSeed
-                + [Span(snapshot.timeLabel(step: session.step), text), sep,
-                   Span("expiry ", muted), Span(expiryText(short: false) { Format.duration($0, on: session.config.dayCount) }, text)],
+                + [Span(snapshot.timeLabel(step: session.step), text), sep] + fullExpiry,
              [Span(runSymbol + " " + runWord, runStyle), speed,
               Span(" " + Format.trimmed(snapshot.stepsPerSecond) + " steps/s", muted), sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + longSeed
-                + [Span(snapshot.timeLabel(step: session.step), text), sep,
-                   Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0, on: session.config.dayCount) }, text)],
+                + [Span(snapshot.timeLabel(step: session.step), text), sep] + shortExpiry,
              [Span(runSymbol + " " + runWord, runStyle), speed, sep, auto, policy]),
             ([Span(" " + snapshot.title, name), sep] + shortSeed
                 + [Span(snapshot.timeLabel(step: session.step, short: true), text), sep,
