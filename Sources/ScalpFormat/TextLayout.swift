@@ -27,6 +27,24 @@ public enum TextLayout {
         }
     }
 
+    /// `text` with every control and format character removed but newline and tab: C0, DEL,
+    /// C1, bidi overrides, zero-width joiners. What the shell commands print and say on stderr
+    /// goes through it, so a name read from a scenario, a journal or a price file cannot move
+    /// the cursor, recolor or retitle the terminal of whoever reads the output.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isControl(scalar) { out.append(scalar) }
+        return String(out)
+    }
+
+    /// A control or format character other than newline and tab.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar != "\n", scalar != "\t" else { return false }
+        let category = scalar.properties.generalCategory
+        return category == .control || category == .format
+    }
+
     /// Text from a file or the command line made safe to draw: control characters (C0, C1,
     /// DEL), format characters (bidi overrides, zero-width joiners) and combining marks are
     /// dropped, so one scalar is one column and nothing can move the cursor or recolor the

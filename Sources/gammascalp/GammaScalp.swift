@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScalpEngine
+import ScalpFormat
 import ScalpJournal
 
 @main
@@ -26,6 +27,9 @@ struct GammaScalp: ParsableCommand {
 
     /// Runs the command line, printing any error as one `error:` line on stderr.
     static func main() {
+        // A closed pipe is a write error like any other (EPIPE: one error line, exit 1), not a
+        // silent death by signal halfway through a file.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -52,7 +56,7 @@ struct GammaScalp: ParsableCommand {
             let firstLine = full.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? full
             message = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst("Error: ".count)) : firstLine
         }
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("error: \(TextLayout.printable(message).replacingOccurrences(of: "\n", with: " "))\n".utf8))
         Foundation.exit(code == .success ? 1 : code.rawValue)
     }
 }

@@ -1,3 +1,4 @@
+import ScalpFormat
 /// Text made safe for HTML and SVG.
 enum HTML {
     /// Escapes &, <, >, " and '.
@@ -11,6 +12,8 @@ enum HTML {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // A control or format character from a name is not text: a visible mark instead.
+            case _ where character.unicodeScalars.contains(where: TextLayout.isControl): out += "\u{FFFD}"
             default: out.append(character)
             }
         }
