@@ -18,7 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // MARK: - Globals
 
@@ -30,6 +32,20 @@ static inline int gs_lines(void) { return LINES; }
 static inline int gs_cols(void) { return COLS; }
 static inline int gs_colors(void) { return COLORS; }
 static inline int gs_color_pairs(void) { return COLOR_PAIRS; }
+
+// MARK: - Terminal capabilities
+
+// 1 when $TERM names a terminal its terminfo entry says can address the cursor (cup), which
+// the screen needs; 0 for TERM=dumb, an unknown or missing entry, or TERM unset. Checked
+// before newterm, so a terminal that cannot draw is refused before anything is drawn.
+static inline int gs_terminal_can_draw(void) {
+    int error = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &error) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return can;
+}
 
 // MARK: - Macros
 

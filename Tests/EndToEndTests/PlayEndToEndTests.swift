@@ -118,6 +118,19 @@ final class PlayEndToEndTests: TmuxTestCase {
         _ = try quit()
     }
 
+    /// A terminal that cannot address the cursor (TERM=dumb) or that terminfo does not know is
+    /// refused with one error line before anything is drawn, and the shell is left as it was.
+    func testATerminalThatCannotDrawIsRefused() throws {
+        session = try TmuxSession(width: 100, height: 24)
+        for term in ["dumb", "no-such-terminal"] {
+            try session.type("clear; TERM=\(term) \(binary) --no-journal --seed 1; echo EXIT=$?")
+            let screen = try XCTUnwrap(session.wait { $0.contains("EXIT=") }, "no exit with TERM=\(term)")
+            XCTAssertTrue(screen.contains("error: TERM=\(term): this terminal cannot draw the screen"), screen)
+            XCTAssertTrue(screen.contains("EXIT=1"), screen)
+            XCTAssertFalse(screen.contains("Net delta"), screen)
+        }
+    }
+
     func testQuitShowsTheSummaryAndLeavesACleanShell() throws {
         _ = try start("--seed 4 --speed 4")
         try session.keys("b")

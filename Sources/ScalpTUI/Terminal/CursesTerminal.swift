@@ -35,6 +35,11 @@ public final class CursesTerminal: TerminalBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError(description: "play needs a terminal: standard input and output must be a TTY")
         }
+        guard gs_terminal_can_draw() == 1 else {
+            let term = ProcessInfo.processInfo.environment["TERM"].map { "TERM=\($0)" } ?? "TERM is not set"
+            throw TerminalError(description: "\(term): this terminal cannot draw the screen (its terminfo entry is missing or "
+                                + "has no cursor addressing); run it in a terminal such as xterm-256color")
+        }
         unicode = gs_setup_locale() == 1
         gs_crash_save_tty()
         // Our handlers first: ncurses leaves SIGINT/SIGTERM alone when they are not SIG_DFL.

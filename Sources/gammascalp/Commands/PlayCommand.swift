@@ -155,8 +155,13 @@ struct PlayCommand: ParsableCommand {
         if outcome.signal == .hangup { Foundation.exit(128 + TerminationSignal.hangup.rawValue) }
         for line in loop.state.summary.lines(labels: history?.labels) { print(line) }
         if let journalFile { print("journal \(journalFile.location)") }
-        if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
-        if let signal = outcome.signal { Foundation.exit(128 + signal.rawValue) }
+        if let signal = outcome.signal {
+            if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+            Foundation.exit(128 + signal.rawValue)
+        }
+        // The session went on after its journal stopped (what was written stays valid), but
+        // the record is incomplete: say so after the summary and fail.
+        if let problem = loop.state.journalProblem { throw CommandFailure(problem) }
     }
 
     /// The trainee's journal in the class folder, created new: a name already taken is
