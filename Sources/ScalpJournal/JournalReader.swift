@@ -20,7 +20,7 @@ public struct JournalDocument: Sendable {
 ///   than this program's is refused.
 public enum JournalReader {
     public static func parse(_ text: String, path: String) throws -> JournalDocument {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = TextLines.split(text)
         // After the last newline: "" for a complete file, else a line without its newline.
         let tail = lines.removeLast()
         var droppedPartialLine: Int?

@@ -1,3 +1,4 @@
+import ScalpEngine
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -84,7 +85,7 @@ public struct JournalTail: Sendable {
             return update
         }
         let text = String(decoding: bytes[...lastNewline], as: UTF8.self)
-        update.lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        update.lines = TextLines.split(text).dropLast()
         offset += lastNewline + 1
         pendingBytes = size - offset
         return update

@@ -37,6 +37,30 @@ struct PriceHistoryTests {
         #expect(history.closes == [1000.5, 999, 1001] && history.impliedVols == [0.2, 0.21, 0.22])
     }
 
+    /// A file saved on Windows (CRLF, a byte-order mark) reads exactly like its LF twin.
+    @Test func crlfAndAByteOrderMarkReadLikeTheirTwin() throws {
+        let windows = "\u{FEFF}" + daily.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let twin = try PriceHistory.parse(csv: daily, file: "lf.csv")
+        let history = try PriceHistory.parse(csv: windows, file: "crlf.csv")
+        #expect(history.closes == twin.closes && history.impliedVols == twin.impliedVols && history.labels == twin.labels)
+        let bad = "Date,Close\r\n2024-01-02,100\r\n2024-01-03,abc\r\n2024-01-04,102\r\n"
+        #expect(throws: PriceHistoryError.self) { try PriceHistory.parse(csv: bad, file: "f.csv") }
+        do { _ = try PriceHistory.parse(csv: bad, file: "f.csv") } catch {
+            #expect(error.description.hasPrefix("f.csv:3: Close: 'abc'"), "\(error.description)")
+        }
+    }
+
+    /// The iv column's unit comes from its header, else from all of its values.
+    @Test func theVolUnitIsTheHeadersOrAllTheValues() throws {
+        let rows = "2024-01-02,100,2.5\n2024-01-03,101,2.6\n2024-01-04,102,2.7\n"
+        #expect(try PriceHistory.parse(csv: "Date,Close,IV\n" + rows, file: "f.csv").impliedVols == [2.5, 2.6, 2.7])
+        for header in ["iv_pct", "IV %", "implied_vol_percent"] {
+            let vols = try #require(try PriceHistory.parse(csv: "Date,Close,\(header)\n" + rows, file: "f.csv").impliedVols)
+            let expected: [Double] = [2.5, 2.6, 2.7].map { $0 / 100 }
+            #expect(vols == expected, "\(header)")
+        }
+    }
+
     @Test(arguments: [
         ("Date,Close\n2024-01-02,100\n2024-01-04,101\n2024-01-03,102\n", "f.csv:4: '2024-01-03' is not after the row before"),
         ("Date,Close\n2024-01-02,100\n2024-01-03,abc\n2024-01-04,102\n", "f.csv:3: Close: 'abc' is not a positive price"),
@@ -45,10 +69,16 @@ struct PriceHistoryTests {
         ("Day,Close\n2024-01-02,100\n2024-01-03,101\n2024-01-04,102\n", "f.csv:1: no date column"),
         ("Date,Close\n2024-01-02,100\n2024-02-03,101\n2024-02-04,102\n", "f.csv:3: a gap of 32 days"),
         ("Date,Close\n2024-01-02,100\n01/03/2024,101\n2024-01-04,102\n", "f.csv:3: Date: '01/03/2024' is not a date"),
-        ("Date,Close\n2024-01-02,100\n2024-01-03\n2024-01-04,102\n", "f.csv:3: expected 2 columns, found 1"),
+        ("Date,Close\n2024-01-02,100\n2024-01-03\n2024-01-04,102\n", "f.csv:3: 1 fields where the header has 2"),
+        // A field more than the header has shifts nothing silently.
+        ("date,close\n2024-01-02,1,101.54\n2024-01-03,101\n2024-01-04,102\n", "f.csv:2: 3 fields where the header has 2"),
+        ("Date,Close,close\n2024-01-02,100,1\n2024-01-03,101,1\n2024-01-04,102,1\n", "f.csv:1:12: close: a second column of that name (column 2 is one)"),
+        // One percent-sized iv among fractions is a mistake, not a unit.
+        ("Date,Close,IV\n2024-01-02,100,0.2\n2024-01-03,101,1000000\n2024-01-04,102,0.2\n", "f.csv:3:16: IV: 1000000.0 and 0.2 on line 2 mix percent and fractions"),
+        ("Date,Close,iv_pct\n2024-01-02,100,20\n2024-01-03,101,2000\n2024-01-04,102,20\n", "f.csv:3:16: iv_pct: 2000.0 is outside (0, 1000] (percent)"),
         ("Date,Close\n2024-01-02,100\n", "f.csv: needs at least 3 rows"),
         ("Time,Close\n2024-01-02 10:00,1\n2024-01-02 10:05,1\n2024-01-02 10:35,1\n2024-01-02 10:40,1\n", "f.csv:4: uneven spacing"),
-        ("Date,Close,IV\n2024-01-02,100,0.2\n2024-01-03,101,\n2024-01-04,102,0.2\n", "f.csv:3: IV: '' is not a positive implied vol"),
+        ("Date,Close,IV\n2024-01-02,100,0.2\n2024-01-03,101,\n2024-01-04,102,0.2\n", "f.csv:3:16: IV: '' is not a positive implied vol"),
     ])
     func badFilesAreRefusedWithTheLine(text: String, expected: String) {
         do {

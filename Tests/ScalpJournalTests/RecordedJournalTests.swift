@@ -76,3 +76,19 @@ struct RecordedJournalTests {
         #expect(try JournalVerifier.verify(session).finalPnL == nil)
     }
 }
+
+@Suite("Journals saved on another system")
+struct JournalLineEndingTests {
+    /// A journal copied through a Windows editor (CRLF, a byte-order mark) reads and verifies
+    /// exactly like the original.
+    @Test func crlfAndAByteOrderMarkReadLikeTheOriginal() throws {
+        let path = try RecordedJournalTests.fixture("drill-0.2.0.jsonl")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let windows = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
+        let original = try #require(try JournalReader.parse(text, path: path).sessions.first)
+        let copied = try #require(try JournalReader.parse(windows, path: "copied.jsonl").sessions.first)
+        #expect(copied.isTruncated == original.isTruncated)
+        let (a, b) = (try JournalVerifier.verify(original), try JournalVerifier.verify(copied))
+        #expect(a.trades == b.trades && a.ticks == b.ticks && a.finalPnL == b.finalPnL)
+    }
+}

@@ -44,14 +44,20 @@ extension PriceHistory {
             PriceHistoryError(file: file, line: line, message: message)
         }
         var rows: [(line: Int, cells: [String], columns: [Int])] = []
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        for (offset, raw) in TextLines.split(text).enumerated() {
+            let line = String(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let cells = splitCSV(line)
             rows.append((offset + 1, cells.map(\.text), cells.map(\.column)))
         }
         guard let header = rows.first else { throw fail(nil, "the file is empty") }
         let names = header.cells.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            if let first = names.firstIndex(of: name), first < index {
+                throw PriceHistoryError(file: file, line: header.line, column: header.columns[index],
+                                        message: "\(header.cells[index]): a second column of that name (column \(first + 1) is one)")
+            }
+        }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
         guard let dateColumn = column(dateColumns) else {
             throw fail(header.line, "no date column (expected one of: \(dateColumns.joined(separator: ", ")))")
@@ -59,7 +65,10 @@ extension PriceHistory {
         guard let closeColumn = column(closeColumns) else {
             throw fail(header.line, "no close column (expected one of: close, adj close, price, last)")
         }
-        let volColumn = column(volColumns)
+        // An iv column may name its unit: iv_pct, iv %, implied_vol_frac.
+        let volColumn = names.firstIndex { name in
+            volColumns.contains { name == $0 || name == $0 + "pct" || name == $0 + "percent" || name == $0 + "frac" }
+        } ?? header.cells.firstIndex { $0.hasSuffix("%") && volColumns.contains($0.lowercased().filter(\.isLetter)) }
         let openColumn = column(openColumns), highColumn = column(highColumns), lowColumn = column(lowColumns)
         if (highColumn == nil) != (lowColumn == nil), let lone = highColumn ?? lowColumn {
             throw PriceHistoryError(file: file, line: header.line, column: header.columns[lone],
@@ -71,10 +80,11 @@ extension PriceHistory {
         var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
         var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
         var daily: Bool?
+        var volCells: [(line: Int, column: Int)] = []
         for row in body {
-            let needed = [dateColumn, closeColumn, volColumn, openColumn, highColumn, lowColumn].compactMap { $0 }.max() ?? 0
-            guard row.cells.count > needed else {
-                throw fail(row.line, "expected \(header.cells.count) columns, found \(row.cells.count)")
+            // A field more or less than the header has is a shifted row, never guessed at.
+            guard row.cells.count == header.cells.count else {
+                throw fail(row.line, "\(row.cells.count) fields where the header has \(header.cells.count)")
             }
             let label = row.cells[dateColumn].trimmingCharacters(in: .whitespaces)
             guard let (time, isDaily) = parseTime(label) else {
@@ -92,9 +102,11 @@ extension PriceHistory {
             if let volColumn {
                 let volText = row.cells[volColumn].trimmingCharacters(in: .whitespaces)
                 guard let vol = Double(volText), vol.isFinite, vol > 0 else {
-                    throw fail(row.line, "\(header.cells[volColumn]): '\(volText)' is not a positive implied vol")
+                    throw PriceHistoryError(file: file, line: row.line, column: row.columns[volColumn],
+                                            message: "\(header.cells[volColumn]): '\(volText)' is not a positive implied vol")
                 }
                 vols.append(vol)
+                volCells.append((row.line, row.columns[volColumn]))
             }
             func price(_ column: Int) throws(PriceHistoryError) -> Double {
                 let text = row.cells[column].trimmingCharacters(in: .whitespaces)
@@ -124,11 +136,42 @@ extension PriceHistory {
         }
         let isDaily = daily ?? true
         let timeStep = try stepSize(times: times, isDaily: isDaily, lines: body.map(\.line), fail: fail)
-        // A VIX-style column is in percent: no listed market's implied vol is above 300%.
-        let inPercent = (vols.max() ?? 0) > 3
-        return PriceHistory(labels: labels, closes: closes, impliedVols: volColumn == nil ? nil : vols.map { inPercent ? $0 / 100 : $0 },
+        let fractions = try volColumn.map { column throws(PriceHistoryError) in
+            try impliedVolFractions(vols, header: header.cells[column], cells: volCells, file: file)
+        }
+        return PriceHistory(labels: labels, closes: closes, impliedVols: fractions,
                             timeStep: timeStep, isDaily: isDaily, opens: openColumn == nil ? nil : opens,
                             highs: highColumn == nil ? nil : highs, lows: lowColumn == nil ? nil : lows)
+    }
+
+    /// The implied vols as annualised fractions. The unit is the header's when it names one
+    /// (`vix`, or a name with `%`, `pct` or `percent`: percent; `frac`: fraction), else the one
+    /// all the values agree on (every value above 3: percent, as no listed market's implied vol
+    /// is above 300%; every value at most 3: fraction), never one value's. Values mixing both,
+    /// or a vol outside `InputLimits.impliedVol` once in fractions, are refused at their cell.
+    static func impliedVolFractions(_ vols: [Double], header: String, cells: [(line: Int, column: Int)],
+                                    file: String) throws(PriceHistoryError) -> [Double] {
+        let name = header.lowercased()
+        let percent: Bool
+        if name.contains("%") || name.contains("pct") || name.contains("percent") || name.filter(\.isLetter) == "vix" {
+            percent = true
+        } else if name.contains("frac") {
+            percent = false
+        } else if let high = vols.firstIndex(where: { $0 > 3 }), let low = vols.firstIndex(where: { $0 <= 3 }) {
+            let later = max(high, low)
+            throw PriceHistoryError(file: file, line: cells[later].line, column: cells[later].column,
+                                    message: "\(header): \(vols[later]) and \(vols[min(high, low)]) on line \(cells[min(high, low)].line) "
+                                        + "mix percent and fractions; name the column iv_pct or iv_frac")
+        } else {
+            percent = (vols.first ?? 0) > 3
+        }
+        let fractions = percent ? vols.map { $0 / 100 } : vols
+        let limits = InputLimits.impliedVol
+        if let bad = fractions.firstIndex(where: { !limits.contains($0) }) {
+            throw PriceHistoryError(file: file, line: cells[bad].line, column: cells[bad].column,
+                                    message: "\(header): \(vols[bad]) is outside \(limits.describe(percent ? 100 : 1))\(percent ? " (percent)" : "")")
+        }
+        return fractions
     }
 
     /// Years per row. Daily: one trading day, refusing gaps over 7 calendar days. Intraday:
