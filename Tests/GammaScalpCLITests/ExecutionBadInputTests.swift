@@ -33,7 +33,7 @@ struct ExecutionBadInputTests {
     /// A scenario file with one bad `[execution]` key (or a ladder policy with X ≤ 0).
     @Test(arguments: [
         ("[execution]\nvenue = \"nyse\"", "execution.venue"),
-        ("[execution]\ndaily_volume = -1", "execution.daily_volume: must be ≥ 0 (shares a day), got -1"),
+        ("[execution]\ndaily_volume = -1", "execution.daily_volume: must be ≥ 0 (units a day), got -1"),
         ("[execution]\nlatency_ms = -2", "execution.latency_ms: must be ≥ 0 (milliseconds), got -2"),
         ("[execution]\ntouch_size = -3", "execution.touch_size: must be ≥ 0"),
     ])

@@ -73,7 +73,7 @@ struct ScenarioExecutionTests {
     @Test func badValuesNameLineAndKey() {
         #expect(parseError(base + "\n[execution]\nvenue = \"nyse\"")
             == "t.toml:21: execution.venue: must be one of \"equity\", \"crypto-perp\", got \"nyse\"")
-        #expect(parseError(base + "\n[execution]\ndaily_volume = -1") == "t.toml:21: execution.daily_volume: must be ≥ 0 (shares a day), got -1")
+        #expect(parseError(base + "\n[execution]\ndaily_volume = -1") == "t.toml:21: execution.daily_volume: must be ≥ 0 (units a day), got -1")
         #expect(parseError(base + "\n[execution]\nlatency_ms = -2") == "t.toml:21: execution.latency_ms: must be ≥ 0 (milliseconds), got -2")
         #expect(parseError(base + "\n[execution]\nfunding_rate = 0.1")?.contains("execution.funding_rate: needs venue") == true)
         #expect(parseError(base + "\n[execution]\ncalendar = \"lunar\"")

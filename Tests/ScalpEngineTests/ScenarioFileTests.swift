@@ -166,7 +166,7 @@ struct ScenarioFileTests {
 
     @Test func badValueNamesFileLineAndKey() {
         let error = parseError(edited("vol = 0.3", "vol = -0.2"), file: "class.toml")
-        #expect(error?.description == "class.toml:13: process.vol: must be ≥ 0, got -0.2")
+        #expect(error?.description == "class.toml:13: process.vol: must be in [0, 10] (a fraction per year), got -0.2")
     }
 
     @Test func unknownKeysAreRefusedAtTheirLine() {
@@ -183,6 +183,47 @@ struct ScenarioFileTests {
         let error = try #require(parseError(edited("spot = 50", "spot = = 50")))
         #expect(error.line == 6 && error.column != nil && error.key == nil)
         #expect(error.description.hasPrefix("t.toml:6:"))
+    }
+
+    /// Every magnitude a user gives has a documented range (`InputLimits`); outside it, the
+    /// file is refused naming the key, before any number can overflow into NaN.
+    @Test(arguments: [
+        ("spot = 50", "spot = 1e308", "t.toml:6: market.spot: must be in (0, 10000000] (currency), got "),
+        ("vol = 0.3", "vol = 1e308", "t.toml:13: process.vol: must be in [0, 10] (a fraction per year), got "),
+        ("quantity = 2", "quantity = 1e308", "t.toml:18: book[1].quantity: must be in [-1000000, 1000000] (contracts; negative is short), got "),
+        ("expiry_days = 10", "strike = 1e308\nexpiry_days = 10", "t.toml:17: book[1].strike: must be in (0, 10000000] (currency), got "),
+        ("days = 2", "days = 1e9", "t.toml:9: market.days: must be in (0, 3650] (days), got "),
+    ])
+    func absurdMagnitudesAreRefusedNamingTheKey(old: String, new: String, expected: String) throws {
+        let error = try #require(parseError(edited(old, new)))
+        #expect(error.description.hasPrefix(expected), "\(error.description)")
+    }
+
+    @Test func absurdExecutionTermsAreRefusedNamingTheKey() throws {
+        let lot = try #require(parseError(Self.minimal + "\n\n[hedging]\nlot = 1e308\n"))
+        #expect(lot.description.hasPrefix("t.toml:22: hedging.lot: must be in [0, 1000000] (units; 0 for fractional)"), "\(lot.description)")
+        let latency = try #require(parseError(Self.minimal + "\n\n[execution]\nlatency_ms = 1e12\n"))
+        #expect(latency.description.hasPrefix("t.toml:22: execution.latency_ms: must be in [0, 60000] (milliseconds)"), "\(latency.description)")
+    }
+
+    /// A million `[[events]]` would cost the TOML parser minutes: the 10,001st is refused at
+    /// its line before the parser runs.
+    @Test func tooManyEventsAreRefusedBeforeParsing() throws {
+        let event = "\n[[events]]\nafter_days = 1\nprice_jump = 0.01\n"
+        let text = Self.minimal + String(repeating: event, count: 10_001)
+        let error = try #require(parseError(text))
+        let line = Self.minimal.split(separator: "\n", omittingEmptySubsequences: false).count + 10_000 * 4 + 1
+        #expect(error.description == "t.toml:\(line): more than 10000 [[events]] tables", "\(error.description)")
+        #expect(parseError(Self.minimal + String(repeating: event, count: 10_000))?.description.contains("more than") != true)
+    }
+
+    /// A NUL or control byte is reported at its own line and column, not where toml++ would.
+    @Test func aControlByteIsReportedOnItsOwnLine() throws {
+        let error = try #require(parseError(edited("rate = 0.02", "rate = 0.\u{0}02")))
+        #expect(error.line == 7 && error.column == 10, "\(error.description)")
+        #expect(error.description.contains("a NUL byte"))
+        let header = try #require(parseError(edited("[process]", "[pro\u{1}cess]")))
+        #expect(header.line == 11 && header.description.contains("0x1"), "\(header.description)")
     }
 
     @Test func typeAndRequiredErrors() {

@@ -9,6 +9,10 @@ public enum InputLimits {
     /// (a process), at most 10 (1,000% a year).
     public static let impliedVol = ValueRange(0, 10, excludingLower: true)
     public static let processVol = ValueRange(0, 10)
+    /// A process's variance (Heston's v), fraction² per year: the square of `processVol`.
+    public static let processVariance = ValueRange(0, 100)
+    /// Rates of a process (jump intensity, regime switches, mean reversion, vol of vol), per year.
+    public static let eventRate = ValueRange(0, 1e5)
     /// Drift, rates and dividend yields, per year: ±100%.
     public static let rate = ValueRange(-1, 1)
     /// Option contracts held or traded, each leg, signed: at most a million either way.
@@ -21,8 +25,10 @@ public enum InputLimits {
     public static let latencyMs = ValueRange(0, 60_000)
     /// Average daily volume, units a day.
     public static let dailyVolume = ValueRange(0, 1e12)
-    /// Session length, days: at most ten years.
+    /// Session length and option expiries, days: at most ten years.
     public static let days = ValueRange(0, 3650, excludingLower: true)
+    /// The same in years, for flags given in years.
+    public static let years = ValueRange(0, 10, excludingLower: true)
     /// Scheduled events in one scenario.
     public static let events = 10_000
 }

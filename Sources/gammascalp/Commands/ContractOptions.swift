@@ -27,8 +27,8 @@ struct ContractOptions: ParsableArguments {
     var json = false
 
     mutating func validate() throws {
-        try FlagCheck.positive(spot, "--spot")
-        try FlagCheck.positive(strike, "--strike")
+        try FlagCheck.within(InputLimits.price, spot, "--spot", "currency")
+        try FlagCheck.within(InputLimits.price, strike, "--strike", "currency")
         try FlagCheck.nonNegative(expiry, "--expiry")
         try FlagCheck.finite(rate, "--rate")
         try FlagCheck.finite(dividend, "--dividend")
@@ -49,5 +49,12 @@ enum FlagCheck {
     static func nonNegative(_ value: Double, _ flag: String) throws {
         try finite(value, flag)
         guard value >= 0 else { throw ValidationError("\(flag) must be ≥ 0, got \(Table.plain(value))") }
+    }
+
+    /// `value` inside one of `InputLimits`' ranges; `unit` says what it counts.
+    static func within(_ range: ValueRange, _ value: Double, _ flag: String, _ unit: String) throws {
+        guard range.contains(value) else {
+            throw ValidationError("\(flag) must be in \(range.describe()) (\(unit)), got \(Table.plain(value))")
+        }
     }
 }

@@ -30,10 +30,10 @@ struct PriceSeriesOptions: ParsableArguments {
             if let flag = needsPrices.first(where: \.1)?.0 { throw ValidationError("\(flag) is only for --prices") }
         } else {
             if scenario != nil { throw ValidationError("--prices and --scenario cannot be used together") }
-            if let strike { try FlagCheck.positive(strike, "--strike") }
-            if let impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
+            if let strike { try FlagCheck.within(InputLimits.price, strike, "--strike", "currency") }
+            if let impliedVol { try FlagCheck.within(InputLimits.processVol, impliedVol, "--implied-vol", "a fraction per year") }
             if let quantity {
-                try FlagCheck.finite(quantity, "--quantity")
+                try FlagCheck.within(InputLimits.contracts, quantity, "--quantity", "contracts")
                 guard quantity != 0 else { throw ValidationError("--quantity must not be 0") }
             }
         }

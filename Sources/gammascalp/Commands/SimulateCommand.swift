@@ -166,12 +166,10 @@ extension SimulateCommand {
             throw ValidationError("--prices: \(flag) cannot be used with a price history (the file sets it)")
         }
         let history = try PriceHistoryReader.load(path)
-        if let strike = option.strike { try FlagCheck.positive(strike, "--strike") }
-        if let impliedVol = option.impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
-        if let rate = market.rate { try FlagCheck.finite(rate, "--rate") }
-        if let dividend = market.dividend { try FlagCheck.finite(dividend, "--dividend") }
+        try option.check()
+        if let rate = market.rate { try FlagCheck.within(InputLimits.rate, rate, "--rate", "a fraction per year") }
+        if let dividend = market.dividend { try FlagCheck.within(InputLimits.rate, dividend, "--dividend", "a fraction per year") }
         let units = option.position ?? 1
-        try FlagCheck.finite(units, "--position")
         var config = history.hedgingStudy(
             name: path, structure: option.kind ?? .call, strike: option.strike, units: units,
             impliedVol: option.impliedVol ?? 0.20, rate: market.rate ?? 0.05, dividendYield: market.dividend ?? 0).config
@@ -209,11 +207,11 @@ struct SimulatedMarket: ParsableArguments {
     var dividend: Double?
 
     func apply(to config: inout SessionConfig) throws {
-        if let spot { try FlagCheck.positive(spot, "--spot"); config.spot = spot }
-        if let rate { try FlagCheck.finite(rate, "--rate"); config.rate = rate }
-        if let drift { try FlagCheck.finite(drift, "--drift") }
-        if let realizedVol { try FlagCheck.nonNegative(realizedVol, "--realized-vol") }
-        if let dividend { try FlagCheck.finite(dividend, "--dividend") }
+        if let spot { try FlagCheck.within(InputLimits.price, spot, "--spot", "currency"); config.spot = spot }
+        if let rate { try FlagCheck.within(InputLimits.rate, rate, "--rate", "a fraction per year"); config.rate = rate }
+        if let drift { try FlagCheck.within(InputLimits.rate, drift, "--drift", "a fraction per year") }
+        if let realizedVol { try FlagCheck.within(InputLimits.processVol, realizedVol, "--realized-vol", "a fraction per year") }
+        if let dividend { try FlagCheck.within(InputLimits.rate, dividend, "--dividend", "a fraction per year") }
         guard case .geometricBrownian(var process) = config.process else {
             // Other processes carry their own vol parameters (and dividend yield): a scenario sets them.
             if drift != nil || realizedVol != nil || dividend != nil {
@@ -253,11 +251,16 @@ struct SimulatedOption: ParsableArguments {
 
     /// Lays the flags over the config's book. Returns true if the scenario's own book stays
     /// (so the premium to report is the whole book's value).
+    /// Each given flag inside its `InputLimits` range.
+    func check() throws {
+        if let strike { try FlagCheck.within(InputLimits.price, strike, "--strike", "currency") }
+        if let expiry { try FlagCheck.within(InputLimits.years, expiry, "--expiry", "years") }
+        if let impliedVol { try FlagCheck.within(InputLimits.processVol, impliedVol, "--implied-vol", "a fraction per year") }
+        if let position { try FlagCheck.within(InputLimits.contracts, position, "--position", "units") }
+    }
+
     func apply(to config: inout SessionConfig, fromScenario: Bool) throws -> Bool {
-        if let strike { try FlagCheck.positive(strike, "--strike") }
-        if let expiry { try FlagCheck.positive(expiry, "--expiry") }
-        if let impliedVol { try FlagCheck.nonNegative(impliedVol, "--implied-vol") }
-        if let position { try FlagCheck.finite(position, "--position") }
+        try check()
         if fromScenario && kind == nil && position == nil {
             for index in config.book.positions.indices {
                 if let strike { config.book.positions[index].strike = strike }
@@ -327,7 +330,7 @@ struct SimulatedHedging: ParsableArguments {
         if let hedgeDelta { config.hedgeDelta = hedgeDelta }
         if let costBps { try FlagCheck.nonNegative(costBps, "--cost-bps"); config.costs.halfSpreadBps = costBps }
         if let fee { try FlagCheck.nonNegative(fee, "--fee"); config.costs.feePerShare = fee }
-        if let lotSize { try FlagCheck.nonNegative(lotSize, "--lot-size"); config.lotSize = lotSize }
+        if let lotSize { try FlagCheck.within(InputLimits.lot, lotSize, "--lot-size", "units; 0 for fractional"); config.lotSize = lotSize }
     }
 }
 

@@ -44,9 +44,9 @@ struct SimulatedExecution: ParsableArguments {
             terms.venue = chosen
         }
         if let impact { try FlagCheck.nonNegative(impact, "--impact"); terms.impact = impact }
-        if let dailyVolume { try FlagCheck.nonNegative(dailyVolume, "--daily-volume"); terms.dailyVolume = dailyVolume }
+        if let dailyVolume { try FlagCheck.within(InputLimits.dailyVolume, dailyVolume, "--daily-volume", "units a day"); terms.dailyVolume = dailyVolume }
         if let touchSize { try FlagCheck.nonNegative(touchSize, "--touch-size"); terms.touchSize = touchSize }
-        if let latencyMs { try FlagCheck.nonNegative(latencyMs, "--latency-ms"); terms.latencyMs = latencyMs }
+        if let latencyMs { try FlagCheck.within(InputLimits.latencyMs, latencyMs, "--latency-ms", "milliseconds"); terms.latencyMs = latencyMs }
         if let makerFeeBps { try FlagCheck.finite(makerFeeBps, "--maker-fee-bps"); terms.makerFeeBps = makerFeeBps }
         if let takerFeeBps { try FlagCheck.nonNegative(takerFeeBps, "--taker-fee-bps"); terms.takerFeeBps = takerFeeBps }
         if let fundingRate {

@@ -1,21 +1,54 @@
 import Foundation
 import ScalpEngine
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Reads a UTF-8 text file a flag names; errors are one `CommandFailure` line naming the path.
+/// Reads a UTF-8 text file a flag names, as `sort` does: a symlink is followed, and a FIFO or a
+/// character device is read as a stream to its end. Errors are one `CommandFailure` line naming
+/// the path; a stream longer than `limit` bytes (`/dev/zero`) is refused rather than read forever.
 enum TextFile {
+    /// The largest file of each kind read, bytes: a scenario of 10,000 events is under 1 MiB; a
+    /// price file of ten million rows or a journal of a year's ticks under 1 GiB.
+    static func limit(for what: String) -> Int {
+        what == "scenario file" || what == "state file" ? 16 << 20 : 1 << 30
+    }
+
+    /// Streams already read, by path: a FIFO gives its text once, and a command may check its
+    /// flags (reading the file) before it runs (reading it again).
+    private static let streamsRead = Mutex<[String: String]>([:])
+
     static func read(_ path: String, what: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such \(what)")
+        if let text = streamsRead.withLock({ $0[path] }) { return text }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw CommandFailure("\(path): no such \(what)") }
+            throw CommandFailure("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
-        if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, not a \(what)") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure("\(path): cannot read: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw CommandFailure("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path): not UTF-8 text") }
+        if info.st_mode & S_IFMT == S_IFDIR { throw CommandFailure("\(path): is a directory, not a \(what)") }
+        let limit = limit(for: what)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure("\(path): cannot read: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > limit {
+                throw CommandFailure("\(path): longer than \(limit >> 20) MiB, more than any \(what) can be")
+            }
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CommandFailure("\(path): not UTF-8 text") }
+        if info.st_mode & S_IFMT != S_IFREG { streamsRead.withLock { $0[path] = text } }
         return text
     }
 }

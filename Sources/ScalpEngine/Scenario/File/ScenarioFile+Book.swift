@@ -16,20 +16,21 @@ extension ScenarioFile {
         guard let kind = try t.choice("kind", OptionStructure.self) else { throw t.missing("kind") }
         let strike: Double
         if let given = try t.number("strike") {
-            try t.check(given > 0, "strike", given, "must be > 0")
+            try t.check(given, in: InputLimits.price, "strike", "currency")
             if t.contains("moneyness") { throw t.error("moneyness", "give strike or moneyness, not both") }
             strike = given
         } else {
             let moneyness = try t.number("moneyness") ?? 1
-            try t.check(moneyness > 0, "moneyness", moneyness, "must be > 0 (strike ÷ spot)")
+            try t.check(moneyness > 0 && InputLimits.price.contains(moneyness * market.spot), "moneyness", moneyness,
+                        "must be > 0 (strike ÷ spot), with a strike in \(InputLimits.price.describe())")
             strike = moneyness * market.spot
         }
         let days = try t.requiredNumber("expiry_days")
-        try t.check(days > 0, "expiry_days", days, "must be > 0")
+        try t.check(days, in: InputLimits.days, "expiry_days", "days")
         let quantity = try t.requiredNumber("quantity")
+        try t.check(quantity, in: InputLimits.contracts, "quantity", "contracts; negative is short")
         try t.check(quantity != 0, "quantity", quantity, "must not be 0 (contracts; negative is short)")
-        let multiplier = try t.number("multiplier") ?? 100
-        try t.check(multiplier > 0, "multiplier", multiplier, "must be > 0")
+        let multiplier = try t.number("multiplier", in: InputLimits.multiplier, "units of the underlying a contract") ?? 100
         let impliedVol = try t.number("implied_vol")
         if let impliedVol {
             try t.check(impliedVol >= ImpliedVolDynamics.minimumVol && impliedVol <= 10, "implied_vol", impliedVol,

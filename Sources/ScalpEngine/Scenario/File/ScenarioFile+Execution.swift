@@ -12,21 +12,23 @@ extension ScenarioFile {
         if try readCalendar(&t).isEquity && terms.venue == .cryptoPerp {
             throw t.error("calendar", "must be \"continuous\" on venue \"crypto-perp\" (a perpetual trades 24/7), got \"equity\"")
         }
-        func nonNegative(_ key: String, _ fallback: Double, _ unit: String) throws(ScenarioFileError) -> Double {
+        func nonNegative(_ key: String, _ fallback: Double, _ unit: String,
+                         in range: ValueRange = ValueRange(0, .greatestFiniteMagnitude)) throws(ScenarioFileError) -> Double {
             let value = try t.number(key) ?? fallback
             try t.check(value >= 0, key, value, "must be ≥ 0 (\(unit))")
+            try t.check(value, in: range, key, unit)
             return value
         }
         let halfSpread = try t.number("half_spread_bps")
         if let halfSpread {
             try t.check(halfSpread >= 0 && halfSpread < 10_000, "half_spread_bps", halfSpread, "must be between 0 and 10000")
         }
-        terms.tick = try nonNegative("tick", terms.tick, "currency; 0 for continuous prices")
+        terms.tick = try nonNegative("tick", terms.tick, "currency; 0 for continuous prices", in: ValueRange(0, InputLimits.price.upper))
         terms.spreadVolMultiple = try nonNegative("spread_vol_multiple", terms.spreadVolMultiple, "× σ·S·√dt")
         terms.impact = try nonNegative("impact", terms.impact, "η of the square-root law")
-        terms.dailyVolume = try nonNegative("daily_volume", terms.dailyVolume, "shares a day")
-        terms.latencyMs = try nonNegative("latency_ms", terms.latencyMs, "milliseconds")
-        terms.touchSize = try nonNegative("touch_size", terms.touchSize, "shares; 0 = the impact book's depth")
+        terms.dailyVolume = try nonNegative("daily_volume", terms.dailyVolume, "units a day", in: InputLimits.dailyVolume)
+        terms.latencyMs = try nonNegative("latency_ms", terms.latencyMs, "milliseconds", in: InputLimits.latencyMs)
+        terms.touchSize = try nonNegative("touch_size", terms.touchSize, "units; 0 = the impact book's depth", in: InputLimits.dailyVolume)
         terms.makerFeeBps = try t.number("maker_fee_bps") ?? terms.makerFeeBps
         try t.check(abs(terms.makerFeeBps) < 10_000, "maker_fee_bps", terms.makerFeeBps, "must be between -10000 and 10000")
         terms.takerFeeBps = try nonNegative("taker_fee_bps", terms.takerFeeBps, "basis points")

@@ -16,8 +16,7 @@ extension ScenarioFile {
     /// Reads `[hedging]`: lot, cost_bps, fee, option_spread_vol, policy, auto, benchmark, hedge_vol, hedge_delta.
     static func readHedging(_ t: inout ScenarioTable) throws(ScenarioFileError) -> HedgingTerms {
         var terms = HedgingTerms()
-        terms.lot = try t.number("lot") ?? terms.lot
-        try t.check(terms.lot >= 0, "lot", terms.lot, "must be ≥ 0 (shares; 0 for fractional)")
+        terms.lot = try t.number("lot", in: InputLimits.lot, "units; 0 for fractional") ?? terms.lot
         let givenBps = try t.number("cost_bps")
         terms.costBpsGiven = givenBps != nil
         let bps = givenBps ?? 0

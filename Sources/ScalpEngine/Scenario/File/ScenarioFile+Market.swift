@@ -24,8 +24,7 @@ extension ScenarioFile {
     /// count). `trading` is `[execution]`'s equity calendar (nil: continuous), whose clock is
     /// trading days: `days` is then whole trading days and `step_minutes` divides the 390 of one.
     static func readMarket(_ t: inout ScenarioTable, trading: ExecutionCalendar) throws(ScenarioFileError) -> MarketTerms {
-        let spot = try t.number("spot") ?? 100
-        try t.check(spot > 0, "spot", spot, "must be > 0")
+        let spot = try t.number("spot", in: InputLimits.price, "currency") ?? 100
         let rate = try t.number("rate") ?? 0
         try t.check(abs(rate) < 10, "rate", rate, "must be between -10 and 10 (a fraction per year)")
         let drift = try t.number("drift") ?? rate
@@ -40,7 +39,7 @@ extension ScenarioFile {
         let minutes = try t.number("step_minutes") ?? 5
         try t.check(minutes > 0, "step_minutes", minutes, "must be > 0")
         let days = try t.requiredNumber("days")
-        try t.check(days > 0, "days", days, "must be > 0")
+        try t.check(days, in: InputLimits.days, "days", "days")
         if case .equity(let variance) = trading {
             let perDay = DayCount.tradingMinutesPerDay / minutes
             try t.check(perDay == perDay.rounded() && perDay <= 100_000, "step_minutes", minutes,
@@ -77,13 +76,28 @@ extension ScenarioFile {
             try t.check(value >= 0, key, value, "must be ≥ 0")
             return value
         }
+        func vol(_ key: String) throws(ScenarioFileError) -> Double {
+            let value = try t.requiredNumber(key)
+            try t.check(value, in: InputLimits.processVol, key, "a fraction per year")
+            return value
+        }
+        func variance(_ key: String) throws(ScenarioFileError) -> Double {
+            let value = try t.requiredNumber(key)
+            try t.check(value, in: InputLimits.processVariance, key, "a fraction² per year")
+            return value
+        }
+        func rate(_ key: String) throws(ScenarioFileError) -> Double {
+            let value = try t.requiredNumber(key)
+            try t.check(value, in: InputLimits.eventRate, key, "per year")
+            return value
+        }
         switch kind {
         case .gbm:
             return .geometricBrownian(GeometricBrownianMotion(
-                drift: market.drift, volatility: try nonNegative("vol"), dividendYield: market.dividend))
+                drift: market.drift, volatility: try vol("vol"), dividendYield: market.dividend))
         case .merton:
-            let vol = try nonNegative("vol")
-            let intensity = try nonNegative("jump_intensity")
+            let vol = try vol("vol")
+            let intensity = try rate("jump_intensity")
             let mean = try t.requiredNumber("jump_mean")
             try t.check(abs(mean) <= 1, "jump_mean", mean, "must be between -1 and 1 (a log return)")
             let stdev = try t.number("jump_stdev") ?? 0
@@ -92,19 +106,19 @@ extension ScenarioFile {
                 drift: market.drift, volatility: vol, dividendYield: market.dividend,
                 jumpIntensity: intensity, jumpMean: mean, jumpStdev: stdev))
         case .regime:
-            let calm = try nonNegative("calm_vol")
-            let stressed = try nonNegative("stressed_vol")
-            let toStressed = try nonNegative("calm_to_stressed")
-            let toCalm = try nonNegative("stressed_to_calm")
+            let calm = try vol("calm_vol")
+            let stressed = try vol("stressed_vol")
+            let toStressed = try rate("calm_to_stressed")
+            let toCalm = try rate("stressed_to_calm")
             let start = try t.choice("start", RegimeSwitchingVolatility.Regime.self) ?? .calm
             return .regimeSwitching(RegimeSwitchingVolatility(
                 drift: market.drift, dividendYield: market.dividend, calmVolatility: calm, stressedVolatility: stressed,
                 calmToStressedRate: toStressed, stressedToCalmRate: toCalm, regime: start))
         case .heston:
-            let v0 = try nonNegative("initial_variance")
-            let theta = try nonNegative("long_run_variance")
-            let kappa = try nonNegative("mean_reversion")
-            let xi = try nonNegative("vol_of_vol")
+            let v0 = try variance("initial_variance")
+            let theta = try variance("long_run_variance")
+            let kappa = try rate("mean_reversion")
+            let xi = try rate("vol_of_vol")
             let rho = try t.requiredNumber("correlation")
             try t.check(abs(rho) <= 1, "correlation", rho, "must be between -1 and 1")
             let scheme = try t.choice("scheme", HestonProcess.Scheme.self) ?? .quadraticExponential

@@ -11,6 +11,7 @@ public enum ScenarioFile {
     /// The scenario described by `text`; `file` names it in errors (and, without a `name`
     /// key, names the scenario: its last path component without the extension).
     public static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
+        try checkRawText(text, file: file)
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

@@ -49,6 +49,13 @@ struct ScenarioTable {
         return number
     }
 
+    /// A number inside `range` (`unit` says what it counts, for the message); nil if absent.
+    mutating func number(_ key: String, in range: ValueRange, _ unit: String) throws(ScenarioFileError) -> Double? {
+        guard let value = try number(key) else { return nil }
+        try check(value, in: range, key, unit)
+        return value
+    }
+
     /// A number that must be present.
     mutating func requiredNumber(_ key: String) throws(ScenarioFileError) -> Double {
         guard let number = try number(key) else { throw missing(key) }
@@ -99,11 +106,15 @@ struct ScenarioTable {
         return ScenarioTable(table, path: path(key), source: source)
     }
 
-    /// The array of tables `key` (`[[key]]`), numbered from 1; empty if absent. Call `finish()` on each when read.
-    mutating func sections(_ key: String) throws(ScenarioFileError) -> [ScenarioTable] {
+    /// The array of tables `key` (`[[key]]`), numbered from 1, at most `limit` of them; empty
+    /// if absent. Call `finish()` on each when read.
+    mutating func sections(_ key: String, atMost limit: Int = InputLimits.events) throws(ScenarioFileError) -> [ScenarioTable] {
         guard let value = value(key) else { return [] }
         let header = Self.header(path(key) + "[1]")
         guard let array = value.array else { throw error(key, "must be an array of tables (\(header)), got \(Self.describe(value))") }
+        if array.count > limit {
+            throw source.error(path(key) + "[\(limit + 1)]", "more than \(limit) \(Self.header(path(key) + "[1]")) tables")
+        }
         var readers: [ScenarioTable] = []
         for (index, element) in array.enumerated() {
             let elementPath = path(key) + "[\(index + 1)]"
@@ -120,6 +131,11 @@ struct ScenarioTable {
     /// Throws "<rule>, got <value>" at `key` unless `ok`.
     func check(_ ok: Bool, _ key: String, _ value: Double, _ rule: String) throws(ScenarioFileError) {
         if !ok { throw error(key, "\(rule), got \(ScenarioFile.decimal(value))") }
+    }
+
+    /// Throws "must be in <range> (<unit>), got <value>" at `key` unless `range` holds `value`.
+    func check(_ value: Double, in range: ValueRange, _ key: String, _ unit: String) throws(ScenarioFileError) {
+        try check(range.contains(value), key, value, "must be in \(range.describe()) (\(unit))")
     }
 
     /// The error for a required key that is absent (located at the table's header).
