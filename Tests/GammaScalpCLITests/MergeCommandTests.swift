@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScalpEngine
 
 /// `simulate --shard K/N --state FILE` and `merge`, as a batch job runs them: separate
 /// processes of the built binary, files on disk, exit codes.
@@ -106,6 +107,60 @@ struct MergeCommandTests {
         }
         let complete = try CLI.run(["merge", c, a, b])
         #expect(complete.status == 0, "\(complete.stderr)")
+    }
+
+    /// One number edited in a shard's state file (a block's mean, by 1) is refused by name: the
+    /// content no longer matches the file's SHA-256 digest. The untouched shards still merge.
+    @Test func anEditedStateFileIsRefused() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try (1...2).map { k in
+            let file = directory.appendingPathComponent("s\(k).json").path
+            let result = try CLI.run(["simulate", "--paths", "2000", "--steps", "5", "--shard", "\(k)/2", "--state", file])
+            #expect(result.status == 0, "\(result.stderr)")
+            return file
+        }
+        #expect(try CLI.run(["merge"] + files).status == 0)
+        let text = try String(contentsOfFile: files[1], encoding: .utf8)
+        let mean = try #require(text.firstRange(of: try Regex(#""mean":(-?[0-9.e+-]+)"#)))
+        let value = try #require(Double(text[mean].dropFirst(7)))
+        let edited = text.replacingCharacters(in: mean, with: "\"mean\":\(value + 1)")
+        try edited.write(toFile: files[1], atomically: true, encoding: .utf8)
+        let result = try CLI.run(["merge"] + files)
+        #expect(result.status != 0 && result.stdout.isEmpty)
+        #expect(result.stderr == "error: \(files[1]): edited or corrupted since it was written (its content does not match "
+            + "its SHA-256 digest); run its shard again\n", "\(result.stderr)")
+        let truncated = String(text.prefix(text.count / 2))
+        try truncated.write(toFile: files[1], atomically: true, encoding: .utf8)
+        let cut = try CLI.run(["merge"] + files)
+        #expect(cut.status != 0 && cut.stderr.hasPrefix("error: \(files[1]): not a gammascalp state file"), "\(cut.stderr)")
+    }
+
+    /// Random byte mutations of a state file: `merge` refuses each with one error line (or,
+    /// for a mutation the JSON reads past, merges), never traps.
+    @Test func mutatedStateFilesNeverTrap() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = try (1...2).map { k in
+            let file = directory.appendingPathComponent("m\(k).json").path
+            _ = try CLI.run(["simulate", "--paths", "600", "--steps", "3", "--shard", "\(k)/2", "--state", file])
+            return file
+        }
+        let valid = Array(try String(contentsOfFile: files[1], encoding: .utf8).utf8)
+        var rng = Xoshiro256StarStar(seed: 19)
+        for _ in 0..<12 {
+            var bytes = valid
+            let at = Int.random(in: 0..<bytes.count, using: &rng)
+            switch Int.random(in: 0..<3, using: &rng) {
+            case 0: bytes[at] ^= UInt8(1 << Int.random(in: 0..<8, using: &rng))
+            case 1: bytes.removeSubrange(at...)
+            default: bytes.insert(contentsOf: Array("1e308".utf8), at: at)
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: files[1]))
+            let result = try CLI.run(["merge"] + files)
+            #expect(result.status == 0 || (result.status == 1 && result.stderr.split(separator: "\n").count == 1
+                                                && result.stderr.hasPrefix("error: ")), "\(result.status) \(result.stderr)")
+        }
     }
 
     /// A state file from another gammascalp version is refused by name.

@@ -109,6 +109,43 @@ struct MonteCarloShardTests {
         #expect(throws: ShardMergeError.self) { try MonteCarloShardResult.merge([shard, Self.shard(2, of: 2, seed: 5)]) }
     }
 
+    /// Moments no samples can have, or extremes the sketch never saw, are refused even when
+    /// the file's digest was rewritten to match: the blocks must agree with each other.
+    @Test(arguments: [
+        ("maximum", 1e6, "its P&L runs from"),
+        ("mean", 1e9, "block 0's P&L has a mean 1000000000.0 outside its minimum"),
+        ("m2", 1e30, "block 0's P&L has a spread"),
+        ("minimum", 1e12, "block 0's P&L has a minimum 1000000000000.0 above its maximum"),
+    ])
+    func editedMomentsAreRefused(key: String, value: Double, problem: String) throws {
+        let shard = try Self.shard(1, of: 2, seed: 5)
+        let data = try JSONEncoder().encode(shard)
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var blocks = try #require(object["blockMoments"] as? [[String: Any]])
+        var pnl = try #require(blocks[0]["pnl"] as? [String: Any])
+        pnl[key] = value
+        blocks[0]["pnl"] = pnl
+        object["blockMoments"] = blocks
+        let edited = try JSONDecoder().decode(MonteCarloShardResult.self, from: JSONSerialization.data(withJSONObject: object))
+        do {
+            _ = try MonteCarloShardResult.merge([edited, Self.shard(2, of: 2, seed: 5)])
+            Issue.record("an edited \(key) merged")
+        } catch let error as ShardMergeError {
+            guard case .damaged(0, let found) = error else { Issue.record("\(error)"); return }
+            #expect(found.contains(problem), "\(found)")
+        }
+    }
+
+    /// The honest moments of many runs are never refused (the slack is for rounding only).
+    @Test func honestMomentsAreConsistent() throws {
+        for seed in UInt64(1)...20 {
+            let shard = try Self.shard(1, of: 1, seed: seed, paths: 700)
+            for block in shard.blockMoments {
+                #expect(block.pnl.inconsistency == nil && block.trades.inconsistency == nil && block.costs.inconsistency == nil)
+            }
+        }
+    }
+
     // MARK: - Helpers
 
     static func shard(_ number: Int, of count: Int, seed: UInt64, paths: Int = 3_000,

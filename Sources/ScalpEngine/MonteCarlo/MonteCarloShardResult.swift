@@ -115,17 +115,30 @@ public struct MonteCarloShardResult: Sendable, Codable {
                 + "\(expected.lowerBound)..<\(expected.upperBound), not \(blockMoments.count) blocks from \(blocks.lowerBound)")
         }
         var shardCount = 0
+        var lowest = Double.infinity, highest = -Double.infinity
         for (block, moments) in zip(blocks, blockMoments) {
             let count = min(blockSize, paths - block * blockSize)
             guard moments.pnl.count == count, moments.trades.count == count, moments.costs.count == count else {
                 throw .damaged(position: position, problem: "block \(block) should have \(count) paths, "
                     + "has \(moments.pnl.count)")
             }
+            for (name, part) in [("P&L", moments.pnl), ("trades", moments.trades), ("costs", moments.costs)] {
+                if let problem = part.inconsistency {
+                    throw .damaged(position: position, problem: "block \(block)'s \(name) has \(problem)")
+                }
+            }
             shardCount += count
+            (lowest, highest) = (min(lowest, moments.pnl.minimum), max(highest, moments.pnl.maximum))
         }
         guard pnlQuantiles.count + pnlQuantiles.nonFiniteCount == shardCount else {
             throw .damaged(position: position, problem: "its quantile sketch holds \(pnlQuantiles.count) paths, "
                 + "its blocks \(shardCount)")
+        }
+        // The sketch saw every finite P&L the blocks saw: their extremes are the same numbers.
+        if pnlQuantiles.nonFiniteCount == 0, pnlQuantiles.count > 0, lowest.isFinite, highest.isFinite,
+           pnlQuantiles.minimum != lowest || pnlQuantiles.maximum != highest {
+            throw .damaged(position: position, problem: "its P&L runs from \(pnlQuantiles.minimum) to \(pnlQuantiles.maximum) "
+                + "in its quantile sketch but from \(lowest) to \(highest) in its blocks")
         }
     }
 }

@@ -40,7 +40,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         if try ShardStateFile<SimulationShardContents>.command(of: files[0]) == "frontier" { return try mergeFrontier() }
         let states = try files.map { try ShardStateFile<SimulationShardContents>.read($0, command: "simulate") }
-        try ShardStateMerge.checkVersions(states, files: files)
+        try ShardStateMerge.check(states, files: files)
         let runs = states.map(\.contents.run)
         let statistics = try ShardStateMerge.merge(runs, files: files)
         // The engine checked the runs; what the report adds must agree too.
@@ -62,7 +62,7 @@ struct MergeCommand: ParsableCommand {
     /// The frontier's shards: each rule's Monte Carlo merged as `simulate`'s is.
     private func mergeFrontier() throws {
         let states = try files.map { try ShardStateFile<FrontierShardContents>.read($0, command: "frontier") }
-        try ShardStateMerge.checkVersions(states, files: files)
+        try ShardStateMerge.check(states, files: files)
         let first = states[0].contents
         for (index, state) in states.enumerated() {
             let contents = state.contents

@@ -32,6 +32,14 @@ enum TextFile {
             throw CommandFailure("\(path): cannot read: \(String(cString: strerror(errno)))")
         }
         if info.st_mode & S_IFMT == S_IFDIR { throw CommandFailure("\(path): is a directory, not a \(what)") }
+        // A stream is read as one, but its errors say what it is.
+        let kind: String = switch info.st_mode & S_IFMT {
+        case S_IFIFO: "a FIFO "
+        case S_IFCHR: "a character device "
+        case S_IFBLK: "a block device "
+        case S_IFSOCK: "a socket "
+        default: ""
+        }
         let limit = limit(for: what)
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -44,10 +52,10 @@ enum TextFile {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
             if bytes.count > limit {
-                throw CommandFailure("\(path): longer than \(limit >> 20) MiB, more than any \(what) can be")
+                throw CommandFailure("\(path): \(kind)longer than \(limit >> 20) MiB, more than any \(what) can be")
             }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CommandFailure("\(path): not UTF-8 text") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CommandFailure("\(path): \(kind.isEmpty ? "" : "is \(kind)giving ")not UTF-8 text") }
         if info.st_mode & S_IFMT != S_IFREG { streamsRead.withLock { $0[path] = text } }
         return text
     }

@@ -3,7 +3,8 @@ import ScalpEngine
 
 /// The file `--state` writes: one shard's mergeable result, with what identifies its run.
 ///
-/// JSON on one line, keys sorted, camelCase as the engine's types code themselves. Doubles are written
+/// JSON on one line, keys sorted, with a SHA-256 `digest` of its canonical payload (the same
+/// JSON without the digest), so an edited or corrupted file is refused by name; camelCase as the engine's types code themselves. Doubles are written
 /// as the shortest text that reads back to the same bits (infinities and NaN as the strings
 /// "inf", "-inf", "nan"), integers and the UInt64 seed as exact integers, so a merge sees the
 /// very bits the shard computed. One type writes and reads the format; `Contents` is what a
@@ -12,7 +13,7 @@ struct ShardStateFile<Contents: Codable>: Codable {
     /// What every state file starts with, so a merge recognises one.
     static var formatName: String { "gammascalp shard state" }
     /// The layout's version: a reader refuses other layouts rather than misread them.
-    static var currentFormatVersion: Int { 1 }
+    static var currentFormatVersion: Int { 2 }
 
     var format: String
     var formatVersion: Int
@@ -25,6 +26,8 @@ struct ShardStateFile<Contents: Codable>: Codable {
     /// Wall-clock seconds the shard's paths took.
     var elapsedSeconds: Double
     var contents: Contents
+    /// SHA-256, in hex, of `payload()`: the file's JSON without this key.
+    var digest: String?
 
     init(command: String, threads: Int, elapsedSeconds: Double, contents: Contents) {
         format = Self.formatName
@@ -36,12 +39,26 @@ struct ShardStateFile<Contents: Codable>: Codable {
         self.contents = contents
     }
 
-    /// The file's text.
+    /// The file's text, its digest filled in.
     func encoded() throws -> String {
+        var signed = self
+        signed.digest = try payloadDigest()
+        return String(decoding: try Self.encoder.encode(signed), as: UTF8.self) + "\n"
+    }
+
+    /// The digest of the canonical payload: this file's JSON without its `digest` key. Doubles
+    /// read back to the bits they were written from, so a file re-encodes to the same bytes.
+    func payloadDigest() throws -> String {
+        var payload = self
+        payload.digest = nil
+        return SHA256.hexDigest(of: try Self.encoder.encode(payload))
+    }
+
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return encoder
     }
 
     func write(to path: String) throws {
@@ -102,11 +119,19 @@ private struct ShardStateHeader: Decodable {
 /// Checks that state files are one run's shards and merges their Monte Carlo results; every
 /// refusal is one message naming the files and what differs.
 enum ShardStateMerge {
-    /// Refuses files whose gammascalp versions differ.
-    static func checkVersions<Contents>(_ states: [ShardStateFile<Contents>], files: [String]) throws {
+    /// Refuses files whose gammascalp versions differ, then any file whose content does not
+    /// match its digest (edited or corrupted since it was written).
+    static func check<Contents>(_ states: [ShardStateFile<Contents>], files: [String]) throws {
         for (index, state) in states.enumerated() where state.version != states[0].version {
             throw CommandFailure("\(files[0]) and \(files[index]) are shards of different gammascalp versions "
                 + "(\(states[0].version) and \(state.version)): run every shard with one version")
+        }
+        for (file, state) in zip(files, states) {
+            guard let digest = state.digest else { throw CommandFailure("\(file): damaged state file: no digest") }
+            guard try state.payloadDigest() == digest else {
+                throw CommandFailure("\(file): edited or corrupted since it was written (its content does not match "
+                    + "its SHA-256 digest); run its shard again")
+            }
         }
     }
 
