@@ -49,7 +49,15 @@ struct SummaryOverlay: Widget {
                 let line = "Luck and skill: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
                     + "  costs \(Format.money(parts.costs, 0))  rest \(Format.money(parts.rest, 0))"
                 luck = sections.count
-                sections.append([TextLayout.wrap(line, width: text).map { [Span($0, muted)] }, []])
+                var lines = TextLayout.wrap(line, width: text).map { [Span($0, muted)] }
+                if let luckPart = parts.luck, let skillPart = parts.skill, let d = parts.decisions {
+                    let split = "Luck \(Format.money(luckPart, 0)) (market \(Format.money(parts.market, 0)), open delta's surprise "
+                        + "\(Format.money(d.unexpectedDeltaPnL, 0)))  Skill \(Format.money(skillPart, 0)) (costs "
+                        + "\(Format.money(parts.costs, 0)), drift \(Format.money(d.expectedDriftPnL, 0)), risk taken ±"
+                        + "\(Format.money(d.riskStandardDeviation, 0)))"
+                    lines += TextLayout.wrap(split, width: text).map { [Span($0, muted)] }
+                }
+                sections.append([lines, []])
             }
             sections.append([Self.scoreTable(score, limits: snapshot.scenario.riskLimits)])
         }
