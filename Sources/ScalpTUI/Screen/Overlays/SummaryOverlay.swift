@@ -46,7 +46,7 @@ struct SummaryOverlay: Widget {
             let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
-                let line = "Luck and skill: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
+                let line = "Parts: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
                     + "  costs \(Format.money(parts.costs, 0))  rest \(Format.money(parts.rest, 0))"
                 luck = sections.count
                 var lines = TextLayout.wrap(line, width: text).map { [Span($0, muted)] }
@@ -54,7 +54,7 @@ struct SummaryOverlay: Widget {
                     let split = "Luck \(Format.money(luckPart, 0)) (market \(Format.money(parts.market, 0)), open delta's surprise "
                         + "\(Format.money(d.unexpectedDeltaPnL, 0)))  Skill \(Format.money(skillPart, 0)) (costs "
                         + "\(Format.money(parts.costs, 0)), drift \(Format.money(d.expectedDriftPnL, 0)), risk taken ±"
-                        + "\(Format.money(d.riskStandardDeviation, 0)))"
+                        + "\(String(format: "%.0f", d.riskStandardDeviation)))"
                     lines += TextLayout.wrap(split, width: text).map { [Span($0, muted)] }
                 }
                 sections.append([lines, []])
