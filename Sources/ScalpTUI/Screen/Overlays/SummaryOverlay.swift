@@ -97,7 +97,7 @@ struct SummaryOverlay: Widget {
             journal,
             [],
         ])
-        sections.append([[[Span("Press any key to exit.", Style(.accent, on: .background, .bold))]]])
+        sections.append([[[Span("Press Enter, Esc or q to close.", Style(.accent, on: .background, .bold))]]])
 
         // Give up detail until it fits: the attribution and the facts first, then blank lines
         // between sections (the least useful first), then the rest of the facts.
