@@ -105,10 +105,17 @@ public struct JournalEnd: Sendable, Hashable {
         }
         if let utility = score.utility { grade.append(("utility", .number(utility))) }
         if let parts = score.decomposition {
-            grade.append(("decomposition", .object([
+            var fields: [(String, JSONText)] = [
                 ("market", .number(parts.market)), ("hedging", .number(parts.hedging)), ("costs", .number(parts.costs)),
                 ("rest", .number(parts.rest)),
-            ])))
+            ]
+            if let decisions = parts.decisions, let luck = parts.luck, let skill = parts.skill {
+                fields += [("luck", .number(luck)), ("skill", .number(skill)),
+                           ("open_delta_luck", .number(decisions.unexpectedDeltaPnL)),
+                           ("expected_drift", .number(decisions.expectedDriftPnL)),
+                           ("risk_variance", .number(decisions.riskVariance))]
+            }
+            grade.append(("decomposition", .object(fields)))
         }
         return .object(grade + [
             ("benchmark_rule", rule.map { .string($0.description) } ?? .null),
@@ -148,6 +155,7 @@ extension JournalEnd: Decodable {
 
     enum DecompositionKeys: String, CodingKey {
         case market, hedging, costs, rest
+        case openDeltaLuck = "open_delta_luck", expectedDrift = "expected_drift", riskVariance = "risk_variance"
     }
 
     /// An attribution bucket's key: its `PnLBucket.name`.
@@ -169,6 +177,12 @@ extension JournalEnd: Decodable {
                                              hedging: try d.decode(Double.self, forKey: .hedging),
                                              costs: try d.decode(Double.self, forKey: .costs),
                                              rest: try d.decode(Double.self, forKey: .rest))
+            // Written since 0.5.0 (the grade of decisions); luck and skill follow from them.
+            if let luck = try d.decodeIfPresent(Double.self, forKey: .openDeltaLuck),
+               let drift = try d.decodeIfPresent(Double.self, forKey: .expectedDrift),
+               let risk = try d.decodeIfPresent(Double.self, forKey: .riskVariance) {
+                decomposition?.decisions = DecisionLedger(unexpectedDeltaPnL: luck, expectedDriftPnL: drift, riskVariance: risk)
+            }
         }
         return TrainingScore(
             traineePnL: try c.decode(Double.self, forKey: .traineePnL),

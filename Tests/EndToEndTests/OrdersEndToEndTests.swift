@@ -23,8 +23,8 @@ final class OrdersEndToEndTests: TmuxTestCase {
         try session.keys("C")
         XCTAssertNotNil(session.wait { !$0.contains("working") && !$0.contains("╌") }, session.capture())
         try session.keys("q")
-        XCTAssertNotNil(session.wait { $0.contains("Press any key to exit") }, "no summary")
-        try session.keys("x")
+        XCTAssertNotNil(session.wait { $0.contains("Press Enter, Esc or q to close") }, "no summary")
+        try session.keys("q")
         XCTAssertNotNil(session.wait { $0.contains("EXIT=0") }, session.capture())
 
         let lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")

@@ -36,8 +36,8 @@ final class PlayEndToEndTests: TmuxTestCase {
     /// Quits with q, leaves the summary with a key, and returns the shell's screen.
     func quit() throws -> String {
         try session.keys("q")
-        XCTAssertNotNil(session.wait { $0.contains("Press any key to exit") }, "no summary")
-        try session.keys("x")
+        XCTAssertNotNil(session.wait { $0.contains("Press Enter, Esc or q to close") }, "no summary")
+        try session.keys("q")
         let screen = session.wait { $0.contains("EXIT=") }
         XCTAssertNotNil(screen, "the program did not exit")
         return screen ?? ""
@@ -136,7 +136,7 @@ final class PlayEndToEndTests: TmuxTestCase {
         try session.keys("b")
         XCTAssertNotNil(session.wait { ScreenText.hasStockTrade($0, side: "BUY", by: "manual") })
         try session.keys("q")
-        let summary = session.wait { $0.contains("Press any key to exit") }
+        let summary = session.wait { $0.contains("Press Enter, Esc or q to close") }
         for text in ["Session summary", "Total P&L", "gamma", "theta", "Trades", "close-out 1", "Realized vol", "Hedging error", "Journal"] {
             XCTAssertTrue(summary?.contains(text) ?? false, "summary lacks \(text)")
         }
@@ -150,8 +150,8 @@ final class PlayEndToEndTests: TmuxTestCase {
     func testCtrlCEndsLikeQuitAndTheJournalGoesUnderXDGStateHome() throws {
         _ = try start("--seed 6", journal: false)
         try session.keys("C-c")
-        XCTAssertNotNil(session.wait { $0.contains("Press any key to exit") })
-        try session.keys("z")
+        XCTAssertNotNil(session.wait { $0.contains("Press Enter, Esc or q to close") })
+        try session.keys("q")
         XCTAssertNotNil(session.wait { $0.contains("EXIT=0") })
         try assertCleanShell()
         let folder = session.home.appendingPathComponent("state/gammascalp/sessions")

@@ -21,8 +21,8 @@ final class TrainingEndToEndTests: TmuxTestCase {
 
     func quit() {
         try? session.keys("q")
-        XCTAssertNotNil(session.wait { $0.contains("Press any key to exit") }, "no summary")
-        try? session.keys("x")
+        XCTAssertNotNil(session.wait { $0.contains("Press Enter, Esc or q to close") }, "no summary")
+        try? session.keys("q")
         XCTAssertNotNil(session.wait { $0.contains("EXIT=0") }, "the program did not exit")
     }
 

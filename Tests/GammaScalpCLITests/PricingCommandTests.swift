@@ -67,10 +67,10 @@ struct PricingCommandTests {
     }
 
     @Test(arguments: [
-        (["price", "--kind", "call", "--spot", "-100", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: --spot must be positive, got -100"),
+        (["price", "--kind", "call", "--spot", "-100", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: --spot must be in (0, 10000000] (currency), got -100"),
         (["price", "--kind", "call", "--spot", "100", "--strike", "100", "--vol", "-0.2", "--expiry", "1"], "error: --vol must be ≥ 0, got -0.2"),
         (["price", "--kind", "call", "--spot", "abc", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: The value 'abc' is invalid for '--spot"),
-        (["price", "--kind", "call", "--spot", "nan", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: --spot must be a finite number, got nan"),
+        (["price", "--kind", "call", "--spot", "nan", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: --spot must be in (0, 10000000] (currency), got nan"),
         (["price", "--kind", "swap", "--spot", "100", "--strike", "100", "--vol", "0.2", "--expiry", "1"], "error: The value 'swap' is invalid for '--kind"),
         (["implied", "--kind", "call", "--spot", "100", "--strike", "100", "--premium", "120", "--expiry", "1"], "error: --premium: premium 120 is not below the no-arbitrage upper bound 100"),
         (["implied", "--kind", "put", "--spot", "100", "--strike", "150", "--premium", "10", "--expiry", "1"], "error: --premium: premium 10 is "),

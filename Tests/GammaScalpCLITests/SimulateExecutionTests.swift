@@ -7,8 +7,8 @@ struct SimulateExecutionTests {
     @Test(arguments: [
         (["--venue", "nyse"], "error: --venue must be equity or crypto-perp, got 'nyse'"),
         (["--hedge", "ladder:0"], "error: --hedge: invalid hedge rule 'ladder:0': ladder step X must be > 0"),
-        (["--daily-volume", "-1"], "error: --daily-volume must be ≥ 0, got -1"),
-        (["--latency-ms", "-3"], "error: --latency-ms must be ≥ 0, got -3"),
+        (["--daily-volume", "-1"], "error: --daily-volume must be in [0, 1000000000000] (units a day), got -1"),
+        (["--latency-ms", "-3"], "error: --latency-ms must be in [0, 60000] (milliseconds), got -3"),
         (["--funding-rate", "0.1"], "error: --funding-rate needs --venue crypto-perp"),
     ])
     func badInputIsOneErrorLine(flags: [String], message: String) throws {

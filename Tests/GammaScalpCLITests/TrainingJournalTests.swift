@@ -72,7 +72,7 @@ struct TrainingJournalTests {
         (["play", "--kind", "put", "--no-journal"], "error: --kind is only for --prices"),
         (["play", "--prices", "x.csv", "--scenario", "jumps", "--no-journal"], "error: --prices and --scenario cannot be used together"),
         (["play", "--prices", "x.csv", "--quantity", "0", "--no-journal"], "error: --quantity must not be 0"),
-        (["play", "--prices", "x.csv", "--strike", "-1", "--no-journal"], "error: --strike must be positive, got -1"),
+        (["play", "--prices", "x.csv", "--strike", "-1", "--no-journal"], "error: --strike must be in (0, 10000000] (currency), got -1"),
         (["play", "--prices", "/nonexistent/x.csv", "--no-journal"], "error: --prices: /nonexistent/x.csv: no such price file"),
     ])
     func badPlayFlagsAreOneErrorLine(arguments: [String], message: String) throws {

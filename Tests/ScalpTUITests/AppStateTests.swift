@@ -161,7 +161,9 @@ final class AppStateTests: XCTestCase {
         XCTAssertEqual(summary.pnl, state.session.pnl)
         state.advance(steps: 10)  // ended: time stands still
         XCTAssertEqual(state.session.step, 30)
-        state.handle(.character("x"))
+        state.handle(.character("h"))  // a trading key never closes the summary
+        XCTAssertFalse(state.exitRequested)
+        state.handle(.enter)
         XCTAssertTrue(state.exitRequested)
     }
 

@@ -58,7 +58,7 @@ final class EventLoopTests: XCTestCase {
         return (loop, terminal, outcome)
     }
 
-    static let quit: [(Double, TerminalEvent)] = [(10, .key(.character("q"))), (10.5, .key(.character("x")))]
+    static let quit: [(Double, TerminalEvent)] = [(10, .key(.character("q"))), (10.5, .key(.enter))]
 
     func testSimulatedTimeFollowsTheClockNotTheFrameRate() {
         let (loop, terminal, outcome) = run(script: Self.quit)

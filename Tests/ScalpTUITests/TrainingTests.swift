@@ -169,7 +169,7 @@ final class TrainingTests: XCTestCase {
         XCTAssertTrue(summary.lines().contains { $0.hasPrefix("luck and skill: market ") }, "\(summary.lines())")
         let grid = Dashboard.render(state, width: 100, height: 30)
         for text in ["Score \(Int(score.points)) / 100", "benchmark", "Hedging error / step", "Costs paid",
-                     "Time over delta limit", "Press any key to exit."] {
+                     "Time over delta limit", "Press Enter, Esc or q to close."] {
             XCTAssertTrue(grid.text.contains(text), "summary lacks \(text):\n\(grid.text)")
         }
     }

@@ -472,6 +472,11 @@ enum BuiltInScenarioFiles {
         impact = 1
         daily_volume = 2000000
 
+        [training]
+        # λ is an absolute risk aversion: a desk holding fifty times the classic book takes
+        # fifty times its risk in currency, so λ is the classic 0.001 over 50.
+        risk_aversion = 0.00002
+
         [session]
         vol_window = 96
         ewma_half_life = 48

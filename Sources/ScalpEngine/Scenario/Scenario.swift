@@ -46,7 +46,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     /// Net-delta and loss limits.
     public var riskLimits: RiskLimits
     /// λ, the trainer's risk aversion, per unit of currency (≥ 0): the grounded score rates a
-    /// book by U = P&L − (λ/2)·Q, Q its summed squared hedging error (see `HedgingUtility`).
+    /// book by U = P&L − luck − (λ/2)·Σ Δ²·Var (see `HedgingUtility`).
     public var riskAversion: Double {
         get { trainingRiskAversion ?? Self.defaultRiskAversion }
         set { trainingRiskAversion = newValue }

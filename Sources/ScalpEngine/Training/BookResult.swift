@@ -12,6 +12,7 @@ public struct BookResult: Sendable, Hashable, Codable {
 
     public init(rule: String, pnl: Double, costs: Double, trades: Int, record: HedgingRecord, riskAversion: Double) {
         (self.rule, self.pnl, self.costs, self.trades, self.record) = (rule, pnl, costs, trades, record)
-        utility = HedgingUtility(pnl: pnl, squaredHedgingError: record.squaredHedgingError, riskAversion: riskAversion)
+        utility = HedgingUtility(pnl: pnl, squaredHedgingError: record.squaredHedgingError, riskAversion: riskAversion,
+                                 decisions: record.decisions)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The grade of a session against the reference family on the same path.
 ///
-/// Every book (the trainee's and each reference rule's) has a utility U = P&L − (λ/2)·Q
+/// Every book (the trainee's and each reference rule's) has a utility U = P&L − luck − (λ/2)·Σ Δ²·Var
 /// (`HedgingUtility`). With the family's utilities sorted, u₀ ≤ u₁ ≤ … ≤ u_{n−1}, the
 /// trainee's placement is 0 at or below u₀, 1 at or above u_{n−1}, and in between
 /// (k + (U − u_k)/(u_{k+1} − u_k)) / (n − 1) for the largest k with u_k ≤ U: a piecewise-linear

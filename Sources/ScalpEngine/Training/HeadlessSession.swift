@@ -53,6 +53,7 @@ public struct SessionGrade: Sendable, Hashable {
         let own = BookResult(rule: rule, pnl: pnl, costs: costs, trades: trades, record: references.trainee,
                              riskAversion: riskAversion)
         score = GroundedScore(trainee: own, family: references.bookResults(riskAversion: riskAversion, optionValue: optionValue))
-        decomposition = PnLDecomposition(session: trainee, idealFinancing: references.idealFinancing)
+        decomposition = PnLDecomposition(session: trainee, idealFinancing: references.idealFinancing,
+                                         decisions: references.trainee.decisions)
     }
 }

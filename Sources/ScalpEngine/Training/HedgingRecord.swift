@@ -10,6 +10,8 @@ public struct HedgingRecord: Sendable, Hashable, Codable {
     public private(set) var stepsOverDeltaLimit = 0
     /// Whether the P&L was ever below minus the loss limit.
     public private(set) var lossLimitBreached = false
+    /// The open delta's luck, expected drift and risk (see `DecisionLedger`).
+    public private(set) var decisions = DecisionLedger()
 
     public init() {}
 
@@ -23,6 +25,11 @@ public struct HedgingRecord: Sendable, Hashable, Codable {
         steps += 1
         if limits.isNetDeltaBreached(netDelta) { stepsOverDeltaLimit += 1 }
         if limits.isLossBreached(pnl: pnl) { lossLimitBreached = true }
+    }
+
+    /// One step's decision: the net delta held over it (shares), the move, its moments.
+    mutating func addDecision(netDelta: Double, move: Double, moments: StepMoments) {
+        decisions.addStep(netDelta: netDelta, move: move, moments: moments)
     }
 
     /// A change between steps (a manual trade, an option trade): only the loss limit can be hit.

@@ -14,6 +14,15 @@ public struct PnLDecomposition: Sendable, Hashable {
     public var hedging: Double
     public var costs: Double
     public var rest: Double
+    /// The trainee's decisions (`DecisionLedger`): luck of the open delta, drift earned and
+    /// risk taken; nil where a journal recorded only the four parts.
+    public var decisions: DecisionLedger?
+
+    /// Luck: the market's part plus the open delta's unexpected P&L Σ Δₜ·(ΔSₜ − Eₜ[ΔS]), currency.
+    public var luck: Double? { decisions.map { market + $0.unexpectedDeltaPnL } }
+    /// Skill: the rest of the P&L (costs, the drift the open delta earned, the hedge's timing
+    /// and the rest), currency; luck + skill = P&L.
+    public var skill: Double? { luck.map { market + hedging + costs + rest - $0 } }
 
     /// Parts as a journal recorded them.
     public init(market: Double, hedging: Double, costs: Double, rest: Double) {
@@ -22,7 +31,8 @@ public struct PnLDecomposition: Sendable, Hashable {
 
     /// The parts of `session`'s P&L (full detail), with `idealFinancing` the ideal book's
     /// financing over the same steps (`ReferenceHedgers.idealFinancing`).
-    public init(session: Session, idealFinancing: Double) {
+    public init(session: Session, idealFinancing: Double, decisions: DecisionLedger? = nil) {
+        self.decisions = decisions
         let attribution = session.attribution
         market = attribution.gamma + attribution.theta + idealFinancing
         hedging = attribution.delta + attribution.speed + attribution.residual + attribution.funding

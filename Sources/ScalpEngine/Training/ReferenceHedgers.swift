@@ -79,6 +79,8 @@ public struct ReferenceHedgers: Sendable {
         let traineeStock = trainee.stockShares
         let greeksBefore = trainee.markedGreeks
         let config = trainee.config
+        // The step's moments under the true model, from the state before the draw.
+        let moments = trainee.process.stepMoments(spot: spotBefore, dt: trainee.clock.stepLength)
         for index in books.indices { stockBeforeStep[index] = books[index].stockShares }
         trainee.apply(.tick)
         for index in books.indices { books[index].apply(.tick) }
@@ -94,6 +96,10 @@ public struct ReferenceHedgers: Sendable {
         let optionsOwn = (step.delta + step.costs + step.speed + step.residual) - (traineeStock * move + step.costs)
         let optionDelta = trainee.markedGreeks.delta
         let optionValue = trainee.markedGreeks.price
+        self.trainee.addDecision(netDelta: greeksBefore.delta + traineeStock, move: move, moments: moments)
+        for index in books.indices {
+            records[index].addDecision(netDelta: greeksBefore.delta + stockBeforeStep[index], move: move, moments: moments)
+        }
         self.trainee.addStep(error: optionsOwn + traineeStock * move + step.costs,
                              netDelta: optionDelta + trainee.stockShares,
                              pnl: PnLIdentity.pnl(cash: trainee.cash, stockShares: trainee.stockShares, spot: spot,

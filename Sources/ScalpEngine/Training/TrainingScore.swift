@@ -2,7 +2,7 @@
 /// (`GroundedScore`: points, verdict, the nearest and the best rule), the P&L split into luck
 /// and skill (`PnLDecomposition`), and the trainee beside the benchmark hedger the screen shows.
 ///
-/// Points are the `GroundedScore`'s: the trainee's utility U = P&L − (λ/2)·Q placed among the
+/// Points are the `GroundedScore`'s: the trainee's utility U = P&L − luck − (λ/2)·Σ Δ²·Var placed among the
 /// family's utilities on the same path, less the limit penalties. The benchmark figures are
 /// for comparison only; nothing is pinned to the benchmark.
 public struct TrainingScore: Sendable, Hashable {
@@ -28,7 +28,7 @@ public struct TrainingScore: Sendable, Hashable {
     /// read from a journal written before the grounded score (0.3.0).
     public var nearestRule: String?
     public var bestRule: String?
-    /// The trainee's utility U = P&L − (λ/2)·Q, currency; nil in older journals.
+    /// The trainee's utility U = P&L − luck − (λ/2)·Σ Δ²·Var, currency; nil in older journals.
     public var utility: Double?
     /// Luck and skill: the market's part, the hedging part, costs and the rest; nil in older journals.
     public var decomposition: PnLDecomposition?

@@ -25,7 +25,7 @@ struct TraineeSummaryOverlay: Widget {
             lines.append([Span("Score so far ", Style(.text, on: .background, .bold)),
                           Span("\(Int(score.points))", Style(SummaryOverlay.scoreRole(score.points), on: .background, .bold)),
                           Span(" / 100", Style(.text, on: .background, .bold)),
-                          Span("   against the benchmark hedger (\(start.scenario.benchmarkRule.description))", muted)])
+                          Span("   decisions among the reference rules on this path", muted)])
             lines += TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             lines.append([])
             lines += SummaryOverlay.scoreTable(score, limits: start.scenario.riskLimits)

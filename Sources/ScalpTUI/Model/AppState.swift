@@ -121,10 +121,11 @@ public struct AppState: Sendable {
 
     // MARK: - Update
 
-    /// A key press. After the session has ended any key exits.
+    /// A key press. After the session has ended only Enter, Esc or q close the summary, so a
+    /// trading key held at the end never throws it away.
     public mutating func handle(_ key: Key, keyMap: KeyMap = .standard) {
         if endReason != nil {
-            exitRequested = true
+            if key == .enter || key == .escape || key == .character("q") { exitRequested = true }
             return
         }
         if handleTrainingKey(key, keyMap: keyMap) {

@@ -14,13 +14,15 @@ struct LeaderboardCommand: ParsableCommand {
         --seed N`); every trainee then trades the same market. Collect their journals
         and rank them here.
 
-        Each session is replayed from its recorded actions and scored against the
-        benchmark hedger on the same path (points out of 100: P&L against the
-        benchmark 40, hedging error 30, costs 20, time within the net-delta limit 10),
-        so the ranking does not trust the numbers written in the journal. Ranked by
-        points, then P&L. Journals of different scenarios or seeds are refused. A
-        journal holding several sessions contributes each (FILE#2 is its second); a
-        truncated one is ranked as far as it goes.
+        Each session is replayed from its recorded actions, so the ranking does not
+        trust the numbers written in the journal, and graded on its decisions: its
+        utility U = P&L − luck − (λ/2)·Σ Δ²·Var (the luck of the delta it left open
+        taken out, the risk it took charged) placed among the reference hedge rules'
+        utilities on the same path, 0 to 100, less the limit penalties. Ranked by
+        points, then P&L. Only finished sessions are ranked: one quit early or cut
+        short is listed with the step it reached, never ranked. Journals of different
+        scenarios or seeds are refused. A journal holding several sessions contributes
+        each (FILE#2 is its second).
 
         --watch DIR: a live full-screen board of a class folder (`play --class DIR`
         writes DIR/NAME.jsonl), looked at once a second: each trainee's step and time
@@ -65,6 +67,9 @@ struct LeaderboardCommand: ParsableCommand {
         var session: RecordedSession
         var score: TrainingScore
         var step: Int
+        /// Whether the replay reached the session's last step: only finished sessions rank,
+        /// so quitting early or cutting a journal never beats playing the session out.
+        var finished: Bool
         var rank = 0
 
         var ended: String { session.end?.end.reason.rawValue ?? "truncated" }
@@ -91,13 +96,14 @@ struct LeaderboardCommand: ParsableCommand {
         var entries = try sessions.map { session in
             var replay = SessionReplay(try session.script())
             replay.runToEnd()
-            return Entry(session: session, score: replay.training.score, step: replay.step)
+            return Entry(session: session, score: replay.training.score, step: replay.step,
+                         finished: replay.step >= replay.training.trainee.config.steps)
         }
-        entries = ClassRanking.rank(entries) { $0.score }.map { ranked in
+        entries = ClassRanking.rank(entries.filter(\.finished)) { $0.score }.map { ranked in
             var entry = ranked.item
             entry.rank = ranked.rank
             return entry
-        }
+        } + entries.filter { !$0.finished }
         print(json ? renderJSON(entries) : renderTable(entries))
     }
 
@@ -107,11 +113,11 @@ struct LeaderboardCommand: ParsableCommand {
                      "over limit", "points", "like", "ended"]]
         for entry in entries {
             let s = entry.score
-            rows.append([String(entry.rank), entry.session.label, Format.money(s.traineePnL),
+            rows.append([entry.finished ? String(entry.rank) : "–", entry.session.label, Format.money(s.traineePnL),
                          Format.money(s.traineePnL - s.benchmarkPnL), s.decomposition.map { Format.money($0.hedging) } ?? "",
                          Format.number(s.traineeHedgingError), Format.number(s.traineeCosts), String(s.traineeTrades),
                          Format.percent(s.timeOverLimit), String(Int(s.points)), s.nearestRule ?? "",
-                         entry.ended + (entry.session.end == nil ? " at step \(entry.step)" : "")])
+                         entry.finished ? entry.ended : "did not finish: step \(entry.step)"])
         }
         let start = first.session.start
         let market = first.score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
@@ -130,7 +136,7 @@ struct LeaderboardCommand: ParsableCommand {
             ("ranking", .array(entries.map { entry in
                 let s = entry.score
                 return .object([
-                    ("rank", .integer(entry.rank)), ("trainee", .string(entry.session.label)),
+                    ("rank", entry.finished ? .integer(entry.rank) : .null), ("finished", .bool(entry.finished)), ("trainee", .string(entry.session.label)),
                     ("journal", .string(entry.session.path)), ("session", .integer(entry.session.index + 1)),
                     ("pnl", .number(s.traineePnL)), ("vs_benchmark", .number(s.traineePnL - s.benchmarkPnL)),
                     ("hedging_error", .number(s.traineeHedgingError)), ("costs", .number(s.traineeCosts)),

@@ -17,12 +17,14 @@ struct PlayCommand: ParsableCommand {
         Keys: space pause/resume · . one step while paused · h hedge to neutral · b/s \
         buy/sell a lot · [ ] lot size · a auto-hedge on/off · A next hedge policy · o option \
         ticket · + - speed · ? help · Esc close · q end the session and show its summary \
-        (then any key exits). Ctrl-C ends like q; Ctrl-Z suspends.
+        (then Enter, Esc or q closes it). Ctrl-C ends like q; Ctrl-Z suspends.
 
         Training: the session starts under the scenario's description and learning goal \
         (any key starts it; --no-intro skips it). A benchmark hedger trades the same book \
         on the same price path with the scenario's benchmark rule; the P&L panel shows both \
-        and the gap, and the summary scores you out of 100 against it. The risk panel warns \
+        and the gap for comparison. The summary grades your decisions out of 100 among the \
+        reference hedge rules on the same path, with the luck of your open delta taken out \
+        and the risk it took charged (see the README's "How the grade is computed"). The risk panel warns \
         from 80% of the scenario's net-delta limit and says OVER LIMIT beyond it.
 
         --prices FILE.csv replays a real price series (date and close columns, optionally \

@@ -117,8 +117,8 @@ struct SessionReport {
             }
         }
         out += "<tr class=\"total\"><th>Points</th><td colspan=\"2\">\(Int(s.points)) of 100</td></tr>\n"
-        out += "</tbody>\n</table>\n<p class=\"note\">Points place the trainee's utility, P&amp;L − (λ/2)·(sum of squared "
-            + "per-step hedging errors), among the utilities of the scenario's reference hedge rules run on the same "
+        out += "</tbody>\n</table>\n<p class=\"note\">Points place the trainee's decision utility, P&amp;L − the open delta's "
+            + "luck Σ Δ·(ΔS − E[ΔS]) − (λ/2)·Σ Δ²·Var(ΔS) (the risk the open delta took under the scenario's model), among the utilities of the scenario's reference hedge rules run on the same "
             + "path (λ = \(Format.trimmed(session.start.scenario.riskAversion)) per unit of currency): 0 at or below the worst "
             + "rule, 100 at or above the best, linear by rank between; time over the net-delta limit and a loss-limit "
             + "breach take up to 20 points each. The market's part is what the same options continuously hedged at "

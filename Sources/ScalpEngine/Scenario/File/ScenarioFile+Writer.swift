@@ -131,7 +131,7 @@ extension ScenarioFile {
         if let loss = scenario.riskLimits.loss { out.number("loss", loss, "largest loss, currency") }
 
         out.section("training")
-        out.number("risk_aversion", scenario.riskAversion, "λ per currency: the score's U = P&L − (λ/2)·Q")
+        out.number("risk_aversion", scenario.riskAversion, "λ per currency: the score's U = P&L − luck − (λ/2)·Σ Δ²·Var")
 
         out.section("session")
         out.number("speed", scenario.stepsPerSecond, "live steps per second")

@@ -25,7 +25,8 @@ struct IntroOverlay: Widget {
         let goal = TextLayout.sanitize(scenario.learningGoal)
         if !goal.isEmpty { lines += labelled("Goal", goal, Style(.accent)) }
         lines += labelled("Benchmark", "a hedger on \(scenario.benchmarkRule.label) (\(scenario.benchmarkRule.description)) "
-                          + "trades the same book on the same price path; your score is measured against it")
+                          + "trades the same book on the same price path, for comparison; your grade places your "
+                          + "decisions among the reference hedge rules, without the luck of the path")
         var limits: [String] = []
         if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) \(scenario.config.tradingUnit.name)") }
         if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }

@@ -50,10 +50,18 @@ struct SummaryOverlay: Widget {
             let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
-                let line = "Luck and skill: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
+                let line = "Parts: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
                     + "  costs \(Format.money(parts.costs, 0))  rest \(Format.money(parts.rest, 0))"
                 luck = sections.count
-                sections.append([TextLayout.wrap(line, width: text).map { [Span($0, muted)] }, []])
+                var lines = TextLayout.wrap(line, width: text).map { [Span($0, muted)] }
+                if let luckPart = parts.luck, let skillPart = parts.skill, let d = parts.decisions {
+                    let split = "Luck \(Format.money(luckPart, 0)) (market \(Format.money(parts.market, 0)), open delta's surprise "
+                        + "\(Format.money(d.unexpectedDeltaPnL, 0)))  Skill \(Format.money(skillPart, 0)) (costs "
+                        + "\(Format.money(parts.costs, 0)), drift \(Format.money(d.expectedDriftPnL, 0)), risk taken ±"
+                        + "\(String(format: "%.0f", d.riskStandardDeviation)))"
+                    lines += TextLayout.wrap(split, width: text).map { [Span($0, muted)] }
+                }
+                sections.append([lines, []])
             }
             sections.append([Self.scoreTable(score, limits: snapshot.scenario.riskLimits)])
         }
@@ -94,7 +102,7 @@ struct SummaryOverlay: Widget {
             journal,
             [],
         ])
-        sections.append([[[Span("Press any key to exit.", Style(.accent, on: .background, .bold))]]])
+        sections.append([[[Span("Press Enter, Esc or q to close.", Style(.accent, on: .background, .bold))]]])
 
         // Give up detail until it fits: the attribution and the facts first, then blank lines
         // between sections (the least useful first), then the rest of the facts.

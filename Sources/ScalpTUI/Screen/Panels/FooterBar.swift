@@ -49,7 +49,7 @@ struct FooterBar: Widget {
         func spans(_ items: [(String, String)], gap: String) -> [Span] {
             items.flatMap { [Span(gap, label), Span($0.0, key), Span(" " + $0.1, label)] }
         }
-        if snapshot.endReason != nil { return [Span(" session ended: press any key to exit", key)] }
+        if snapshot.endReason != nil { return [Span(" session ended: Enter, Esc or q to close", key)] }
         if let ticket = snapshot.ticket {
             var line = spans([("↑↓", "field"), ("←→", "change"), ("0-9", "type"), ("Enter", "send"), ("Esc", "cancel")], gap: "  ")
             if ticket.entry != nil { line += [Span("  ⌫", key), Span(" erase", label)] }
