@@ -77,6 +77,14 @@ public enum JournalVerifier {
                 if let difference = difference([("pnl", recorded.summary.pnl, replay.training.trainee.pnl)]) {
                     throw fail(record.line, "end: \(difference)")
                 }
+                // The grade is re-derived too, so an edited score is caught. Only a journal of
+                // this version: earlier ones graded with earlier formulas (see the README).
+                if session.start.version == ProgramVersion.current, let score = recorded.summary.score {
+                    let replayed = replay.training.score
+                    var fields = [("score.points", score.points, replayed.points)]
+                    if let utility = score.utility, let again = replayed.utility { fields.append(("score.utility", utility, again)) }
+                    if let difference = difference(fields) { throw fail(record.line, "end: \(difference)") }
+                }
                 finalPnL = recorded.summary.pnl
             }
         }

@@ -17,6 +17,10 @@ struct BenchCommand: ParsableCommand {
                          and on --threads threads
           live session   steps per second of whole classic-scalp sessions at full detail
           graded session the same with the training score's reference hedgers beside it
+        With --instructions, and valgrind on the PATH, it also counts instructions a
+        path-step with callgrind on this binary (simulate --steps 252 --threads 1, 4,000
+        minus 2,000 paths) for every:1, ww:1 at 5 bp and ladder:0.01: a figure that other
+        work on the machine does not move (about a minute).
         Build with `swift build -c release` for meaningful figures.
         """
     )
@@ -29,6 +33,9 @@ struct BenchCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
+
+    @Flag(help: "Also count instructions a path-step with valgrind's callgrind (needs valgrind on the PATH).")
+    var instructions = false
 
     mutating func validate() throws {
         try FlagCheck.positive(seconds, "--seconds")
@@ -45,6 +52,7 @@ struct BenchCommand: ParsableCommand {
         let allThreads = Self.simulateRate(threads: threads, seconds: seconds)
         let scaling = allThreads / oneThread
         let graded = Self.gradedSessionRate(seconds: seconds)
+        let counts = try instructionCounts()
         if json {
             print(JSONText.object([
                 ("cpus", .integer(ProcessInfo.processInfo.activeProcessorCount)), ("threads", .integer(threads)),
@@ -53,7 +61,9 @@ struct BenchCommand: ParsableCommand {
                 ("simulate_path_steps_per_s_all_threads", .number(allThreads)),
                 ("scaling", .number(scaling)),
                 ("session_steps_per_s", .number(graded.plain)), ("graded_session_steps_per_s", .number(graded.graded)),
-            ]).rendered)
+            ] + (instructions ? [("instructions_per_path_step", counts.map { counts in
+                .object(counts.map { ($0.label, .number($0.count)) })
+            } ?? .null)] : [])).rendered)
             return
         }
         print("gammascalp \(GammaScalp.version) bench, \(ProcessInfo.processInfo.activeProcessorCount) cpus")
@@ -67,6 +77,28 @@ struct BenchCommand: ParsableCommand {
             ["graded session", Self.millions(graded.graded),
              "steps per second (the same with its \(graded.rules) reference hedgers)"],
         ], rightAligned: [1]).rendered)
+        guard instructions else { return }
+        guard let counts else {
+            print("instructions a path-step: not counted, valgrind is not on the PATH")
+            return
+        }
+        print(Table(counts.map { ["instructions, \($0.label)", Table.fixed($0.count, 1), "a path-step (callgrind)"] },
+                    rightAligned: [1]).rendered)
+    }
+
+    /// Instructions a path-step of each standard rule, or nil when --instructions is off or
+    /// valgrind is missing.
+    func instructionCounts() throws -> [(label: String, count: Double)]? {
+        guard instructions, let valgrind = InstructionCount.valgrind() else { return nil }
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gammascalp-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let executable = try InstructionCount.strippedCopy(of: InstructionCount.ownExecutable(), in: folder)
+        let counter = InstructionCount(valgrind: valgrind, executable: executable)
+        return try InstructionCount.standardRules.map { rule in
+            (rule.label, try counter.perPathStep(rule.arguments))
+        }
     }
 
     static func millions(_ perSecond: Double) -> String { Table.fixed(perSecond / 1e6, 2) + " M" }

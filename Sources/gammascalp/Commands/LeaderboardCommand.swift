@@ -70,9 +70,19 @@ struct LeaderboardCommand: ParsableCommand {
         /// Whether the replay reached the session's last step: only finished sessions rank,
         /// so quitting early or cutting a journal never beats playing the session out.
         var finished: Bool
+        /// Where `replay --verify` found the journal disagreeing with its own replay (an edited
+        /// score, tick or trade); such a session is listed, never ranked.
+        var mismatch: JournalVerifier.Mismatch?
         var rank = 0
 
-        var ended: String { session.end?.end.reason.rawValue ?? "truncated" }
+        var ranks: Bool { finished && mismatch == nil }
+        /// How the journal ended: its end line's reason, or "truncated".
+        var reason: String { session.end?.end.reason.rawValue ?? "truncated" }
+        /// The table's "ended" column: the reason, or why the session is not ranked.
+        var ended: String {
+            if mismatch != nil { return "not verified" }
+            return finished ? reason : "did not finish: step \(step)"
+        }
     }
 
     func run() throws {
@@ -94,16 +104,23 @@ struct LeaderboardCommand: ParsableCommand {
             }
         }
         var entries = try sessions.map { session in
-            var replay = SessionReplay(try session.script())
-            replay.runToEnd()
+            var mismatch: JournalVerifier.Mismatch?
+            var replay: SessionReplay
+            do {
+                replay = try JournalVerifier.verify(session).replay
+            } catch let found as JournalVerifier.Mismatch {
+                JournalNote.print("\(found.description): not ranked")
+                (mismatch, replay) = (found, SessionReplay(try session.script()))
+                replay.runToEnd()
+            }
             return Entry(session: session, score: replay.training.score, step: replay.step,
-                         finished: replay.step >= replay.training.trainee.config.steps)
+                         finished: replay.step >= replay.training.trainee.config.steps, mismatch: mismatch)
         }
-        entries = ClassRanking.rank(entries.filter(\.finished)) { $0.score }.map { ranked in
+        entries = ClassRanking.rank(entries.filter(\.ranks)) { $0.score }.map { ranked in
             var entry = ranked.item
             entry.rank = ranked.rank
             return entry
-        } + entries.filter { !$0.finished }
+        } + entries.filter { !$0.ranks }
         print(json ? renderJSON(entries) : renderTable(entries))
     }
 
@@ -113,14 +130,15 @@ struct LeaderboardCommand: ParsableCommand {
                      "over limit", "points", "like", "ended"]]
         for entry in entries {
             let s = entry.score
-            rows.append([entry.finished ? String(entry.rank) : "–", entry.session.label, Format.money(s.traineePnL),
+            rows.append([entry.ranks ? String(entry.rank) : "–", entry.session.label, Format.money(s.traineePnL),
                          Format.money(s.traineePnL - s.benchmarkPnL), s.decomposition.map { Format.money($0.hedging) } ?? "",
                          Format.number(s.traineeHedgingError), Format.number(s.traineeCosts), String(s.traineeTrades),
                          Format.percent(s.timeOverLimit), String(Int(s.points)), s.nearestRule ?? "",
-                         entry.finished ? entry.ended : "did not finish: step \(entry.step)"])
+                         entry.ended])
         }
         let start = first.session.start
-        let market = first.score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
+        // The market's part of a whole session, not of one cut short.
+        let market = (entries.first(where: \.ranks) ?? first).score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
         let heading = "\(start.scenario.name), seed \(start.seed): \(entries.count) session\(entries.count == 1 ? "" : "s"), "
             + "scored among the reference hedge rules on the same path\(market); benchmark hedger "
             + "\(start.scenario.benchmarkRule.label)"
@@ -136,12 +154,13 @@ struct LeaderboardCommand: ParsableCommand {
             ("ranking", .array(entries.map { entry in
                 let s = entry.score
                 return .object([
-                    ("rank", entry.finished ? .integer(entry.rank) : .null), ("finished", .bool(entry.finished)), ("trainee", .string(entry.session.label)),
+                    ("rank", entry.ranks ? .integer(entry.rank) : .null), ("finished", .bool(entry.finished)),
+                    ("verified", .bool(entry.mismatch == nil)), ("trainee", .string(entry.session.label)),
                     ("journal", .string(entry.session.path)), ("session", .integer(entry.session.index + 1)),
                     ("pnl", .number(s.traineePnL)), ("vs_benchmark", .number(s.traineePnL - s.benchmarkPnL)),
                     ("hedging_error", .number(s.traineeHedgingError)), ("costs", .number(s.traineeCosts)),
                     ("trades", .integer(s.traineeTrades)), ("time_over_limit", .number(s.timeOverLimit)),
-                    ("points", .number(s.points)), ("ended", .string(entry.ended)), ("step", .integer(entry.step)),
+                    ("points", .number(s.points)), ("ended", .string(entry.reason)), ("step", .integer(entry.step)),
                     ("verdict", .string(s.verdict)),
                     ("nearest_rule", s.nearestRule.map { .string($0) } ?? .null),
                     ("best_rule", s.bestRule.map { .string($0) } ?? .null),
