@@ -195,4 +195,30 @@ final class AppStateTests: XCTestCase {
         state.advance(steps: 1)
         XCTAssertGreaterThan(state.revision, revision)
     }
+
+    /// In a class the seed is the answer key and the speed the instructor's: the snapshot
+    /// hides the seed (naming the class instead) until the session ends, and `+`/`-` leave
+    /// the speed alone and say so.
+    func testAClassHidesTheSeedAndKeepsTheInstructorsSpeed() {
+        var settings = PlaySettings(scenario: .classicScalp, seed: 5, speed: 2, startPaused: true)
+        settings.className = "desk-101"
+        var state = AppState(settings)
+        var snapshot = ScreenSnapshot(state)
+        XCTAssertNil(snapshot.seed)
+        XCTAssertEqual(snapshot.className, "desk-101")
+        state.handle(.character("+"))
+        state.handle(.character("-"))
+        XCTAssertEqual(state.speed, 2)
+        XCTAssertTrue(ScreenSnapshot(state).speedIsLocked)
+        state.handle(.character("h"))
+        XCTAssertFalse(ScreenSnapshot(state).speedIsLocked, "said until the next key")
+        state.perform(.quit)
+        snapshot = ScreenSnapshot(state)
+        XCTAssertEqual(snapshot.seed, 5, "shown once the session has ended")
+        // Outside a class the keys change the speed and the seed is on the header.
+        var solo = makeState()
+        XCTAssertEqual(ScreenSnapshot(solo).seed, 7)
+        solo.handle(.character("+"))
+        XCTAssertEqual(solo.speed, 2)
+    }
 }

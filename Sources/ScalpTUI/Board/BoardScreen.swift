@@ -14,7 +14,10 @@ public enum BoardScreen {
         let rows = state.rows
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(1)])
         header(state, rows: rows, into: &grid, parts[0])
-        let title = state.standing.market.map { "\($0.scenarioName), seed \($0.seed)" } ?? "waiting for trainees"
+        // The seed is the class's answer key: shown only once no session is still running.
+        let running = rows.contains { [.starting, .playing, .paused, .stalled].contains($0.state) }
+        let title = state.standing.market.map { "\($0.scenarioName), " + (running ? "seed hidden while sessions run" : "seed \($0.seed)") }
+            ?? "waiting for trainees"
         let counts = state.standing.ranked.count
         let box = Box(title: [Span("Class: " + TextLayout.sanitize(title), Style(.title, on: .background, .bold))],
                       trailing: [Span("\(counts) ranked", Style(.muted))])

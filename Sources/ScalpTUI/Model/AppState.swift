@@ -21,6 +21,10 @@ public struct PlaySettings: Sendable {
     public var priceLabels: [String]?
     /// The wall-clock time the session started, for the journal's start line (nil: not recorded).
     public var startedAt: Date?
+    /// The class's name when playing in one (`play --class DIR`: the folder's name). The seed
+    /// is the class's answer key, so no screen shows it until the session ends, and the speed
+    /// is the instructor's: `+` and `-` do not change it.
+    public var className: String?
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -44,6 +48,11 @@ public struct AppState: Sendable {
     /// The scenario's name made safe to draw.
     public let title: String
     public let seed: UInt64
+    /// The class played in, if any (`PlaySettings.className`).
+    public let className: String?
+    /// Set when `+` or `-` was pressed in a class, whose speed is the instructor's: the header
+    /// says so until the next key.
+    public private(set) var speedIsLocked = false
     /// The trainee's session and the benchmark hedger beside it (`AppState+Training`).
     public var training: TrainingSession { replayer?.training ?? liveTraining }
     /// Live play: the session the keys drive.
@@ -87,6 +96,7 @@ public struct AppState: Sendable {
         scenario = settings.scenario
         title = TextLayout.sanitize(settings.scenario.name)
         seed = settings.seed
+        className = settings.className
         liveTraining = TrainingSession(scenario: settings.scenario, seed: settings.seed,
                                        autoHedge: settings.autoHedge ? true : nil)
         replayer = settings.replay.map { SessionReplay($0.script) }
@@ -128,6 +138,7 @@ public struct AppState: Sendable {
             if key == .enter || key == .escape || key == .character("q") { exitRequested = true }
             return
         }
+        speedIsLocked = false
         if handleTrainingKey(key, keyMap: keyMap) {
             revision += 1
             return
@@ -160,8 +171,12 @@ public struct AppState: Sendable {
             if let lot = lotLadder.first(where: { session.lotSize > 0 ? $0 > session.lotSize : $0 >= size }) { apply(.setLotSize(lot)) }
         case .toggleAutoHedge: apply(.setAutoHedge(!session.autoHedge))
         case .nextPolicy: apply(.setHedgeRule(nextPolicy))
-        case .faster: setSpeed(speed * 2)
-        case .slower: setSpeed(speed / 2)
+        case .faster, .slower:
+            if className != nil {
+                speedIsLocked = true
+            } else {
+                setSpeed(command == .faster ? speed * 2 : speed / 2)
+            }
         case .optionTicket:
             showHelp = false
             openTicket()

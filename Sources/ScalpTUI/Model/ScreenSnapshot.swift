@@ -1,4 +1,5 @@
 import ScalpEngine
+import ScalpFormat
 import ScalpJournal
 
 /// Everything one frame of the screen shows, taken from the app state once per frame. The
@@ -27,6 +28,10 @@ public struct ScreenSnapshot: Sendable {
     /// The seed of a simulated path; nil when the prices come from a file (`--prices`), where
     /// the seed chooses nothing the trainee sees.
     public let seed: UInt64?
+    /// The class played in, shown where the seed would be while the seed is hidden.
+    public let className: String?
+    /// `+` or `-` was just pressed in a class, whose speed is the instructor's.
+    public let speedIsLocked: Bool
     public let run: RunState
     /// Multiplier of the scenario's speed, and the steps per second it gives.
     public let speed: Double
@@ -79,7 +84,11 @@ public struct ScreenSnapshot: Sendable {
         let session = state.session
         let config = session.config
         (scenario, title) = (state.scenario, state.title)
-        seed = state.trainingState.priceLabels == nil ? state.seed : nil
+        // In a class the seed is the answer key: hidden until the session has ended.
+        let seedHidden = state.className != nil && state.endReason == nil && !session.isFinished
+        seed = state.trainingState.priceLabels == nil && !seedHidden ? state.seed : nil
+        className = state.className.map { TextLayout.sanitize($0) }
+        speedIsLocked = state.speedIsLocked
         if state.endReason != nil || session.isFinished {
             run = .ended
         } else if state.paused || state.holdsTime {

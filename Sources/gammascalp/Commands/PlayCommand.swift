@@ -120,6 +120,7 @@ struct PlayCommand: ParsableCommand {
         settings.showIntro = !noIntro
         settings.priceLabels = history?.labels
         settings.startedAt = Date()
+        settings.className = classDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         let state = AppState(settings)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal

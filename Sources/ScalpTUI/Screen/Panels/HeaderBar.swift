@@ -34,7 +34,9 @@ struct HeaderBar: Widget {
         case .paused: (runSymbol, runWord, runStyle) = ("❚❚", "paused", Style(.warning, on: .selection, .bold))
         case .running: (runSymbol, runWord, runStyle) = ("▶", "running", Style(.up, on: .selection, .bold))
         }
-        let speed = Span(" " + Format.multiplier(snapshot.speed), text)
+        let speed = snapshot.speedIsLocked
+            ? Span(" " + Format.multiplier(snapshot.speed) + " (the instructor's speed)", Style(.warning, on: .selection, .bold))
+            : Span(" " + Format.multiplier(snapshot.speed), text)
         let auto = session.autoHedge
             ? Span("auto ON", Style(.profit, on: .selection, .bold))
             : Span("auto off", Style(.muted, on: .selection))
@@ -57,8 +59,9 @@ struct HeaderBar: Widget {
             : [Span("exp ", muted), Span(expiryText(short: false) { Format.timeLeft($0, on: session.config.dayCount) }, text)]
         // A price file's session has no seed worth showing: the file is the path.
         let seed = snapshot.seed.map(String.init)
-        let longSeed = seed.map { [Span("seed ", muted), Span($0, text), sep] } ?? []
-        let shortSeed = seed.map { [Span("#" + $0, text), sep] } ?? []
+        let classSpans = snapshot.className.map { [Span("class ", muted), Span($0, text), sep] } ?? []
+        let longSeed = seed.map { [Span("seed ", muted), Span($0, text), sep] } ?? classSpans
+        let shortSeed = seed.map { [Span("#" + $0, text), sep] } ?? classSpans
         return [
             ([Span(" gammascalp", Style(.title, on: .selection, .bold)), sep, Span(snapshot.title, name), sep] + longSeed
                 + [Span(snapshot.timeLabel(step: session.step), text), sep] + fullExpiry,
