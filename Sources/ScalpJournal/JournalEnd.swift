@@ -53,7 +53,10 @@ public struct JournalEnd: Sendable, Hashable {
         var fields: [(String, JSONText)] = [("step", .integer(s.step))]
         if let steps = s.steps { fields.append(("steps", .integer(steps))) }
         fields += [
-            ("reason", .string(reason.rawValue)), ("pnl", .number(s.pnl)),
+            ("reason", .string(reason.rawValue)),
+            // Only a finished session is ranked: one that ended before its last step is graded provisionally.
+            ("finished", .bool(s.steps.map { s.step >= $0 } ?? true)),
+            ("pnl", .number(s.pnl)),
             ("attribution", Self.attributionObject(s.attribution)),
             ("trades", .integer(s.trades)), ("manual_trades", .integer(s.manualTrades)),
             ("auto_trades", .integer(s.autoTrades)), ("close_out_trades", .integer(s.closeOutTrades)),

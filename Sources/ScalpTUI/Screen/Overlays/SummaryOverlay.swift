@@ -46,7 +46,9 @@ struct SummaryOverlay: Widget {
             let head: [Span] = [Span("Score ", Style(.text, on: .background, .bold)),
                                 Span("\(Int(score.points))", Style(Self.scoreRole(score.points), on: .background, .bold)),
                                 Span(" / 100", Style(.text, on: .background, .bold)),
-                                Span("   among the reference hedge rules on the same path", muted)]
+                                s.step < session.config.steps
+                                    ? Span("   provisional: only a finished session is ranked", Style(.warning))
+                                    : Span("   among the reference hedge rules on the same path", muted)]
             let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
