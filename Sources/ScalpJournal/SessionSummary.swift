@@ -57,6 +57,11 @@ extension SessionSummary {
         if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
 
+    /// Why the P&L came out as it did: realized against implied, gamma against theta (`Debrief`).
+    public var why: String? {
+        Debrief.whyPnL(realizedVol: realizedVol, impliedVol: impliedVol, gamma: attribution.gamma, theta: attribution.theta)
+    }
+
     /// The trainee's summary with the score against the benchmark hedger.
     public init(_ training: TrainingSession) {
         self.init(training.trainee)
@@ -83,11 +88,13 @@ extension SessionSummary {
         }
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
+        if let why { lines.append(why) }
         if let score {
             lines.append("score \(Int(score.points))/100 among the reference hedge rules on this path: \(score.verdict)")
             if let parts = score.decomposition {
-                lines.append("luck and skill: market \(Format.money(parts.market))  hedging \(Format.money(parts.hedging))"
+                lines.append("parts: market \(Format.money(parts.market))  hedging \(Format.money(parts.hedging))"
                              + "  costs \(Format.money(parts.costs))  rest \(Format.money(parts.rest))")
+                if let split = parts.luckAndSkillText { lines.append(split) }
             }
             lines.append("benchmark (\(benchmarkRule?.description ?? "?")) P&L \(Format.money(score.benchmarkPnL))"
                          + ", gap \(Format.money(score.traineePnL - score.benchmarkPnL))")

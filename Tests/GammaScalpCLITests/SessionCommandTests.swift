@@ -51,7 +51,7 @@ struct SessionCommandTests {
         let result = try CLI.run(["session", "--scenario", "classic-scalp", "--seed", "5", "--rule", "band:300",
                                   "--journal", headless])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("score ") && result.stdout.contains("luck and skill: market ")
+        #expect(result.stdout.contains("score ") && result.stdout.contains("parts: market ")
                 && result.stdout.contains("journal \(headless)"))
         let verify = try CLI.run(["replay", "--verify", headless])
         #expect(verify.status == 0 && verify.stdout.hasPrefix("verified: "), "\(verify.stderr)")

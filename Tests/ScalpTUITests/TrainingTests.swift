@@ -166,7 +166,7 @@ final class TrainingTests: XCTestCase {
         XCTAssertFalse(score.verdict.isEmpty)
         XCTAssertEqual(score.traineePnL, summary.pnl)
         XCTAssertTrue(summary.lines().contains { $0.hasPrefix("score \(Int(score.points))/100") }, "\(summary.lines())")
-        XCTAssertTrue(summary.lines().contains { $0.hasPrefix("luck and skill: market ") }, "\(summary.lines())")
+        XCTAssertTrue(summary.lines().contains { $0.hasPrefix("parts: market ") }, "\(summary.lines())")
         let grid = Dashboard.render(state, width: 100, height: 30)
         for text in ["Score \(Int(score.points)) / 100", "benchmark", "Hedging error / step", "Costs paid",
                      "Time over delta limit", "Press Enter, Esc or q to close."] {

@@ -64,7 +64,9 @@ struct SessionReport {
             out += "<p class=\"goal\"><b>Goal:</b> \(HTML.escape(scenario.learningGoal))</p>\n"
         }
         out += "<div class=\"verdict\"><div class=\"points\">\(Int(score.points))<small>/100</small></div>"
-            + "<p>\(HTML.escape(score.verdict))</p></div>\n<dl class=\"facts\">\n"
+            + "<p>\(HTML.escape(score.verdict))"
+            + (SessionSummary(timeline.training).why.map { " " + HTML.escape($0) } ?? "")
+            + "</p></div>\n<dl class=\"facts\">\n"
         for (name, value) in facts {
             let warn = name == "Replay" && mismatch != nil || name == "Ended" && session.isTruncated
             out += "<dt>\(name)</dt><dd\(warn ? " class=\"warn\"" : "")>\(HTML.escape(value))</dd>\n"

@@ -49,18 +49,14 @@ struct SummaryOverlay: Widget {
                                 s.step < session.config.steps
                                     ? Span("   provisional: only a finished session is ranked", Style(.warning))
                                     : Span("   among the reference hedge rules on the same path", muted)]
-            let verdict = TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
+            let verdict = TextLayout.wrap(score.verdict + (s.why.map { " " + $0 } ?? ""), width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
                 let line = "Parts: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
                     + "  costs \(Format.money(parts.costs, 0))  rest \(Format.money(parts.rest, 0))"
                 luck = sections.count
                 var lines = TextLayout.wrap(line, width: text).map { [Span($0, muted)] }
-                if let luckPart = parts.luck, let skillPart = parts.skill, let d = parts.decisions {
-                    let split = "Luck \(Format.money(luckPart, 0)) (market \(Format.money(parts.market, 0)), open delta's surprise "
-                        + "\(Format.money(d.unexpectedDeltaPnL, 0)))  Skill \(Format.money(skillPart, 0)) (costs "
-                        + "\(Format.money(parts.costs, 0)), drift \(Format.money(d.expectedDriftPnL, 0)), risk taken ±"
-                        + "\(String(format: "%.0f", d.riskStandardDeviation)))"
+                if let split = parts.luckAndSkillText {
                     lines += TextLayout.wrap(split, width: text).map { [Span($0, muted)] }
                 }
                 sections.append([lines, []])

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import ScalpEngine
+
+/// The debrief's sentences agree with the grade's numbers: the "next time" advice follows from
+/// the trainee's risk and costs against the best rule's, and the "why" line from the vols and
+/// the gamma and theta buckets.
+@Suite("Debrief")
+struct DebriefTests {
+    static func grade(_ name: String, seed: UInt64, rule: String) -> SessionGrade {
+        HeadlessSession(scenario: GroundedScoreTests.scenario(name), seed: seed, rule: HedgeRule(rule)!).run()
+    }
+
+    /// Never hedging takes far more risk than the best rule for no more cost: tighten.
+    @Test func anUnhedgedBookIsToldToTighten() {
+        let grade = Self.grade("classic-scalp", seed: 2, rule: "none")
+        let best = grade.score.family.first { $0.result.rule == grade.score.bestRule }!.result
+        #expect(grade.score.utility.riskTaken > 1.2 * best.utility.riskTaken)
+        #expect(grade.score.verdict.contains("Next time: tighten."), "\(grade.score.verdict)")
+        #expect(grade.score.verdict.contains(HedgeRule(best.rule)!.inWords))
+    }
+
+    /// Hedging every step into a wide spread pays far more than the best rule for no less
+    /// risk: trade less.
+    @Test func anExpensiveHedgerIsToldToTradeLess() {
+        for seed: UInt64 in [1, 2, 3] {
+            let grade = Self.grade("expensive-hedging", seed: seed, rule: "every:1")
+            let best = grade.score.family.first { $0.result.rule == grade.score.bestRule }!.result
+            let own = grade.score.family.first { $0.result.rule == "every:1" }!.result
+            #expect(own.costs > 1.2 * best.costs)
+            #expect(grade.score.verdict.contains("Next time: trade less.") || grade.score.verdict.contains("less often"),
+                    "\(grade.score.verdict)")
+        }
+    }
+
+    @Test func theWhyLineReadsTheVolsAndTheBuckets() {
+        #expect(Debrief.whyPnL(realizedVol: 0.247, impliedVol: 0.2, gamma: 2322, theta: -1239)
+            == "Realized 24.7% beat implied 20.0%: the moves paid 2,322 of gamma against 1,239 of theta.")
+        #expect(Debrief.whyPnL(realizedVol: 0.15, impliedVol: 0.2, gamma: 900, theta: -1239)?
+            .hasPrefix("Realized 15.0% fell short of implied 20.0%") == true)
+        #expect(Debrief.whyPnL(realizedVol: nil, impliedVol: 0.2, gamma: 0, theta: 0) == nil)
+    }
+
+    @Test(arguments: ["none", "every:4", "band:300", "band:300:edge", "move:0.01", "ww:0.001", "ladder:0.005"])
+    func everyRuleHasWords(rule: String) {
+        let words = HedgeRule(rule)!.inWords
+        #expect(words.hasPrefix(rule + " ") && words.count > rule.count + 10, "\(words)")
+    }
+}
