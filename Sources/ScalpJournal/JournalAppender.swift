@@ -34,6 +34,37 @@ public final class JournalAppender: JournalSink {
 
     /// The error an `exclusive` open gives for a file that exists.
     public static let existsMessage = "the file exists already"
+    /// The error `init(resuming:)` gives while another process holds the journal's lock.
+    public static let inUseMessage = "another process is writing it"
+
+    /// Opens the existing journal at `path` to carry on its session (a class trainee who
+    /// rejoins after a dropped connection). Refused with `inUseMessage` while another process
+    /// holds its lock (the session is still being played); a last line the dead process left
+    /// half written is cut off, so the next line starts on a line of its own.
+    public init(resuming path: String) throws {
+        location = path
+        descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw JournalError(String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw JournalError(Self.inUseMessage) }
+        let size = lseek(descriptor, 0, SEEK_END)
+        guard size > 0 else { return }
+        // Back from the end in blocks to the last newline; the lines up to it are complete.
+        var end = Int(size)
+        var block = [UInt8](repeating: 0, count: 4096)
+        while end > 0 {
+            let start = max(0, end - block.count)
+            let count = block.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, end - start, off_t(start)) }
+            guard count == end - start else { throw JournalError("read: " + String(cString: strerror(errno))) }
+            if let newline = block[..<count].lastIndex(of: 0x0A) {
+                end = start + newline + 1
+                break
+            }
+            end = start
+        }
+        if end < Int(size), ftruncate(descriptor, off_t(end)) != 0 {
+            throw JournalError("cutting the half-written last line: " + String(cString: strerror(errno)))
+        }
+    }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }

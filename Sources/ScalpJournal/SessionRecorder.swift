@@ -26,13 +26,26 @@ public struct SessionRecorder: Sendable {
     /// wall-clock time for the start line (nil: not recorded).
     public init(_ training: TrainingSession, startedAt: Date?) {
         let config = training.trainee.config
-        let hour = config.dayCount.day / config.dayCount.hoursPerDay
-        tickInterval = max(1, Int((hour / config.timeStep).rounded()))
+        tickInterval = Self.tickInterval(config)
         pending.append(.start(JournalStart(scenario: training.scenario, seed: training.seed, config: config,
                                            startedAt: startedAt)))
         recordNewTrades(training.trainee)
         pending.append(.tick(TickSample(training.trainee)))
         recordEngineEvents(training)
+    }
+
+    /// Carries on the journal of `training`, replayed from that journal to its last line (a
+    /// class trainee who rejoins): no start line, and the trades already journaled are not
+    /// written again. The lines that follow extend the same session.
+    public init(resuming training: TrainingSession) {
+        tickInterval = Self.tickInterval(training.trainee.config)
+        journaledTrades = training.trainee.tradeCount
+    }
+
+    /// Steps in one simulated hour of `config`'s clock, at least one.
+    private static func tickInterval(_ config: SessionConfig) -> Int {
+        let hour = config.dayCount.day / config.dayCount.hoursPerDay
+        return max(1, Int((hour / config.timeStep).rounded()))
     }
 
     /// `action` was just applied to `training`: the action, then what it did.

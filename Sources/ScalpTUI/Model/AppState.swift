@@ -25,6 +25,9 @@ public struct PlaySettings: Sendable {
     /// is the class's answer key, so no screen shows it until the session ends, and the speed
     /// is the instructor's: `+` and `-` do not change it.
     public var className: String?
+    /// A class trainee rejoining: the journal's session so far, replayed to its last line and
+    /// carried on live in the same journal (no new start line).
+    public var resume: ReplayScript?
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -97,20 +100,34 @@ public struct AppState: Sendable {
         title = TextLayout.sanitize(settings.scenario.name)
         seed = settings.seed
         className = settings.className
-        liveTraining = TrainingSession(scenario: settings.scenario, seed: settings.seed,
-                                       autoHedge: settings.autoHedge ? true : nil)
+        history = History(capacity: historyCapacity)
+        if let script = settings.resume {
+            // Replayed step by step, so the charts show the session so far.
+            var rejoined = SessionReplay(script)
+            while !rejoined.isComplete {
+                _ = rejoined.advanceStep()
+                history.record(rejoined.training.trainee)
+            }
+            liveTraining = rejoined.training
+        } else {
+            liveTraining = TrainingSession(scenario: settings.scenario, seed: settings.seed,
+                                           autoHedge: settings.autoHedge ? true : nil)
+        }
         replayer = settings.replay.map { SessionReplay($0.script) }
         let config = liveTraining.trainee.config
         trainingState = TrainingState(showIntro: settings.showIntro && settings.replay == nil,
                                       priceLabels: settings.priceLabels)
-        history = History(capacity: historyCapacity)
         paused = settings.startPaused
         speed = min(max(settings.speed, Self.minimumSpeed), Self.maximumSpeed)
         policyCycle = Self.policies(startingWith: config.hedgeRule)
         lotLadder = config.tradingUnit.lots(including: config.lotSize)
         replay = settings.replay
-        recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
-        history.record(session)
+        if settings.resume != nil {
+            recorder = SessionRecorder(resuming: liveTraining)
+        } else {
+            recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
+            history.record(session)
+        }
         applyRecordedActions()
         if session.isFinished { finishJournal(replay?.endReason ?? .quit) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ScalpEngine
 
 /// Instructions a path-step of `simulate`, counted by valgrind's callgrind on this very binary:
 /// `simulate --steps 252 --threads 1` at 4,000 paths minus the same at 2,000, divided by
@@ -13,7 +14,8 @@ struct InstructionCount {
         ("ladder:0.01", ["--hedge", "ladder:0.01"]),
     ]
 
-    static let steps = 252
+    /// A year of daily steps, as the README's figures are counted.
+    static let steps = Int(DayCount.tradingDaysPerYear)
     static let fewerPaths = 2_000
     static let morePaths = 4_000
 

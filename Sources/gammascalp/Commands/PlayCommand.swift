@@ -101,8 +101,9 @@ struct PlayCommand: ParsableCommand {
         let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
         var journalFile: JournalAppender?
+        var rejoined: ReplayScript?
         if let classDirectory {
-            journalFile = try classJournal(classDirectory, environment: environment)
+            (journalFile, rejoined) = try classJournal(classDirectory, scenario: scenario, seed: seed, environment: environment)
         } else if !noJournal {
             let path: String
             do {
@@ -121,6 +122,10 @@ struct PlayCommand: ParsableCommand {
         settings.priceLabels = history?.labels
         settings.startedAt = Date()
         settings.className = classDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
+        if let rejoined {
+            // Back where the journal broke off, paused, so the trainee can look before going on.
+            (settings.resume, settings.showIntro, settings.startPaused) = (rejoined, false, true)
+        }
         let state = AppState(settings)
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let terminal: CursesTerminal
@@ -128,7 +133,7 @@ struct PlayCommand: ParsableCommand {
             terminal = try CursesTerminal(theme: theme, noColor: noColor)
         } catch {
             // Nothing was played: free the trainee's name in the class folder again.
-            if classDirectory != nil, let journalFile { unlink(journalFile.location) }
+            if classDirectory != nil, rejoined == nil, let journalFile { unlink(journalFile.location) }
             throw CommandFailure("\(error)")
         }
         let clock = ContinuousClock()
@@ -167,9 +172,12 @@ struct PlayCommand: ParsableCommand {
         if let problem = loop.state.journalProblem { throw CommandFailure(problem) }
     }
 
-    /// The trainee's journal in the class folder, created new: a name already taken is
-    /// refused, never shared.
-    func classJournal(_ directory: String, environment: [String: String]) throws -> JournalAppender {
+    /// The trainee's journal in the class folder: created new, or, when the trainee's journal
+    /// is there and nobody holds it (the connection dropped, the process died), carried on,
+    /// with the session so far to replay. A name whose session is being played, or whose
+    /// session has ended, is refused: never shared, never played twice.
+    func classJournal(_ directory: String, scenario: Scenario, seed: UInt64,
+                      environment: [String: String]) throws -> (JournalAppender, ReplayScript?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure("--class: no folder '\(directory)' (the instructor creates it)")
@@ -180,12 +188,46 @@ struct PlayCommand: ParsableCommand {
         }
         let path = ClassJournalName.path(directory: directory, trainee: trainee)
         do {
-            return try JournalAppender(path: path, exclusive: true)
+            return (try JournalAppender(path: path, exclusive: true), nil)
         } catch let error as JournalError where error.message == JournalAppender.existsMessage {
-            throw CommandFailure("--class: a trainee called '\(trainee)' is already in \(directory) (\(path) exists); "
-                                 + "pick another --name")
+            return try rejoin(path, trainee: trainee, directory: directory, scenario: scenario, seed: seed)
         } catch {
             throw CommandFailure("--class: cannot write '\(path)': \(error)")
+        }
+    }
+
+    /// Carries on `trainee`'s unfinished session of this class's market in `path`.
+    func rejoin(_ path: String, trainee: String, directory: String, scenario: Scenario,
+                seed: UInt64) throws -> (JournalAppender, ReplayScript) {
+        let appender: JournalAppender
+        do {
+            appender = try JournalAppender(resuming: path)
+        } catch let error as JournalError where error.message == JournalAppender.inUseMessage {
+            throw CommandFailure("--class: a trainee called '\(trainee)' is playing in \(directory) now (\(path) is in use); "
+                                 + "pick another --name")
+        } catch {
+            throw CommandFailure("--class: cannot carry on '\(path)': \(error)")
+        }
+        let document: JournalDocument
+        do {
+            document = try JournalReader.parse(TextFile.read(path, what: "journal"), path: path)
+        } catch {
+            throw CommandFailure("--class: \(path) cannot be carried on: \(error)")
+        }
+        guard let session = document.sessions.last else {
+            throw CommandFailure("--class: \(path) has no session to carry on; pick another --name")
+        }
+        if session.end != nil {
+            throw CommandFailure("--class: '\(trainee)' has finished this class's session (\(path)); pick another --name to play again")
+        }
+        guard session.start.seed == seed, session.start.scenario.name == scenario.name else {
+            throw CommandFailure("--class: \(path) is a session of \(session.start.scenario.name), seed \(session.start.seed), "
+                                 + "not of this class's market; pick another --name")
+        }
+        do {
+            return (appender, try session.script())
+        } catch {
+            throw CommandFailure("--class: \(path) cannot be carried on: \(error)")
         }
     }
 
