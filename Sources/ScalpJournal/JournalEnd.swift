@@ -120,6 +120,15 @@ public struct JournalEnd: Sendable, Hashable {
             }
             grade.append(("decomposition", .object(fields)))
         }
+        if let stretch = score.costliestStretch {
+            grade.append(("costliest_stretch", .object([
+                ("from_step", .integer(stretch.fromStep)), ("to_step", .integer(stretch.toStep)),
+                ("from_t", .number(stretch.fromTime)), ("to_t", .number(stretch.toTime)),
+                ("utility_lost", .number(stretch.utilityLost)), ("luck", .number(stretch.luck)),
+                ("trainee_delta", .number(stretch.traineeDelta)), ("rule_delta", .number(stretch.ruleDelta)),
+                ("move", .number(stretch.move)),
+            ])))
+        }
         return .object(grade + [
             ("benchmark_rule", rule.map { .string($0.description) } ?? .null),
             ("pnl", .number(score.traineePnL)), ("benchmark_pnl", .number(score.benchmarkPnL)),
@@ -148,6 +157,7 @@ extension JournalEnd: Decodable {
     /// The `score` object's keys (`scoreObject` writes them, `score(from:)` reads them).
     enum ScoreKeys: String, CodingKey {
         case points, verdict, utility, decomposition
+        case costliestStretch = "costliest_stretch"
         case benchmarkRule = "benchmark_rule"
         case traineePnL = "pnl", benchmarkPnL = "benchmark_pnl", traineeHedgingError = "hedging_error"
         case benchmarkHedgingError = "benchmark_hedging_error", traineeCosts = "costs", benchmarkCosts = "benchmark_costs"
@@ -187,7 +197,7 @@ extension JournalEnd: Decodable {
                 decomposition?.decisions = DecisionLedger(unexpectedDeltaPnL: luck, expectedDriftPnL: drift, riskVariance: risk)
             }
         }
-        return TrainingScore(
+        var score = TrainingScore(
             traineePnL: try c.decode(Double.self, forKey: .traineePnL),
             benchmarkPnL: try c.decode(Double.self, forKey: .benchmarkPnL),
             traineeHedgingError: try c.decode(Double.self, forKey: .traineeHedgingError),
@@ -203,6 +213,9 @@ extension JournalEnd: Decodable {
             nearestRule: try c.decodeIfPresent(String.self, forKey: .nearestRule),
             bestRule: try c.decodeIfPresent(String.self, forKey: .bestRule),
             utility: try c.decodeIfPresent(Double.self, forKey: .utility), decomposition: decomposition)
+        // Written since 0.5.0.
+        score.costliestStretch = try c.decodeIfPresent(CostlyStretch.self, forKey: .costliestStretch)
+        return score
     }
 
     public init(from decoder: any Decoder) throws {

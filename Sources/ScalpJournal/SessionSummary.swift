@@ -91,6 +91,9 @@ extension SessionSummary {
         if let why { lines.append(why) }
         if let score {
             lines.append("score \(Int(score.points))/100 among the reference hedge rules on this path: \(score.verdict)")
+            if let stretch = score.costliestStretch, let best = score.bestRule {
+                lines.append(stretch.sentence(against: best, unit: unitName) { Format.clock($0, on: clock) })
+            }
             if let parts = score.decomposition {
                 lines.append("parts: market \(Format.money(parts.market))  hedging \(Format.money(parts.hedging))"
                              + "  costs \(Format.money(parts.costs))  rest \(Format.money(parts.rest))")

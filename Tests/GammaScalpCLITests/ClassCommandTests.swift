@@ -37,8 +37,18 @@ struct ClassCommandTests {
         try "{\"type\":\"start\"}\n".write(toFile: taken, atomically: false, encoding: .utf8)
         let result = try CLI.run(["play", "--class", folder, "--name", "alice", "--seed", "5", "--scenario", "classic-scalp"])
         #expect(result.status != 0)
-        #expect(result.stderr == "error: --class: a trainee called 'alice' is already in \(folder) (\(taken) exists); pick another --name\n")
+        // Not a session to carry on: refused, never overwritten.
+        #expect(result.stderr.hasPrefix("error: --class: a trainee called 'alice' is already in \(folder), and \(taken) cannot be carried on"),
+                "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("; pick another --name\n") && result.stderr.split(separator: "\n").count == 1)
         #expect(try String(contentsOfFile: taken, encoding: .utf8) == "{\"type\":\"start\"}\n", "the first trainee's journal is untouched")
+        // A name whose journal is held by a running session is refused as in use.
+        let holder = open(taken, O_RDONLY)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+        let held = try CLI.run(["play", "--class", folder, "--name", "alice", "--seed", "5", "--scenario", "classic-scalp"])
+        #expect(held.status != 0 && held.stderr == "error: --class: a trainee called 'alice' is playing in \(folder) now "
+                + "(\(taken) is in use); pick another --name\n", "\(held.stderr)")
     }
 
     @Test func withoutATerminalTheNameIsFreedAgain() throws {

@@ -15,6 +15,12 @@ public enum Debrief {
         // Differences under a fifth are noise on one path, not a habit to change.
         let moreRisk = risk > 1.2 * bestRisk + 1e-9, moreCost = costs > 1.2 * bestCosts + 1e-9
         func money(_ value: Double) -> String { String(format: "%.0f", value) }
+        // A delta held to one side most of the time is a bet on direction, not a hedge.
+        let tilt = trainee.record.path.averageNetDelta, bestTilt = best.record.path.averageNetDelta
+        if moreRisk, abs(tilt) > 0.5 * trainee.record.path.rmsNetDelta, abs(tilt) > 2 * abs(bestTilt) + 1 {
+            return "Next time: hedge to zero. You sat \(money(abs(tilt))) units \(tilt < 0 ? "short" : "long") on average, "
+                + "a bet on direction that the grade charges as risk; \(words)."
+        }
         switch (moreRisk, moreCost) {
         case (true, false):
             return "Next time: tighten. Your open delta carried ±\(money(risk)) of risk against ±\(money(bestRisk)); "

@@ -107,7 +107,10 @@ public struct GroundedScore: Sendable, Hashable, Codable {
             guard abs(change) >= 0.05 else { return nil }
             return String(format: "%.0f%% %@", abs(change) * 100, change > 0 ? more : less)
         }
-        var sentence = "Your hedging was like \(nearest.rule)"
+        let average = trainee.record.path.averageNetDelta.rounded()
+        let held = average == 0 ? "a net delta of 0" : String(format: "%+.0f units", average)
+        var sentence = "You traded \(trainee.trades) times and held \(held) on average. "
+            + "Your hedging was like \(nearest.rule)"
         let notes = [relative(trainee.utility.hedgingError, nearest.utility.hedgingError, more: "more risk", less: "less risk"),
                      relative(trainee.costs, nearest.costs, more: "more cost", less: "less cost")].compactMap { $0 }
         sentence += notes.isEmpty ? "." : ", with " + notes.joined(separator: " and ") + "."

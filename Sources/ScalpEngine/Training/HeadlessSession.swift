@@ -41,6 +41,11 @@ public struct SessionGrade: Sendable, Hashable {
     public var costs: Double
     public var score: GroundedScore
     public var decomposition: PnLDecomposition
+    /// The trainee's decisions along the path, and the best rule's (`DecisionPath`).
+    public var traineePath: DecisionPath
+    public var bestPath: DecisionPath?
+    /// Where the trainee lost most against the best rule, if anywhere.
+    public var costliestStretch: CostlyStretch?
 
     /// The grade of `trainee` (full detail) against `references`, both as they stand now.
     public init(trainee: Session, references: ReferenceHedgers, riskAversion: Double) {
@@ -55,5 +60,9 @@ public struct SessionGrade: Sendable, Hashable {
         score = GroundedScore(trainee: own, family: references.bookResults(riskAversion: riskAversion, optionValue: optionValue))
         decomposition = PnLDecomposition(session: trainee, idealFinancing: references.idealFinancing,
                                          decisions: references.trainee.decisions)
+        traineePath = references.trainee.path
+        let best = references.family.rules.firstIndex { $0.description == score.bestRule }
+        bestPath = best.map { references.records[$0].path }
+        costliestStretch = bestPath.flatMap { CostlyStretch.worst(trainee: traineePath, rule: $0, riskAversion: riskAversion) }
     }
 }

@@ -12,8 +12,13 @@ public struct HedgingRecord: Sendable, Hashable, Codable {
     public private(set) var lossLimitBreached = false
     /// The open delta's luck, expected drift and risk (see `DecisionLedger`).
     public private(set) var decisions = DecisionLedger()
+    /// The same sampled along the path, with the net delta held (`DecisionPath`).
+    public private(set) var path: DecisionPath
 
-    public init() {}
+    /// A tally for a session of `steps` steps.
+    public init(steps: Int = 0) {
+        path = DecisionPath(steps: steps)
+    }
 
     /// Fraction of steps over the net-delta limit (0 without steps or a limit).
     public var timeOverDeltaLimit: Double { steps > 0 ? Double(stepsOverDeltaLimit) / Double(steps) : 0 }
@@ -30,6 +35,12 @@ public struct HedgingRecord: Sendable, Hashable, Codable {
     /// One step's decision: the net delta held over it (shares), the move, its moments.
     mutating func addDecision(netDelta: Double, move: Double, moments: StepMoments) {
         decisions.addStep(netDelta: netDelta, move: move, moments: moments)
+    }
+
+    /// Where the book stands after step `step` (at `time`, years): spot, the net delta it now holds, costs paid
+    /// so far (≥ 0); sampled into `path`.
+    mutating func sample(step: Int, time: Double, spot: Double, netDelta: Double, costs: Double) {
+        path.record(step: step, time: time, spot: spot, netDelta: netDelta, ledger: decisions, costs: costs)
     }
 
     /// A change between steps (a manual trade, an option trade): only the loss limit can be hit.

@@ -42,7 +42,14 @@ public struct ReferenceHedgers: Sendable {
             if case .ladder(let ladder) = rule { book.layLadder(ladder) }
             return book
         }
-        records = Array(repeating: HedgingRecord(), count: family.rules.count)
+        let record = HedgingRecord(steps: opening.steps)
+        records = Array(repeating: record, count: family.rules.count)
+        trainee = record
+        // Step 0, as each book stands after its opening hedge.
+        trainee.sample(step: 0, time: 0, spot: base.spot, netDelta: base.netDelta, costs: 0)
+        for index in books.indices {
+            records[index].sample(step: 0, time: 0, spot: base.spot, netDelta: books[index].netDelta, costs: -books[index].attribution.costs)
+        }
         stockBeforeStep = Array(repeating: 0, count: family.rules.count)
     }
 
@@ -99,6 +106,12 @@ public struct ReferenceHedgers: Sendable {
         self.trainee.addDecision(netDelta: greeksBefore.delta + traineeStock, move: move, moments: moments)
         for index in books.indices {
             records[index].addDecision(netDelta: greeksBefore.delta + stockBeforeStep[index], move: move, moments: moments)
+        }
+        self.trainee.sample(step: trainee.step, time: trainee.time, spot: spot, netDelta: optionDelta + trainee.stockShares,
+                            costs: -trainee.attribution.costs)
+        for index in books.indices {
+            records[index].sample(step: trainee.step, time: trainee.time, spot: spot, netDelta: optionDelta + books[index].stockShares,
+                                  costs: -books[index].attribution.costs)
         }
         self.trainee.addStep(error: optionsOwn + traineeStock * move + step.costs,
                              netDelta: optionDelta + trainee.stockShares,

@@ -32,6 +32,8 @@ public struct TrainingScore: Sendable, Hashable {
     public var utility: Double?
     /// Luck and skill: the market's part, the hedging part, costs and the rest; nil in older journals.
     public var decomposition: PnLDecomposition?
+    /// Where the trainee lost most against the best rule (not journaled: a replay re-derives it).
+    public var costliestStretch: CostlyStretch?
 
     /// A score as a journal recorded it (the journal library reads the `end` line's `score`).
     public init(traineePnL: Double, benchmarkPnL: Double, traineeHedgingError: Double, benchmarkHedgingError: Double,
@@ -68,5 +70,6 @@ public struct TrainingScore: Sendable, Hashable {
         bestRule = grade.score.bestRule
         utility = grade.score.utility.value
         decomposition = grade.decomposition
+        costliestStretch = grade.costliestStretch
     }
 }

@@ -14,6 +14,7 @@ struct TraineeSummaryOverlay: Widget {
         let text = max(width - 6, 10)
         let muted = Style(.muted)
         var lines: [[Span]] = []
+        var verdictAt: Int?
         let ended = row.endReason.map { " (\($0.rawValue))" } ?? ""
         let position = row.start == nil ? "" : " at \(Format.clock(row.time)), step \(row.step) of \(row.steps)"
         lines.append([Span(row.state.rawValue.prefix(1).uppercased() + row.state.rawValue.dropFirst() + ended + position + ".",
@@ -26,6 +27,7 @@ struct TraineeSummaryOverlay: Widget {
                           Span("\(Int(score.points))", Style(SummaryOverlay.scoreRole(score.points), on: .background, .bold)),
                           Span(" / 100", Style(.text, on: .background, .bold)),
                           Span("   decisions among the reference rules on this path", muted)])
+            verdictAt = lines.count
             lines += TextLayout.wrap(score.verdict, width: text).map { [Span($0, Style(.text))] }
             lines.append([])
             lines += SummaryOverlay.scoreTable(score, limits: start.scenario.riskLimits)
@@ -45,6 +47,18 @@ struct TraineeSummaryOverlay: Widget {
         }
         lines.append([])
         lines.append([Span("Esc closes · ↑↓ another trainee", Style(.accent, on: .background, .bold))])
+        // On a short screen the verdict's later sentences give way (ending in "…"), so the
+        // numbers below it are never cut.
+        let room = bounds.height - 2
+        if lines.count > room, let start = verdictAt, let score = row.score {
+            let verdict = TextLayout.wrap(score.verdict, width: text)
+            let keep = max(1, verdict.count - (lines.count - room))
+            if keep < verdict.count {
+                var kept = Array(verdict.prefix(keep))
+                kept[keep - 1] = TextLayout.fit(kept[keep - 1] + " …", width: text)
+                lines.replaceSubrange(start..<(start + verdict.count), with: kept.map { [Span($0, Style(.text))] })
+            }
+        }
         OverlayBox(title: TextLayout.sanitize(row.trainee), lines: lines, width: SummaryOverlay.width).render(into: &grid, bounds)
     }
 }

@@ -212,7 +212,8 @@ struct PlayCommand: ParsableCommand {
         do {
             document = try JournalReader.parse(TextFile.read(path, what: "journal"), path: path)
         } catch {
-            throw CommandFailure("--class: \(path) cannot be carried on: \(error)")
+            throw CommandFailure("--class: a trainee called '\(trainee)' is already in \(directory), and \(path) cannot be "
+                                 + "carried on (\(error)); pick another --name")
         }
         guard let session = document.sessions.last else {
             throw CommandFailure("--class: \(path) has no session to carry on; pick another --name")

@@ -43,7 +43,7 @@ struct SessionCharts {
         static let yangZhang = "#17becf"
     }
 
-    var all: [LineChart] { [price, volatility, rangeVolatility, netDelta, attribution, versusBenchmark] }
+    var all: [LineChart] { [price, volatility, rangeVolatility, netDelta, attribution, versusBenchmark] + [versusBestRule].compactMap { $0 } }
 
     // MARK: - Charts
 
@@ -149,6 +149,34 @@ struct SessionCharts {
             chart.rules = [ChartRule(label: "loss limit", y: -loss, color: Palette.limit)]
         }
         chart.yLabel = { Format.number($0, 0) }
+        chart.showsZero = true
+        return chart
+    }
+
+    /// The trainee's net delta against the best rule's on the same path (the grade's
+    /// `DecisionPath`s): where the two part is where the grade was lost.
+    var versusBestRule: LineChart? {
+        let grade = timeline.training.grade
+        guard let best = grade.bestPath, !best.samples.isEmpty else { return nil }
+        let unit = scenario.config.tradingUnit.name
+        var chart = base("best-rule", "Net delta (\(unit)): trainee against the best rule on this path (\(grade.score.bestRule))")
+        func line(_ path: DecisionPath) -> [ChartPoint] {
+            ChartDecimation.minMax(path.samples.map { ChartPoint(x: x($0.time), y: $0.netDelta) })
+        }
+        chart.series = [
+            ChartSeries(name: grade.score.bestRule, color: Palette.benchmark, points: line(best), width: 1.6, dashed: true),
+            ChartSeries(name: "trainee", color: Palette.delta, points: line(grade.traineePath), width: 2),
+        ]
+        // The costliest stretch's two ends, marked on the trainee's line.
+        if let stretch = grade.costliestStretch {
+            let ends = grade.traineePath.samples.filter { $0.step == stretch.fromStep || $0.step == stretch.toStep }
+            chart.markers = ends.map { sample in
+                ChartMarker(x: x(sample.time), y: sample.netDelta, shape: .diamond, color: Palette.limit,
+                            tooltip: (sample.step == stretch.fromStep ? "costliest stretch starts" : "costliest stretch ends")
+                                + " (step \(sample.step))")
+            }
+        }
+        chart.yLabel = { Format.shares($0) }
         chart.showsZero = true
         return chart
     }

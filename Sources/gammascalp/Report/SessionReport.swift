@@ -65,6 +65,11 @@ struct SessionReport {
         }
         out += "<div class=\"verdict\"><div class=\"points\">\(Int(score.points))<small>/100</small></div>"
             + "<p>\(HTML.escape(score.verdict))"
+            + (score.costliestStretch.flatMap { stretch in
+                score.bestRule.map { " " + HTML.escape(stretch.sentence(against: $0, unit: final.config.tradingUnit.name) {
+                    Format.clock($0, on: final.config.clock)
+                }) }
+            } ?? "")
             + (SessionSummary(timeline.training).why.map { " " + HTML.escape($0) } ?? "")
             + "</p></div>\n<dl class=\"facts\">\n"
         for (name, value) in facts {

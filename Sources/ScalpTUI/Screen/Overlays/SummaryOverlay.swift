@@ -49,7 +49,13 @@ struct SummaryOverlay: Widget {
                                 s.step < session.config.steps
                                     ? Span("   provisional: only a finished session is ranked", Style(.warning))
                                     : Span("   among the reference hedge rules on the same path", muted)]
-            let verdict = TextLayout.wrap(score.verdict + (s.why.map { " " + $0 } ?? ""), width: text).map { [Span($0, Style(.text))] }
+            let stretch = score.bestRule.flatMap { best in
+                score.costliestStretch?.sentence(against: best, unit: snapshot.session.config.tradingUnit.name) {
+                    Format.clock($0, on: snapshot.session.config.clock)
+                }
+            }
+            let debrief = [score.verdict, stretch, s.why].compactMap { $0 }.joined(separator: " ")
+            let verdict = TextLayout.wrap(debrief, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
                 let line = "Parts: market \(Format.money(parts.market, 0))  hedging \(Format.money(parts.hedging, 0))"
