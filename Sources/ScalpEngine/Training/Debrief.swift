@@ -7,9 +7,11 @@ public enum Debrief {
     /// One concrete sentence: tighten (more risk than the best rule for no less cost), trade
     /// less or rest limit orders (more cost for no less risk), or keep doing what the best rule
     /// does; the best rule explained in words.
-    public static func nextTime(trainee: BookResult, best: BookResult) -> String {
+    /// `placement` is the trainee's among the family (0–1): near the top, the advice is to keep it.
+    public static func nextTime(trainee: BookResult, best: BookResult, placement: Double) -> String {
         let words = HedgeRule(best.rule)?.inWords ?? best.rule
         if trainee.rule == best.rule { return "Next time: the same; \(words)." }
+        if placement >= 0.9 { return "Next time: stay close to this; \(words)." }
         let (risk, bestRisk) = (trainee.utility.riskTaken, best.utility.riskTaken)
         let (costs, bestCosts) = (trainee.costs, best.costs)
         // Differences under a fifth are noise on one path, not a habit to change.

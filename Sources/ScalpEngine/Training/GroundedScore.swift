@@ -119,7 +119,7 @@ public struct GroundedScore: Sendable, Hashable, Codable {
             : String(format: "The best rule on this path was %@ (utility %.0f against your %.0f).",
                      best.rule, Self.whole(best.utility.value), Self.whole(trainee.utility.value))
         if penalty > 0 { second += String(format: " The risk limits cost you %.0f points.", penalty) }
-        return sentence + " " + second + " " + Debrief.nextTime(trainee: trainee, best: best)
+        return sentence + " " + second + " " + Debrief.nextTime(trainee: trainee, best: best, placement: placement)
     }
 }
 

@@ -63,6 +63,10 @@ public struct SessionGrade: Sendable, Hashable {
         traineePath = references.trainee.path
         let best = references.family.rules.firstIndex { $0.description == score.bestRule }
         bestPath = best.map { references.records[$0].path }
+        // Named only when it matters: at least a twentieth of the family's spread of utilities.
+        let utilities = score.family.map(\.result.utility.value)
+        let spread = (utilities.max() ?? 0) - (utilities.min() ?? 0)
         costliestStretch = bestPath.flatMap { CostlyStretch.worst(trainee: traineePath, rule: $0, riskAversion: riskAversion) }
+            .flatMap { $0.utilityLost >= 0.05 * spread ? $0 : nil }
     }
 }
