@@ -72,7 +72,9 @@ public struct JournalEnd: Sendable, Hashable {
                 ("limit_fills", .integer(p.limitFills)), ("market_fills", .integer(p.marketFills)),
             ])))
         }
-        if let score = s.score { fields.append(("score", Self.scoreObject(score, rule: s.benchmarkRule))) }
+        if let score = s.score {
+            fields.append(("score", Self.scoreObject(score, rule: s.benchmarkRule, finished: s.steps.map { s.step >= $0 } ?? true)))
+        }
         // Only where they say something, so other sessions' end lines read as before.
         if s.unitName != TradingUnit.shares.name { fields.append(("unit", .string(s.unitName))) }
         if let left = s.optionsLeft { fields.append(("options_left", .number(left))) }
@@ -101,8 +103,13 @@ public struct JournalEnd: Sendable, Hashable {
     /// nearest and best rules, the utility), the P&L split into luck and skill, and the trainee
     /// against the benchmark hedger on the same path. Hedging errors are per step; costs are
     /// paid (≥ 0).
-    static func scoreObject(_ score: TrainingScore, rule: HedgeRule?) -> JSONText {
-        var grade: [(String, JSONText)] = [("points", .number(score.points)), ("verdict", .string(score.verdict))]
+    /// An unfinished session's points are only provisional: `points` is null and
+    /// `provisional_points` holds them, so nothing reading the line can take them for a grade.
+    static func scoreObject(_ score: TrainingScore, rule: HedgeRule?, finished: Bool) -> JSONText {
+        var grade: [(String, JSONText)] = finished
+            ? [("points", .number(score.points))]
+            : [("points", .null), ("provisional_points", .number(score.points))]
+        grade.append(("verdict", .string(score.verdict)))
         if let nearest = score.nearestRule, let best = score.bestRule {
             grade += [("nearest_rule", .string(nearest)), ("best_rule", .string(best))]
         }
@@ -157,7 +164,7 @@ extension JournalEnd: Decodable {
     /// The `score` object's keys (`scoreObject` writes them, `score(from:)` reads them).
     enum ScoreKeys: String, CodingKey {
         case points, verdict, utility, decomposition
-        case costliestStretch = "costliest_stretch"
+        case costliestStretch = "costliest_stretch", provisionalPoints = "provisional_points"
         case benchmarkRule = "benchmark_rule"
         case traineePnL = "pnl", benchmarkPnL = "benchmark_pnl", traineeHedgingError = "hedging_error"
         case benchmarkHedgingError = "benchmark_hedging_error", traineeCosts = "costs", benchmarkCosts = "benchmark_costs"
@@ -209,7 +216,7 @@ extension JournalEnd: Decodable {
             timeOverLimit: try c.decode(Double.self, forKey: .timeOverLimit),
             deltaLimitBreaches: try c.decode(Int.self, forKey: .deltaLimitBreaches),
             lossLimitBreached: try c.decode(Bool.self, forKey: .lossLimitBreached),
-            points: try c.decode(Double.self, forKey: .points), verdict: try c.decode(String.self, forKey: .verdict),
+            points: try c.decodeIfPresent(Double.self, forKey: .points) ?? c.decode(Double.self, forKey: .provisionalPoints), verdict: try c.decode(String.self, forKey: .verdict),
             nearestRule: try c.decodeIfPresent(String.self, forKey: .nearestRule),
             bestRule: try c.decodeIfPresent(String.self, forKey: .bestRule),
             utility: try c.decodeIfPresent(Double.self, forKey: .utility), decomposition: decomposition)

@@ -298,8 +298,8 @@ struct JournalCommandsTests {
         replay.runToEnd()
         let score = replay.training.score
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
-        #expect(page.components(separatedBy: "<svg ").count - 1 == 6)
-        for id in ["price", "vol", "range-vol", "delta", "attribution", "benchmark"] {
+        #expect(page.components(separatedBy: "<svg ").count - 1 == 7)
+        for id in ["price", "vol", "range-vol", "delta", "attribution", "benchmark", "best-rule"] {
             #expect(page.contains("<figure id=\"chart-\(id)\">"))
         }
         for name in RangeVolEstimator.allCases.map(\.name) { #expect(page.contains(HTML.escape(name)), "\(name) in the range chart") }

@@ -46,7 +46,9 @@ struct TrainingJournalTests {
         let end = JournalFixture.object(try #require(lines.last))
         let score = try #require(end["score"] as? [String: Any])
         let expected = state.training.score
-        #expect(score["points"] as? Double == expected.points)
+        // The session was quit early: its points are provisional, never a grade.
+        #expect(score["points"] is NSNull && score["provisional_points"] as? Double == expected.points)
+        #expect(end["finished"] as? Bool == false)
         #expect(score["verdict"] as? String == expected.verdict)
         #expect(score["benchmark_rule"] as? String == "every:1")
         #expect(score["benchmark_trades"] as? Int == expected.benchmarkTrades)

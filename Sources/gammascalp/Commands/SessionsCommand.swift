@@ -80,7 +80,9 @@ struct SessionsCommand: ParsableCommand {
             }
             let steps = session.start.config.steps
             let played = session.end?.end.step ?? session.lastStep
-            let points = session.end?.end.summary.score.map { String(Int($0.points)) } ?? ""
+            // An unfinished session's points are provisional: shown in parentheses.
+            let finished = played >= steps
+            let points = session.end?.end.summary.score.map { finished ? String(Int($0.points)) : "(\(Int($0.points)))" } ?? ""
             table.append([Self.started(session), session.start.scenario.name, String(session.start.seed),
                           "\(played)/\(steps)", Self.ended(session), points,
                           file + (session.count > 1 ? "#\(session.index + 1)" : "")])
@@ -102,7 +104,8 @@ struct SessionsCommand: ParsableCommand {
                     ("scenario", .string(session.start.scenario.name)), ("seed", JournalStart.seedValue(session.start.seed)),
                     ("step", .integer(end?.step ?? session.lastStep)), ("steps", .integer(session.start.config.steps)),
                     ("ended", .string(end?.reason.rawValue ?? "truncated")),
-                    ("points", end?.summary.score.map { .number($0.points) } ?? .null),
+                    ("finished", .bool((end?.step ?? session.lastStep) >= session.start.config.steps)),
+                    ("points", end.flatMap { end in end.step >= session.start.config.steps ? end.summary.score.map { .number($0.points) } : nil } ?? .null),
                 ])
             })),
         ]).rendered
