@@ -45,11 +45,19 @@ struct GroundedScoreTests {
     }
 
     /// With impact, graded against a family that includes ladders, the scenario's ladder beats
-    /// market orders every step (measured: 28 of 30 seeds, 84.8 points on average against 63.0).
+    /// market orders every step (measured: 30 of 30 seeds, 97.1 points on average against 9.8).
     @Test func sizeAndImpactRewardsTheLadder() {
         let seeds = Self.grades("size-and-impact", rules: ["ladder:0.005", "every:1"])
         let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
         #expect(wins >= 26, "ladder:0.005 beat every:1 on \(wins) of 30 seeds")
+    }
+
+    /// On the perpetual, the taker fee and the spread make resting orders the lesson: the
+    /// scenario's ladder beats market orders every step.
+    @Test func btcPerpRewardsTheLadder() {
+        let seeds = Self.grades("btc-perp", rules: ["ladder:0.01", "every:1"])
+        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        #expect(wins >= 27, "ladder:0.01 beat every:1 on \(wins) of 30 seeds")
     }
 
     /// `none` is a family rule, so a trainee playing it earns the family's `none` points
