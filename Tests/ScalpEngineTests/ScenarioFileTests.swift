@@ -217,6 +217,15 @@ struct ScenarioFileTests {
         #expect(parseError(Self.minimal + String(repeating: event, count: 10_000))?.description.contains("more than") != true)
     }
 
+    /// Table headers toml++ 3.4 aborts on (found by the libFuzzer target) are refused at
+    /// their line before it sees them, a byte-order mark or not.
+    @Test(arguments: ["[[#\n", "[\n", "[  [ #\n", "\u{FEFF}[\u{FFFD}if e\n", "[é]\n"])
+    func headersTomlPlusPlusAbortsOnAreRefused(text: String) throws {
+        let error = try #require(parseError(text))
+        #expect(error.description.hasPrefix("t.toml:1:") && error.description.contains("a table header needs a name"),
+                "\(error.description)")
+    }
+
     /// A NUL or control byte is reported at its own line and column, not where toml++ would.
     @Test func aControlByteIsReportedOnItsOwnLine() throws {
         let error = try #require(parseError(edited("rate = 0.02", "rate = 0.\u{0}02")))

@@ -28,7 +28,8 @@ extension ScenarioFile {
         try countHeader(text.utf8[lineStart...], line: line)
 
         func countHeader(_ bytes: Substring.UTF8View.SubSequence, line: Int) throws(ScenarioFileError) {
-            let trimmed = Substring(bytes).drop { $0 == " " || $0 == "\t" }
+            // toml++ skips a byte-order mark before the first line, as it skips blanks.
+            let trimmed = Substring(bytes).drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
             guard trimmed.hasPrefix("[") else { return }
             // What toml++ reads as the header's first key character: after `[`, blanks, an
             // optional second `[` and blanks (a `]` there is its own clean error).
