@@ -34,9 +34,13 @@ struct HeaderBar: Widget {
         case .paused: (runSymbol, runWord, runStyle) = ("❚❚", "paused", Style(.warning, on: .selection, .bold))
         case .running: (runSymbol, runWord, runStyle) = ("▶", "running", Style(.up, on: .selection, .bold))
         }
-        let speed = snapshot.speedIsLocked
-            ? Span(" " + Format.multiplier(snapshot.speed) + " (the instructor's speed)", Style(.warning, on: .selection, .bold))
-            : Span(" " + Format.multiplier(snapshot.speed), text)
+        // In a class `+`/`-` say the speed is the instructor's; the narrowest header says it in a word.
+        func speedSpan(_ note: String) -> Span {
+            snapshot.speedIsLocked
+                ? Span(" " + Format.multiplier(snapshot.speed) + note, Style(.warning, on: .selection, .bold))
+                : Span(" " + Format.multiplier(snapshot.speed), text)
+        }
+        let speed = speedSpan(" (the instructor's speed)"), narrowSpeed = speedSpan(" fixed")
         let auto = session.autoHedge
             ? Span("auto ON", Style(.profit, on: .selection, .bold))
             : Span("auto off", Style(.muted, on: .selection))
@@ -73,7 +77,7 @@ struct HeaderBar: Widget {
             ([Span(" " + snapshot.title, name), sep] + shortSeed
                 + [Span(snapshot.timeLabel(step: session.step, short: true), text), sep,
                    Span(expiryText(short: true) { Format.timeLeft($0, on: session.config.dayCount) }, text)],
-             [Span(runSymbol, runStyle), speed, sep, auto, policy]),
+             [Span(runSymbol, runStyle), narrowSpeed, sep, auto, policy]),
         ]
     }
 }
