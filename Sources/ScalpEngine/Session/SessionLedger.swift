@@ -194,7 +194,7 @@ public struct SessionLedger: Sendable {
     /// After the hedge: the step's deviation from the continuously hedged book (full detail).
     /// A jump's P&L beyond gamma (speed) is the part no hedge can follow: hedging error too.
     mutating func recordHedgingError() {
-        hedgingError.add(lastStep.delta + lastStep.costs + lastStep.speed + lastStep.residual)
+        hedgingError.add(lastStep.hedgingError)
     }
 }
 

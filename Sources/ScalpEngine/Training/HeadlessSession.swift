@@ -19,9 +19,7 @@ public struct HeadlessSession: Sendable {
 
     /// Runs the session to its end.
     public func run() -> SessionGrade {
-        var config = scenario.config
-        config.detail = .full
-        config.autoHedge = true
+        var config = TrainingSession.traineeConfig(for: scenario, autoHedge: true)
         config.hedgeRule = rule
         var trainee = Session(config: config, seed: seed)
         var references = ReferenceHedgers(scenario: scenario, seed: seed, family: family)

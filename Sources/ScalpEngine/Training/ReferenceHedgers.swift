@@ -100,7 +100,7 @@ public struct ReferenceHedgers: Sendable {
                            - config.dividendYield * greeksBefore.delta * spotBefore) * config.timeStep
         let step = trainee.lastStep
         // The step's hedging error as `Session.hedgingError` counts it, less the stock's part.
-        let optionsOwn = (step.delta + step.costs + step.speed + step.residual) - (traineeStock * move + step.costs)
+        let optionsOwn = step.hedgingError - (traineeStock * move + step.costs)
         let optionDelta = trainee.markedGreeks.delta
         let optionValue = trainee.markedGreeks.price
         self.trainee.addDecision(netDelta: greeksBefore.delta + traineeStock, move: move, moments: moments)
