@@ -102,7 +102,7 @@ extension PriceHistory {
             return rows < 3 ? fail(nil, "needs at least 3 rows of prices, found \(rows)") : error
         }
 
-        var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = [], lines: [Int] = []
+        var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
         var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
         var daily: Bool?
         while scanner.nextLine() {
@@ -157,14 +157,15 @@ extension PriceHistory {
             labels.append(scanner.text(dateColumn, trimmed: true))
             closes.append(close)
             times.append(time)
-            lines.append(line)
         }
         guard closes.count >= 3 else { throw fail(nil, "needs at least 3 rows of prices, found \(closes.count)") }
         let isDaily = daily ?? true
-        let timeStep = try stepSize(times: times, isDaily: isDaily, lines: lines, fail: fail)
+        // A row's line is found again only for a message: no array of line numbers is kept.
+        let timeStep = try stepSize(times: times, isDaily: isDaily, line: { rowLine(bytes, row: $0) }, fail: fail)
         let fractions = try volColumn.map { column throws(PriceHistoryError) in
             try impliedVolFractions(vols, header: header[column], file: file) { row in
-                (lines[row], cellColumn(bytes, line: lines[row], field: column))
+                let line = rowLine(bytes, row: row)
+                return (line, cellColumn(bytes, line: line, field: column))
             }
         }
         return PriceHistory(labels: labels, closes: closes, impliedVols: fractions,
@@ -178,6 +179,18 @@ extension PriceHistory {
         var rows = 0
         while scanner.nextLine() { if !scanner.lineIsBlank { rows += 1 } }
         return max(rows - 1, 0)
+    }
+
+    /// The line number of body row `row` (0 is the first row after the header).
+    private static func rowLine(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) -> Int {
+        let scanner = CSVRowScanner(bytes)
+        var rows = -1
+        while scanner.nextLine() {
+            if scanner.lineIsBlank { continue }
+            if rows == row { return scanner.lineNumber }
+            rows += 1
+        }
+        return scanner.lineNumber
     }
 
     /// The 1-based character column where field `field` of line `line` starts, for a message.
@@ -225,12 +238,12 @@ extension PriceHistory {
 
     /// Years per row. Daily: one trading day, refusing gaps over 7 calendar days. Intraday:
     /// the median spacing in trading time, refusing uneven spacing within a day.
-    private static func stepSize(times: [Double], isDaily: Bool, lines: [Int],
+    private static func stepSize(times: [Double], isDaily: Bool, line: (Int) -> Int,
                                  fail: (Int?, String) -> PriceHistoryError) throws(PriceHistoryError) -> Double {
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         if isDaily {
             for (i, gap) in gaps.enumerated() where gap > 7 * 86_400 {
-                throw fail(lines[i + 1], "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
+                throw fail(line(i + 1), "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
             }
             return DayCount.tradingDay
         }
@@ -238,7 +251,7 @@ extension PriceHistory {
         for (i, gap) in gaps.enumerated() {
             let sameDay = floor(times[i] / 86_400) == floor(times[i + 1] / 86_400)
             if sameDay && abs(gap - median) > 0.5 * median {
-                throw fail(lines[i + 1], "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
+                throw fail(line(i + 1), "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
             }
         }
         return median / 3600 / DayCount.tradingHoursPerDay / DayCount.tradingDaysPerYear
