@@ -39,7 +39,10 @@ struct FuzzHarnessTests {
         for _ in 0..<1_000 {
             var text = valid
             for _ in 0..<Int.random(in: 1...3, using: &rng) { text = Self.mutate(text, &rng) }
-            if let history = try? PriceHistory.parse(csv: text, file: "fuzz.csv") {
+            let fromText = Result { () throws(PriceHistoryError) in try PriceHistory.parse(csv: text, file: "fuzz.csv") }
+            let fromBytes = Result { () throws(PriceHistoryError) in try PriceHistory.parse(bytes: Array(text.utf8), file: "fuzz.csv") }
+            #expect(fromText == fromBytes, "\(text)")
+            if case .success(let history) = fromText {
                 #expect(history.closes.allSatisfy { $0.isFinite && $0 > 0 })
             }
         }

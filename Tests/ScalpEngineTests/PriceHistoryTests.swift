@@ -115,3 +115,90 @@ struct PriceHistoryTests {
         #expect(other.cash == session.cash)
     }
 }
+
+/// The byte reader: numbers bit for bit as `Double(String)` reads them, and a file read from
+/// its bytes exactly as from its text.
+extension PriceHistoryTests {
+    static func bits(_ value: Double?) -> UInt64? { value?.bitPattern }
+
+    @Test func decimalBytesMatchDoubleOfStringBitForBit() {
+        var random = Xoshiro256StarStar(seed: 20_251_205)
+        var fastPath = 0
+        for _ in 0..<20_000 {
+            var text = ["", "-", "+"][Int(random.next() % 3)]
+            let digits = 1 + Int(random.next() % 25)
+            let point = Int(random.next() % UInt64(digits + 2)) - 1  // -1: no point
+            for index in 0..<digits {
+                if index == point { text += "." }
+                text += String(random.next() % 10)
+            }
+            if point == digits { text += "." }
+            switch random.next() % 3 {
+            case 0: break
+            case 1: text += (random.next() % 2 == 0 ? "e" : "E") + String(Int(random.next() % 45) - 22)
+            default: text += (random.next() % 2 == 0 ? "e" : "E") + ["", "+", "-"][Int(random.next() % 3)] + String(random.next() % 340)
+            }
+            let expected = Double(text)
+            if digits <= 15 { fastPath += 1 }
+            #expect(Self.bits(DecimalBytes.parse(Array(text.utf8))) == Self.bits(expected), "\(text)")
+        }
+        #expect(fastPath > 5_000)
+    }
+
+    @Test(arguments: ["0", "-0", "+0", "0.0", "-0.0e-400", "1e308", "1.7976931348623157e308", "4.9e-324", "2.2250738585072014e-308",
+                      "0.1", "0.3", "123456789012345678901234567890", "9007199254740993", "1.", ".5", "-.5", "1e5", "1E-5",
+                      "1e22", "1e23", "8.589973e9", "0.000000000000000000001", "1e400", "1e-400", "00012.5000", "1234567890123456789"])
+    func decimalBytesEdgeCases(text: String) {
+        #expect(Self.bits(DecimalBytes.parse(Array(text.utf8))) == Self.bits(Double(text)), "\(text)")
+    }
+
+    @Test(arguments: ["", "-", "+", ".", "-.", "e5", ".e5", "1e", "1e+", "1.2.3", "1,5", " 1", "1 ", "0x10", "inf", "-infinity",
+                      "nan", "--1", "+-1", "1e5.5", "1e--5", "12a", "١", "1_000"])
+    func malformedNumbersAreRefused(text: String) {
+        #expect(DecimalBytes.parse(Array(text.utf8)) == nil, "\(text)")
+    }
+
+    /// 20,000 one-minute OHLC rows with an iv column: the bytes give what the text gives, and
+    /// the numbers written.
+    @Test func aGeneratedFileReadsTheSameFromBytesAndText() throws {
+        var random = Xoshiro256StarStar(seed: 7)
+        func uniform() -> Double { Double(random.next() >> 11) / Double(1 << 53) }
+        var text = "\u{FEFF}Timestamp,Open,High,Low,\"Close\",IV,Note\r\n"
+        var closes: [Double] = [], vols: [Double] = []
+        var close = 100.0, day = 0, minute = 0
+        for row in 0..<20_000 {
+            let open = close
+            close = (close * (1 + 0.002 * (uniform() - 0.5)) * 10_000).rounded() / 10_000
+            let high = max(open, close) + (uniform() * 100).rounded() / 10_000, low = min(open, close) - (uniform() * 100).rounded() / 10_000
+            let vol = 0.1 + uniform() * 0.3
+            let date = String(format: "2024-%02d-%02d", 1 + day / 28, 1 + day % 28)
+            let time = String(format: "%02d:%02d:00", 9 + (30 + minute) / 60, (30 + minute) % 60)
+            let closeCell = row % 7 == 0 ? "\"\(close)\"" : " \(close)"
+            text += "\(date) \(time),\(open),\(high),\(low),\(closeCell),\(vol),\(row % 5 == 0 ? "\"a, \"\"b\"\"\"" : "x")\r\n"
+            closes.append(close)
+            vols.append(vol)
+            minute += 1
+            if minute == 390 { minute = 0; day += 1 }
+        }
+        let fromText = try PriceHistory.parse(csv: text, file: "gen.csv")
+        let fromBytes = try PriceHistory.parse(bytes: Array(text.utf8), file: "gen.csv")
+        #expect(fromBytes == fromText)
+        #expect(fromBytes.closes == closes && fromBytes.impliedVols == vols)
+        #expect(fromBytes.labels[391] == "2024-01-02 09:31:00" && !fromBytes.isDaily && fromBytes.steps == 19_999)
+        #expect(fromBytes.highs?.count == 20_000 && fromBytes.overnightSteps.count == 51)
+    }
+
+    /// Bytes that are not UTF-8 are refused with their line; quoted cells unescape as in text.
+    @Test func bytesThatAreNotUTF8AreRefusedWithTheLine() throws {
+        let bytes = Array("Date,Close\n2024-01-02,100\n".utf8) + [0x32, 0xFF, 0x0A] + Array("2024-01-04,102\n2024-01-05,103\n".utf8)
+        do {
+            _ = try PriceHistory.parse(bytes: bytes, file: "b.csv")
+            Issue.record("accepted bytes that are not UTF-8")
+        } catch {
+            #expect(error.description == "b.csv:3: not UTF-8 text")
+        }
+        let quoted = "Date,Close,Name\n\"2024-01-02\",1\"0\"0,\"a \"\"q\"\", b\"\n2024-01-03,101,x\n2024-01-04,102,\"\"\n"
+        let history = try PriceHistory.parse(bytes: Array(quoted.utf8), file: "q.csv")
+        #expect(history.closes == [100, 101, 102] && history.labels == ["2024-01-02", "2024-01-03", "2024-01-04"])
+    }
+}

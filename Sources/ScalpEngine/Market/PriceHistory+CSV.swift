@@ -40,108 +40,168 @@ extension PriceHistory {
     /// below its low, or whose close or open is outside [low, high], is refused with the
     /// line and the column where the cell starts.
     public static func parse(csv text: String, file: String) throws(PriceHistoryError) -> PriceHistory {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(PriceHistoryError) in try parse(buffer: bytes, file: file) }
+        }
+        return try result.get()
+    }
+
+    /// `parse(csv:file:)` on the file's bytes as read (UTF-8), without making a `String` of them.
+    public static func parse(bytes: [UInt8], file: String) throws(PriceHistoryError) -> PriceHistory {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(PriceHistoryError) in try parse(buffer: buffer, file: file) }
+        }
+        return try result.get()
+    }
+
+    /// `parse(csv:file:)` on a buffer of the file's bytes: one pass over them, numbers and times
+    /// read in place (`DecimalBytes`, `parseTime(bytes:)`), one `String` a row (its label).
+    public static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, file: String) throws(PriceHistoryError) -> PriceHistory {
         func fail(_ line: Int?, _ message: String) -> PriceHistoryError {
             PriceHistoryError(file: file, line: line, message: message)
         }
-        var rows: [(line: Int, cells: [String], columns: [Int])] = []
-        for (offset, raw) in TextLines.split(text).enumerated() {
-            let line = String(raw)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let cells = splitCSV(line)
-            rows.append((offset + 1, cells.map(\.text), cells.map(\.column)))
+        let scanner = CSVRowScanner(bytes)
+        var headerLine: Int?
+        while headerLine == nil, scanner.nextLine() {
+            guard scanner.lineIsUTF8 else { throw fail(scanner.lineNumber, "not UTF-8 text") }
+            if scanner.lineIsBlank { continue }
+            scanner.splitFields()
+            headerLine = scanner.lineNumber
         }
-        guard let header = rows.first else { throw fail(nil, "the file is empty") }
-        let names = header.cells.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
+        guard let headerLine else { throw fail(nil, "the file is empty") }
+        let header = (0..<scanner.fieldCount).map { scanner.text($0) }
+        let headerColumns = (0..<scanner.fieldCount).map { scanner.column($0) }
+        let names = header.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
         for (index, name) in names.enumerated() where !name.isEmpty {
             if let first = names.firstIndex(of: name), first < index {
-                throw PriceHistoryError(file: file, line: header.line, column: header.columns[index],
-                                        message: "\(header.cells[index]): a second column of that name (column \(first + 1) is one)")
+                throw PriceHistoryError(file: file, line: headerLine, column: headerColumns[index],
+                                        message: "\(header[index]): a second column of that name (column \(first + 1) is one)")
             }
         }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
         guard let dateColumn = column(dateColumns) else {
-            throw fail(header.line, "no date column (expected one of: \(dateColumns.joined(separator: ", ")))")
+            throw fail(headerLine, "no date column (expected one of: \(dateColumns.joined(separator: ", ")))")
         }
         guard let closeColumn = column(closeColumns) else {
-            throw fail(header.line, "no close column (expected one of: close, adj close, price, last)")
+            throw fail(headerLine, "no close column (expected one of: close, adj close, price, last)")
         }
         // An iv column may name its unit: iv_pct, iv %, implied_vol_frac.
         let volColumn = names.firstIndex { name in
             volColumns.contains { name == $0 || name == $0 + "pct" || name == $0 + "percent" || name == $0 + "frac" }
-        } ?? header.cells.firstIndex { $0.hasSuffix("%") && volColumns.contains($0.lowercased().filter(\.isLetter)) }
+        } ?? header.firstIndex { $0.hasSuffix("%") && volColumns.contains($0.lowercased().filter(\.isLetter)) }
         let openColumn = column(openColumns), highColumn = column(highColumns), lowColumn = column(lowColumns)
         if (highColumn == nil) != (lowColumn == nil), let lone = highColumn ?? lowColumn {
-            throw PriceHistoryError(file: file, line: header.line, column: header.columns[lone],
-                                    message: "\(header.cells[lone]): a high column needs a low column beside it, and a low a high")
+            throw PriceHistoryError(file: file, line: headerLine, column: headerColumns[lone],
+                                    message: "\(header[lone]): a high column needs a low column beside it, and a low a high")
         }
-        let body = rows.dropFirst()
-        guard body.count >= 3 else { throw fail(nil, "needs at least 3 rows of prices, found \(body.count)") }
+        /// The rows after the header, counted when a row is refused: a file of fewer than 3 is
+        /// refused for that first, as it would be before any row is read.
+        func refuse(_ error: PriceHistoryError) -> PriceHistoryError {
+            let rows = bodyRows(bytes)
+            return rows < 3 ? fail(nil, "needs at least 3 rows of prices, found \(rows)") : error
+        }
 
         var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
         var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
         var daily: Bool?
-        var volCells: [(line: Int, column: Int)] = []
-        for row in body {
+        while scanner.nextLine() {
+            let line = scanner.lineNumber
+            guard scanner.lineIsUTF8 else { throw fail(line, "not UTF-8 text") }
+            if scanner.lineIsBlank { continue }
+            scanner.splitFields()
             // A field more or less than the header has is a shifted row, never guessed at.
-            guard row.cells.count == header.cells.count else {
-                throw fail(row.line, "\(row.cells.count) fields where the header has \(header.cells.count)")
+            guard scanner.fieldCount == header.count else {
+                throw refuse(fail(line, "\(scanner.fieldCount) fields where the header has \(header.count)"))
             }
-            let label = row.cells[dateColumn].trimmingCharacters(in: .whitespaces)
-            guard let (time, isDaily) = parseTime(label) else {
-                throw fail(row.line, "\(header.cells[dateColumn]): '\(label)' is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM[:SS])")
+            guard let (time, isDaily) = parseTime(bytes: scanner.trimmedField(dateColumn)) else {
+                throw refuse(fail(line, "\(header[dateColumn]): '\(scanner.text(dateColumn, trimmed: true))' is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM[:SS])"))
             }
-            if let daily, daily != isDaily { throw fail(row.line, "mixes daily dates and intraday timestamps") }
+            if let daily, daily != isDaily { throw refuse(fail(line, "mixes daily dates and intraday timestamps")) }
             daily = isDaily
             if let previous = times.last, time <= previous {
-                throw fail(row.line, "'\(label)' is not after the row before (rows must be sorted by time, without repeats)")
+                throw refuse(fail(line, "'\(scanner.text(dateColumn, trimmed: true))' is not after the row before (rows must be sorted by time, without repeats)"))
             }
-            let closeText = row.cells[closeColumn].trimmingCharacters(in: .whitespaces)
-            guard let close = Double(closeText), close.isFinite, close > 0 else {
-                throw fail(row.line, "\(header.cells[closeColumn]): '\(closeText)' is not a positive price")
+            guard let close = DecimalBytes.parse(scanner.trimmedField(closeColumn)), close.isFinite, close > 0 else {
+                throw refuse(fail(line, "\(header[closeColumn]): '\(scanner.text(closeColumn, trimmed: true))' is not a positive price"))
             }
             if let volColumn {
-                let volText = row.cells[volColumn].trimmingCharacters(in: .whitespaces)
-                guard let vol = Double(volText), vol.isFinite, vol > 0 else {
-                    throw PriceHistoryError(file: file, line: row.line, column: row.columns[volColumn],
-                                            message: "\(header.cells[volColumn]): '\(volText)' is not a positive implied vol")
+                guard let vol = DecimalBytes.parse(scanner.trimmedField(volColumn)), vol.isFinite, vol > 0 else {
+                    throw refuse(PriceHistoryError(file: file, line: line, column: scanner.column(volColumn),
+                                                   message: "\(header[volColumn]): '\(scanner.text(volColumn, trimmed: true))' is not a positive implied vol"))
                 }
                 vols.append(vol)
-                volCells.append((row.line, row.columns[volColumn]))
             }
             func price(_ column: Int) throws(PriceHistoryError) -> Double {
-                let text = row.cells[column].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(text), value.isFinite, value > 0 else {
-                    throw PriceHistoryError(file: file, line: row.line, column: row.columns[column],
-                                            message: "\(header.cells[column]): '\(text)' is not a positive price")
+                guard let value = DecimalBytes.parse(scanner.trimmedField(column)), value.isFinite, value > 0 else {
+                    throw refuse(PriceHistoryError(file: file, line: line, column: scanner.column(column),
+                                                   message: "\(header[column]): '\(scanner.text(column, trimmed: true))' is not a positive price"))
                 }
                 return value
             }
             let open = try openColumn.map(price)
             if let highColumn, let lowColumn {
                 let high = try price(highColumn), low = try price(lowColumn)
-                func refuse(_ column: Int, _ problem: String) -> PriceHistoryError {
-                    PriceHistoryError(file: file, line: row.line, column: row.columns[column], message: "\(header.cells[column]): \(problem)")
+                func outside(_ column: Int, _ problem: String) -> PriceHistoryError {
+                    refuse(PriceHistoryError(file: file, line: line, column: scanner.column(column), message: "\(header[column]): \(problem)"))
                 }
-                let range = "[\(header.cells[lowColumn]) \(low), \(header.cells[highColumn]) \(high)]"
-                if high < low { throw refuse(highColumn, "\(high) is below \(header.cells[lowColumn]) \(low)") }
-                if !(low...high).contains(close) { throw refuse(closeColumn, "\(close) is outside \(range)") }
-                if let open, let openColumn, !(low...high).contains(open) { throw refuse(openColumn, "\(open) is outside \(range)") }
+                if high < low { throw outside(highColumn, "\(high) is below \(header[lowColumn]) \(low)") }
+                let range = low...high
+                func inWords() -> String { "[\(header[lowColumn]) \(low), \(header[highColumn]) \(high)]" }
+                if !range.contains(close) { throw outside(closeColumn, "\(close) is outside \(inWords())") }
+                if let open, let openColumn, !range.contains(open) { throw outside(openColumn, "\(open) is outside \(inWords())") }
                 highs.append(high)
                 lows.append(low)
             }
             if let open { opens.append(open) }
-            labels.append(label)
+            labels.append(scanner.text(dateColumn, trimmed: true))
             closes.append(close)
             times.append(time)
         }
+        guard closes.count >= 3 else { throw fail(nil, "needs at least 3 rows of prices, found \(closes.count)") }
         let isDaily = daily ?? true
-        let timeStep = try stepSize(times: times, isDaily: isDaily, lines: body.map(\.line), fail: fail)
+        // A row's line is found again only for a message: no array of line numbers is kept.
+        let timeStep = try stepSize(times: times, isDaily: isDaily, line: { rowLine(bytes, row: $0) }, fail: fail)
         let fractions = try volColumn.map { column throws(PriceHistoryError) in
-            try impliedVolFractions(vols, header: header.cells[column], cells: volCells, file: file)
+            try impliedVolFractions(vols, header: header[column], file: file) { row in
+                let line = rowLine(bytes, row: row)
+                return (line, cellColumn(bytes, line: line, field: column))
+            }
         }
         return PriceHistory(labels: labels, closes: closes, impliedVols: fractions,
                             timeStep: timeStep, isDaily: isDaily, opens: openColumn == nil ? nil : opens,
                             highs: highColumn == nil ? nil : highs, lows: lowColumn == nil ? nil : lows)
+    }
+
+    /// How many rows follow the header: the lines that are not blank, less one.
+    private static func bodyRows(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let scanner = CSVRowScanner(bytes)
+        var rows = 0
+        while scanner.nextLine() { if !scanner.lineIsBlank { rows += 1 } }
+        return max(rows - 1, 0)
+    }
+
+    /// The line number of body row `row` (0 is the first row after the header).
+    private static func rowLine(_ bytes: UnsafeBufferPointer<UInt8>, row: Int) -> Int {
+        let scanner = CSVRowScanner(bytes)
+        var rows = -1
+        while scanner.nextLine() {
+            if scanner.lineIsBlank { continue }
+            if rows == row { return scanner.lineNumber }
+            rows += 1
+        }
+        return scanner.lineNumber
+    }
+
+    /// The 1-based character column where field `field` of line `line` starts, for a message.
+    private static func cellColumn(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, field: Int) -> Int {
+        let scanner = CSVRowScanner(bytes)
+        while scanner.nextLine() {
+            guard scanner.lineNumber == line else { continue }
+            scanner.splitFields()
+            return scanner.column(field)
+        }
+        return 1
     }
 
     /// The implied vols as annualised fractions. The unit is the header's when it names one
@@ -149,8 +209,9 @@ extension PriceHistory {
     /// all the values agree on (every value above 3: percent, as no listed market's implied vol
     /// is above 300%; every value at most 3: fraction), never one value's. Values mixing both,
     /// or a vol outside `InputLimits.impliedVol` once in fractions, are refused at their cell.
-    static func impliedVolFractions(_ vols: [Double], header: String, cells: [(line: Int, column: Int)],
-                                    file: String) throws(PriceHistoryError) -> [Double] {
+    /// `cell` gives row i's line and the column where its vol cell starts, for a message.
+    static func impliedVolFractions(_ vols: [Double], header: String, file: String,
+                                    cell: (Int) -> (line: Int, column: Int)) throws(PriceHistoryError) -> [Double] {
         let name = header.lowercased()
         let percent: Bool
         if name.contains("%") || name.contains("pct") || name.contains("percent") || name.filter(\.isLetter) == "vix" {
@@ -158,9 +219,9 @@ extension PriceHistory {
         } else if name.contains("frac") {
             percent = false
         } else if let high = vols.firstIndex(where: { $0 > 3 }), let low = vols.firstIndex(where: { $0 <= 3 }) {
-            let later = max(high, low)
-            throw PriceHistoryError(file: file, line: cells[later].line, column: cells[later].column,
-                                    message: "\(header): \(vols[later]) and \(vols[min(high, low)]) on line \(cells[min(high, low)].line) "
+            let later = max(high, low), location = cell(later)
+            throw PriceHistoryError(file: file, line: location.line, column: location.column,
+                                    message: "\(header): \(vols[later]) and \(vols[min(high, low)]) on line \(cell(min(high, low)).line) "
                                         + "mix percent and fractions; name the column iv_pct or iv_frac")
         } else {
             percent = (vols.first ?? 0) > 3
@@ -168,7 +229,8 @@ extension PriceHistory {
         let fractions = percent ? vols.map { $0 / 100 } : vols
         let limits = InputLimits.impliedVol
         if let bad = fractions.firstIndex(where: { !limits.contains($0) }) {
-            throw PriceHistoryError(file: file, line: cells[bad].line, column: cells[bad].column,
+            let location = cell(bad)
+            throw PriceHistoryError(file: file, line: location.line, column: location.column,
                                     message: "\(header): \(vols[bad]) is outside \(limits.describe(percent ? 100 : 1))\(percent ? " (percent)" : "")")
         }
         return fractions
@@ -176,12 +238,12 @@ extension PriceHistory {
 
     /// Years per row. Daily: one trading day, refusing gaps over 7 calendar days. Intraday:
     /// the median spacing in trading time, refusing uneven spacing within a day.
-    private static func stepSize(times: [Double], isDaily: Bool, lines: [Int],
+    private static func stepSize(times: [Double], isDaily: Bool, line: (Int) -> Int,
                                  fail: (Int?, String) -> PriceHistoryError) throws(PriceHistoryError) -> Double {
         let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         if isDaily {
             for (i, gap) in gaps.enumerated() where gap > 7 * 86_400 {
-                throw fail(lines[i + 1], "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
+                throw fail(line(i + 1), "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
             }
             return DayCount.tradingDay
         }
@@ -189,70 +251,9 @@ extension PriceHistory {
         for (i, gap) in gaps.enumerated() {
             let sameDay = floor(times[i] / 86_400) == floor(times[i + 1] / 86_400)
             if sameDay && abs(gap - median) > 0.5 * median {
-                throw fail(lines[i + 1], "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
+                throw fail(line(i + 1), "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
             }
         }
         return median / 3600 / DayCount.tradingHoursPerDay / DayCount.tradingDaysPerYear
-    }
-
-    /// Seconds since 1970 (UTC) and whether the label is a plain date.
-    static func parseTime(_ text: String) -> (Double, Bool)? {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
-        guard parts.count == 1 || parts.count == 2 else { return nil }
-        let date = parts[0].split(separator: "-").compactMap { Int($0) }
-        guard date.count == 3, (1...12).contains(date[1]), (1...31).contains(date[2]), parts[0].count == 10 else { return nil }
-        var seconds = Double(daysFromCivil(year: date[0], month: date[1], day: date[2])) * 86_400
-        if parts.count == 2 {
-            let clock = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "Z")).split(separator: ":").compactMap { Double($0) }
-            guard clock.count == 2 || clock.count == 3, clock[0] < 24, clock[1] < 60, (clock.count == 2 || clock[2] < 61) else { return nil }
-            seconds += clock[0] * 3600 + clock[1] * 60 + (clock.count == 3 ? clock[2] : 0)
-            return (seconds, false)
-        }
-        return (seconds, true)
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// Splits one CSV line, honouring double quotes ("" inside quotes is a quote), into its
-    /// cells, each with the 1-based character column where it starts (for error messages).
-    static func splitCSV(_ line: String) -> [(text: String, column: Int)] {
-        var cells: [(text: String, column: Int)] = [], current = "", quoted = false
-        var position = 0, start = 1
-        func endCell() {
-            cells.append((current, start))
-            current = ""
-            start = position + 1
-        }
-        var iterator = line.makeIterator()
-        while let character = iterator.next() {
-            position += 1
-            if quoted {
-                if character == "\"" {
-                    if let following = iterator.next() {
-                        position += 1
-                        if following == "\"" { current.append("\"") } else {
-                            quoted = false
-                            if following == "," { endCell() } else { current.append(following) }
-                        }
-                    } else { quoted = false }
-                } else { current.append(character) }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                endCell()
-            } else {
-                current.append(character)
-            }
-        }
-        cells.append((current, start))
-        return cells
     }
 }

@@ -15,12 +15,25 @@ enum TextFile {
         what == "scenario file" || what == "state file" ? 16 << 20 : 1 << 30
     }
 
-    /// Streams already read, by path: a FIFO gives its text once, and a command may check its
-    /// flags (reading the file) before it runs (reading it again).
-    private static let streamsRead = Mutex<[String: String]>([:])
+    /// Streams already read, by path, with what they are: a FIFO gives its bytes once, and a
+    /// command may check its flags (reading the file) before it runs (reading it again).
+    private static let streamsRead = Mutex<[String: (bytes: [UInt8], kind: String)]>([:])
 
+    /// The file's text, refused when it is not UTF-8.
     static func read(_ path: String, what: String) throws -> String {
-        if let text = streamsRead.withLock({ $0[path] }) { return text }
+        let (bytes, kind) = try readBytesAndKind(path, what: what)
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw CommandFailure("\(path): \(kind.isEmpty ? "" : "is \(kind)giving ")not UTF-8 text") }
+        return text
+    }
+
+    /// The file's bytes as they are, for a reader that parses them in place (a price file).
+    static func readBytes(_ path: String, what: String) throws -> [UInt8] {
+        try readBytesAndKind(path, what: what).bytes
+    }
+
+    /// The file's bytes and, for a stream, what it is ("a FIFO ", with the space; "" for a file).
+    private static func readBytesAndKind(_ path: String, what: String) throws -> (bytes: [UInt8], kind: String) {
+        if let read = streamsRead.withLock({ $0[path] }) { return read }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { throw CommandFailure("\(path): no such \(what)") }
@@ -42,6 +55,8 @@ enum TextFile {
         }
         let limit = limit(for: what)
         var bytes: [UInt8] = []
+        // A regular file's size is known: one allocation, no copies as the array grows.
+        if info.st_mode & S_IFMT == S_IFREG { bytes.reserveCapacity(min(Int(info.st_size), limit) + 1) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -55,9 +70,8 @@ enum TextFile {
                 throw CommandFailure("\(path): \(kind)longer than \(limit >> 20) MiB, more than any \(what) can be")
             }
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw CommandFailure("\(path): \(kind.isEmpty ? "" : "is \(kind)giving ")not UTF-8 text") }
-        if info.st_mode & S_IFMT != S_IFREG { streamsRead.withLock { $0[path] = text } }
-        return text
+        if info.st_mode & S_IFMT != S_IFREG { streamsRead.withLock { $0[path] = (bytes, kind) } }
+        return (bytes, kind)
     }
 }
 
@@ -65,7 +79,7 @@ enum TextFile {
 enum PriceHistoryReader {
     static func load(_ path: String, flag: String = "--prices") throws -> PriceHistory {
         do {
-            return try PriceHistory.parse(csv: TextFile.read(path, what: "price file"), file: path)
+            return try PriceHistory.parse(bytes: TextFile.readBytes(path, what: "price file"), file: path)
         } catch let error as PriceHistoryError {
             throw CommandFailure("\(flag): \(error.description)")
         } catch let failure as CommandFailure {
