@@ -39,4 +39,23 @@ struct EditedGradeTests {
         #expect(ranking[1]["rank"] is NSNull && ranking[1]["verified"] as? Bool == false)
         #expect(ranking[1]["points"] as? Double == points, "the replayed points, not the written 100")
     }
+
+    /// A journal cut short is listed apart, never ranked, and since its market part is of
+    /// fewer steps the table gives each session's own rather than one "for everyone".
+    @Test func aCutJournalIsListedApartWithItsOwnMarketPart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let whole = folder.appendingPathComponent("whole.jsonl").path, cut = folder.appendingPathComponent("cut.jsonl").path
+        for path in [whole, cut] {
+            #expect(try CLI.run(["session", "--scenario", "theta-bleed", "--seed", "3", "--journal", path]).status == 0)
+        }
+        let lines = try String(contentsOfFile: cut, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(toFile: cut, atomically: true, encoding: .utf8)
+        let table = try CLI.run(["leaderboard", cut, whole])
+        #expect(table.status == 0 && table.stdout.contains("the market's part by session"), "\(table.stdout)")
+        let rows = table.stdout.split(separator: "\n").filter { $0.contains("whole") || $0.contains(" cut ") }
+        #expect(rows.count == 2 && rows[0].contains("whole") && rows[1].hasPrefix("   –  cut") && rows[1].contains("did not finish"),
+                "\(table.stdout)")
+    }
 }

@@ -126,23 +126,28 @@ struct LeaderboardCommand: ParsableCommand {
 
     private func renderTable(_ entries: [Entry]) -> String {
         guard let first = entries.first else { return "" }
-        var rows = [["rank", "trainee", "P&L", "vs benchmark", "hedging part", "hedge err/step", "costs", "trades",
-                     "over limit", "points", "like", "ended"]]
+        // The market's part is the path's, the same for every session that reached the same step;
+        // where sessions stopped at different steps it differs, and each row gives its own.
+        let markets = Set(entries.compactMap { $0.score.decomposition.map { Format.money($0.market) } })
+        let marketColumn = markets.count > 1
+        var rows = [["rank", "trainee", "P&L"] + (marketColumn ? ["market"] : []) + ["vs benchmark", "hedging part",
+                     "hedge err/step", "costs", "trades", "over limit", "points", "like", "ended"]]
         for entry in entries {
             let s = entry.score
-            rows.append([entry.ranks ? String(entry.rank) : "–", entry.session.label, Format.money(s.traineePnL),
+            let market = marketColumn ? [s.decomposition.map { Format.money($0.market) } ?? ""] : []
+            rows.append([entry.ranks ? String(entry.rank) : "–", entry.session.label, Format.money(s.traineePnL)] + market + [
                          Format.money(s.traineePnL - s.benchmarkPnL), s.decomposition.map { Format.money($0.hedging) } ?? "",
                          Format.number(s.traineeHedgingError), Format.number(s.traineeCosts), String(s.traineeTrades),
                          Format.percent(s.timeOverLimit), String(Int(s.points)), s.nearestRule ?? "",
                          entry.ended])
         }
         let start = first.session.start
-        // The market's part of a whole session, not of one cut short.
-        let market = (entries.first(where: \.ranks) ?? first).score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
+        let market = marketColumn ? ", the market's part by session (they stopped at different steps)"
+            : first.score.decomposition.map { ", market's part \(Format.money($0.market)) for everyone" } ?? ""
         let heading = "\(start.scenario.name), seed \(start.seed): \(entries.count) session\(entries.count == 1 ? "" : "s"), "
             + "scored among the reference hedge rules on the same path\(market); benchmark hedger "
             + "\(start.scenario.benchmarkRule.label)"
-        return heading + "\n\n" + Table(rows, rightAligned: [0, 2, 3, 4, 5, 6, 7, 8, 9]).rendered
+        return heading + "\n\n" + Table(rows, rightAligned: Set(0...(marketColumn ? 10 : 9)).subtracting([1])).rendered
     }
 
     private func renderJSON(_ entries: [Entry]) -> String {
