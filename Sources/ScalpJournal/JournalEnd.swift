@@ -35,7 +35,7 @@ public enum EndReason: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The `end` line: how the session ended and its summary (P&L and attribution, trades by
-/// reason, costs, vols, hedging error) with the score against the benchmark hedger.
+/// reason, costs, vols, hedging error) with the grade and the benchmark comparison.
 public struct JournalEnd: Sendable, Hashable {
     public var reason: EndReason
     public var summary: SessionSummary
@@ -100,9 +100,9 @@ public struct JournalEnd: Sendable, Hashable {
     }
 
     /// The `end` line's `score`: the grade against the reference family (points, verdict, the
-    /// nearest and best rules, the utility), the P&L split into luck and skill, and the trainee
-    /// against the benchmark hedger on the same path. Hedging errors are per step; costs are
-    /// paid (≥ 0).
+    /// nearest and best rules, the utility, the costliest stretch), the P&L split into luck and
+    /// skill, and, for comparison only, the trainee beside the benchmark hedger on the same
+    /// path. Hedging errors are per step; costs are paid (≥ 0).
     /// An unfinished session's points are only provisional: `points` is null and
     /// `provisional_points` holds them, so nothing reading the line can take them for a grade.
     static func scoreObject(_ score: TrainingScore, rule: HedgeRule?, finished: Bool) -> JSONText {

@@ -26,7 +26,7 @@ public struct SessionSummary: Sendable, Hashable {
     public var hedgingErrorPerStep: Double
     /// The same over the session so far (× √steps).
     public var hedgingError: Double
-    /// The trainee against the benchmark hedger on the same path; nil for a bare session.
+    /// The grade, and the trainee beside the benchmark hedger on the same path; nil for a bare session.
     public var score: TrainingScore?
     /// The benchmark hedger's rule, with `score`.
     public var benchmarkRule: HedgeRule?
@@ -62,7 +62,7 @@ extension SessionSummary {
         Debrief.whyPnL(realizedVol: realizedVol, impliedVol: impliedVol, gamma: attribution.gamma, theta: attribution.theta)
     }
 
-    /// The trainee's summary with the score against the benchmark hedger.
+    /// The trainee's summary with the grade.
     public init(_ training: TrainingSession) {
         self.init(training.trainee)
         score = training.score

@@ -111,6 +111,7 @@ public struct GroundedScore: Sendable, Hashable, Codable {
         let held = average == 0 ? "a net delta of 0" : String(format: "%+.0f units", average)
         var sentence = "You traded \(trainee.trades) times and held \(held) on average. "
             + "Your hedging was like \(nearest.rule)"
+            + (trainee.rule == nearest.rule ? "" : HedgeRule(nearest.rule).map { " (a rule that " + $0.inWords.dropFirst(nearest.rule.count + 1) + ")" } ?? "")
         let notes = [relative(trainee.utility.hedgingError, nearest.utility.hedgingError, more: "more risk", less: "less risk"),
                      relative(trainee.costs, nearest.costs, more: "more cost", less: "less cost")].compactMap { $0 }
         sentence += notes.isEmpty ? "." : ", with " + notes.joined(separator: " and ") + "."

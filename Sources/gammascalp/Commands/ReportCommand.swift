@@ -11,8 +11,10 @@ struct ReportCommand: ParsableCommand {
         The session is replayed from its journal (every step, not just the journal's
         hourly ticks) and drawn as inline SVG: the price with the trades and strikes,
         realized against implied vol, net delta against its limit, the P&L by source,
-        and the trainee against the benchmark hedger; then the score and its verdict,
-        the P&L attribution and the trade list. The page has no script and loads
+        the trainee's P&L beside the benchmark hedger's (for comparison), and its net
+        delta against the best rule's on the path; then the grade (its decisions placed
+        among the reference hedge rules, luck taken out) with the debrief, the P&L
+        attribution and the trade list. The page has no script and loads
         nothing: open it anywhere, mail it, print it.
         """
     )
