@@ -57,9 +57,9 @@ extension SessionSummary {
         if !session.config.executionTerms.isStandard || parts.limitFills > 0 { costParts = parts }
     }
 
-    /// Why the P&L came out as it did: realized against implied, gamma against theta (`Debrief`).
+    /// Why the P&L came out as it did: realized against implied, gamma against theta (`WhyThePnL`).
     public var why: String? {
-        Debrief.whyPnL(realizedVol: realizedVol, impliedVol: impliedVol, gamma: attribution.gamma, theta: attribution.theta)
+        WhyThePnL.sentence(realizedVol: realizedVol, impliedVol: impliedVol, gamma: attribution.gamma, theta: attribution.theta)
     }
 
     /// The trainee's summary with the grade.

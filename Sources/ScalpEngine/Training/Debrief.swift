@@ -1,8 +1,8 @@
 import Foundation
 
-/// The debrief's teaching sentences, from numbers the grade already has: what to do next time,
-/// read off where the trainee's book sits against the best rule on the path, and why the P&L
-/// came out as it did.
+/// The debrief's advice, from numbers the grade already has: what to do next time, read off
+/// where the trainee's book sits against the best rule on the path. (Why the P&L came out as
+/// it did is a line of text about the buckets: `WhyThePnL` in ScalpFormat.)
 public enum Debrief {
     /// One concrete sentence: tighten (more risk than the best rule for no less cost), trade
     /// less or rest limit orders (more cost for no less risk), or keep doing what the best rule
@@ -28,8 +28,8 @@ public enum Debrief {
             return "Next time: tighten. Your open delta carried ±\(money(risk)) of risk against ±\(money(bestRisk)); "
                 + "hedge back to zero sooner; \(words)."
         case (false, true):
-            let fix = HedgeRule(best.rule).map { if case .ladder = $0 { true } else { false } } == true
-                ? "rest limit orders rather than pay the spread" : "trade less"
+            let fix: String
+            if case .ladder? = HedgeRule(best.rule) { fix = "rest limit orders rather than pay the spread" } else { fix = "trade less" }
             return "Next time: \(fix). You paid \(money(costs)) in costs against \(money(bestCosts)); \(words)."
         case (true, true):
             return "Next time: hedge to zero when you hedge, and less often. You took ±\(money(risk)) of risk and paid "
@@ -37,20 +37,5 @@ public enum Debrief {
         case (false, false):
             return "Next time: stay close to this; \(words)."
         }
-    }
-
-    /// Why the P&L came out as it did: realized against implied, and the gamma the moves paid
-    /// against the theta the options cost (currency). Nil before there is a realized vol.
-    public static func whyPnL(realizedVol: Double?, impliedVol: Double, gamma: Double, theta: Double) -> String? {
-        guard let realizedVol, realizedVol.isFinite else { return nil }
-        let relation = realizedVol > impliedVol ? "beat" : realizedVol < impliedVol ? "fell short of" : "matched"
-        func percent(_ vol: Double) -> String { String(format: "%.1f%%", vol * 100) }
-        func money(_ value: Double) -> String {
-            let formatter = NumberFormatter()
-            (formatter.numberStyle, formatter.maximumFractionDigits) = (.decimal, 0)
-            return formatter.string(from: NSNumber(value: value)) ?? String(format: "%.0f", value)
-        }
-        return "Realized \(percent(realizedVol)) \(relation) implied \(percent(impliedVol)): the moves paid "
-            + "\(money(gamma)) of gamma against \(money(-theta)) of theta."
     }
 }
