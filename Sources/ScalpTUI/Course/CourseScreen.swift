@@ -1,0 +1,76 @@
+import ScalpEngine
+import ScalpFormat
+
+/// Renders the course screen for a state into a grid: a header (the course, levels passed,
+/// the rating), the levels' table, a line for the last result or a refusal, the keys, and
+/// the selected level's briefing over it when open. Pure: the same state and size give the
+/// same grid.
+public enum CourseScreen {
+    public static func render(_ state: CourseState, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        guard width >= 60, height >= 10 else {
+            grid.put("Terminal too small: \(width)×\(height); q quits", in: grid.bounds, style: Style(.warning, on: .background, .bold))
+            return grid
+        }
+        let progress = state.progress
+        let parts = grid.bounds.rows([.length(1), .fill(1), .length(1)])
+        header(progress, into: &grid, parts[0])
+        let course = progress.course
+        let box = Box(title: [Span("Course: " + TextLayout.sanitize(course.title), Style(.title, on: .background, .bold))],
+                      trailing: [Span("\(course.levels.count) levels", Style(.muted))])
+        let inner = box.render(into: &grid, parts[1]).inset(horizontal: 1, vertical: 0)
+        let notes = noteLines(state, width: inner.width)
+        let tableHeight = max(inner.height - notes.count - 1, 2)
+        CourseTable(progress: progress, selected: state.selected)
+            .render(into: &grid, Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight))
+        for (offset, note) in notes.enumerated() where inner.y + tableHeight + 1 + offset < inner.maxY {
+            grid.put(note, x: inner.x, y: inner.y + tableHeight + 1 + offset, limit: inner.width)
+        }
+        footer(state, into: &grid, parts[2])
+        if state.showingBriefing, let level = course.level(state.selected), let standing = progress.standing(state.selected) {
+            BriefingOverlay(level: level, standing: standing).render(into: &grid, grid.bounds)
+        }
+        return grid
+    }
+
+    /// Under the table: the course's description, then the message (the last result, or why
+    /// a level is locked), then how many course sessions were not counted.
+    private static func noteLines(_ state: CourseState, width: Int) -> [[Span]] {
+        var lines: [[Span]] = []
+        let description = TextLayout.sanitize(state.progress.course.description)
+        if !description.isEmpty { lines += TextLayout.wrap(description, width: width).map { [Span($0, Style(.muted))] } }
+        if let message = state.message {
+            lines += TextLayout.wrap(TextLayout.sanitize(message), width: width).map { [Span($0, Style(.warning, on: .background, .bold))] }
+        }
+        if !state.problems.isEmpty {
+            let count = state.problems.count
+            lines.append([Span("\(count) course session\(count == 1 ? " was" : "s were") not counted "
+                               + "(`gammascalp course status` says why)", Style(.loss))])
+        }
+        return lines
+    }
+
+    private static func header(_ progress: CourseProgress, into grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, " ", Style(.text, on: .selection))
+        let sep = Span(" │ ", Style(.border, on: .selection))
+        let left = [Span(" gammascalp course", Style(.title, on: .selection, .bold)), sep,
+                    Span(TextLayout.sanitize(progress.course.name), Style(.accent, on: .selection, .bold))]
+        let passed = progress.standings.filter(\.passed).count
+        let rating = progress.rating.map { String(Int($0.rounded())) } ?? "–"
+        let right = [Span(" \(passed)/\(progress.standings.count) passed ", Style(.text, on: .selection)), sep,
+                     Span("rating \(rating) ", Style(.accent, on: .selection, .bold))]
+        let rightWidth = min(right.width, rect.width)
+        grid.put(left, x: rect.x, y: rect.y, limit: max(rect.width - rightWidth - 1, 0))
+        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
+    }
+
+    private static func footer(_ state: CourseState, into grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, " ", Style(.text, on: .selection))
+        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
+        let items = state.showingBriefing
+            ? [("Enter", "play"), ("Esc", "back"), ("q", "quit")]
+            : [("Enter", "briefing"), ("↑↓", "select"), ("q", "quit")]
+        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
+        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+    }
+}
