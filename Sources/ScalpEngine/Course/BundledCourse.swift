@@ -79,7 +79,7 @@ extension Course {
 
         [[levels]]
         scenario = "vol-crush"
-        title = "Earnings and the crush"
+        title = "The earnings crush"
         briefing = \"\"\"
         An event straddle: implied is high ahead of earnings and falls back once they are out. \
         The gap's gamma must beat the vega lost. Hedge the gap when it comes, and watch what the \

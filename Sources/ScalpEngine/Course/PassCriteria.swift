@@ -45,6 +45,15 @@ public struct PassCriteria: Sendable, Hashable {
         return lines
     }
 
+    /// The criteria in a few words, for tables: "≥50 pts · in limits · by hand · ≤200 trades".
+    public var summary: String {
+        var parts = ["≥\(Self.whole(points)) pts"]
+        if withinLimits { parts.append("in limits") }
+        if autoHedgeOff { parts.append("by hand") }
+        if let maximumTrades { parts.append("≤\(maximumTrades) trades") }
+        return parts.joined(separator: " · ")
+    }
+
     /// Points as written: 50, or 62.5.
     static func whole(_ points: Double) -> String {
         points == points.rounded() ? String(Int(points)) : String(format: "%g", points)

@@ -19,10 +19,11 @@ public enum CourseScreen {
         let box = Box(title: [Span("Course: " + TextLayout.sanitize(course.title), Style(.title, on: .background, .bold))],
                       trailing: [Span("\(course.levels.count) levels", Style(.muted))])
         let inner = box.render(into: &grid, parts[1]).inset(horizontal: 1, vertical: 0)
-        let notes = noteLines(state, width: inner.width)
-        let tableHeight = max(inner.height - notes.count - 1, 2)
+        // The table as tall as its rows (scrolling when the screen is shorter), then the notes.
+        let tableHeight = min(progress.standings.count + 1, max(inner.height - 3, 2))
         CourseTable(progress: progress, selected: state.selected)
             .render(into: &grid, Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight))
+        let notes = noteLines(state, width: inner.width)
         for (offset, note) in notes.enumerated() where inner.y + tableHeight + 1 + offset < inner.maxY {
             grid.put(note, x: inner.x, y: inner.y + tableHeight + 1 + offset, limit: inner.width)
         }
@@ -33,12 +34,11 @@ public enum CourseScreen {
         return grid
     }
 
-    /// Under the table: the course's description, then the message (the last result, or why
-    /// a level is locked), then how many course sessions were not counted.
+    /// Under the table: the message first (the last result, or why a level is locked), how
+    /// many course sessions were not counted, the course's description, then the selected
+    /// level and its briefing, as far as the room goes.
     private static func noteLines(_ state: CourseState, width: Int) -> [[Span]] {
         var lines: [[Span]] = []
-        let description = TextLayout.sanitize(state.progress.course.description)
-        if !description.isEmpty { lines += TextLayout.wrap(description, width: width).map { [Span($0, Style(.muted))] } }
         if let message = state.message {
             lines += TextLayout.wrap(TextLayout.sanitize(message), width: width).map { [Span($0, Style(.warning, on: .background, .bold))] }
         }
@@ -46,6 +46,19 @@ public enum CourseScreen {
             let count = state.problems.count
             lines.append([Span("\(count) course session\(count == 1 ? " was" : "s were") not counted "
                                + "(`gammascalp course status` says why)", Style(.loss))])
+        }
+        let description = TextLayout.sanitize(state.progress.course.description)
+        if !description.isEmpty { lines += TextLayout.wrap(description, width: width).map { [Span($0, Style(.muted))] } }
+        if let level = state.progress.course.level(state.selected), let standing = state.progress.standing(state.selected) {
+            let status = CourseTable.state(standing)
+            lines.append([])
+            lines.append([Span("Level \(level.number) · " + TextLayout.sanitize(level.title), Style(.accent, on: .background, .bold)),
+                          Span("  " + status.text, Style(status.role, on: .background, .bold))])
+            lines += TextLayout.wrap(TextLayout.sanitize(level.briefing), width: width).map { [Span($0, Style(.text))] }
+            lines += TextLayout.wrap("To pass: " + level.pass.lines.joined(separator: "; ") + ".", width: width)
+                .map { [Span($0, Style(.accent))] }
+            lines += TextLayout.wrap("Scenario: " + TextLayout.sanitize(level.scenario.name + ". " + level.scenario.description),
+                                     width: width).map { [Span($0, Style(.muted))] }
         }
         return lines
     }

@@ -10,14 +10,14 @@ struct CourseTable: Widget {
 
     static func columns(width: Int) -> [TableColumn] {
         var columns = [
-            TableColumn(title: "#", width: 3), TableColumn(title: "level", width: 24, align: .left),
+            TableColumn(title: "#", width: 3), TableColumn(title: "level", width: 22, align: .left),
             TableColumn(title: "scenario", width: 18, align: .left),
-            TableColumn(title: "state", width: 8, align: .left), TableColumn(title: "tries", width: 5),
-            TableColumn(title: "best", width: 5),
+            TableColumn(title: "state", width: 7, align: .left), TableColumn(title: "tries", width: 5),
+            TableColumn(title: "best", width: 4),
         ]
         if width < 100 { columns.remove(at: 2) }
         let used = columns.reduce(0) { $0 + $1.width + 1 }
-        columns.append(TableColumn(title: "to pass", width: max(width - used - 1, 0), align: .left))
+        columns.append(TableColumn(title: "to pass", width: max(width - used, 0), align: .left))
         return columns
     }
 
@@ -52,7 +52,7 @@ struct CourseTable: Widget {
             "tries": (standing.attempts == 0 ? "–" : String(standing.attempts), style(.text)),
             "best": (standing.bestPoints.map { String(Int($0)) } ?? "–",
                      standing.bestPoints.map { style(SummaryOverlay.scoreRole($0), .bold) } ?? style(.muted)),
-            "to pass": (Self.criteria(level.pass), style(.muted)),
+            "to pass": (level.pass.summary, style(.muted)),
         ]
         var column = x
         for spec in columns {
@@ -69,12 +69,4 @@ struct CourseTable: Widget {
         standing.passed ? ("passed", .profit) : standing.unlocked ? ("open", .warning) : ("locked", .muted)
     }
 
-    /// The pass criteria in a few words: "≥50 pts · in limits · by hand · ≤200 trades".
-    static func criteria(_ pass: PassCriteria) -> String {
-        var parts = ["≥\(Format.trimmed(pass.points)) pts"]
-        if pass.withinLimits { parts.append("in limits") }
-        if pass.autoHedgeOff { parts.append("by hand") }
-        if let trades = pass.maximumTrades { parts.append("≤\(trades) trades") }
-        return parts.joined(separator: " · ")
-    }
 }

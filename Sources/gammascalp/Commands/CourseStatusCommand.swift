@@ -51,7 +51,7 @@ struct CourseStatusCommand: ParsableCommand {
             let state = standing.passed ? "passed" : standing.unlocked ? "open" : "locked"
             table.append([String(standing.level), TextLayout.printable(level.title), level.scenario.name, state,
                           String(standing.attempts), standing.bestPoints.map { String(Int($0)) } ?? "–",
-                          level.pass.lines.joined(separator: "; ")])
+                          level.pass.summary])
         }
         let rating = progress.rating.map { Format.number($0, 1) } ?? "none yet (finish a level)"
         let passed = progress.standings.filter(\.passed).count
