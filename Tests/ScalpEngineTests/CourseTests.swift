@@ -67,7 +67,7 @@ struct CourseTests {
         #expect(parseError(Self.twoLevels.replacingOccurrences(of: "points = 60", with: "points = 160"))
                 == "drill.toml:6: levels[1].points: must be in [0, 100] (points out of 100), got 160")
         #expect(parseError(Self.twoLevels.replacingOccurrences(of: "max_trades = 40", with: "max_trade = 40"))?
-            .hasPrefix("drill.toml:15: levels[2].max_trade: unknown key") == true)
+            .hasPrefix("drill.toml:14: levels[2].max_trade: unknown key") == true)
         #expect(parseError(Self.twoLevels.replacingOccurrences(of: "scenario = \"classic-scalp\"", with: "scenario = \"calm\""))?
             .hasPrefix("drill.toml:10: levels[2].scenario: unknown scenario \"calm\"") == true)
         #expect(parseError(Self.twoLevels.replacingOccurrences(of: "briefing = \"Trade less.\"\n", with: ""))
