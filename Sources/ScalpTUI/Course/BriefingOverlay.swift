@@ -16,9 +16,7 @@ struct BriefingOverlay: Widget {
         let label = 10
         let muted = Style(.muted)
         func labelled(_ name: String, _ values: [String], _ style: Style = Style(.text)) -> [[Span]] {
-            values.flatMap { TextLayout.wrap($0, width: text - label) }.enumerated().map { index, part in
-                [Span(TextLayout.pad(index == 0 ? name : "", label), muted), Span(part, style)]
-            }
+            OverlayBox.labelled(name, values, width: text, label: label, style: style)
         }
         var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(level.briefing), width: text).map { [Span($0, Style(.text))] }
         lines.append([])

@@ -64,7 +64,6 @@ public enum CourseScreen {
     }
 
     private static func header(_ progress: CourseProgress, into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
         let sep = Span(" │ ", Style(.border, on: .selection))
         let left = [Span(" gammascalp course", Style(.title, on: .selection, .bold)), sep,
                     Span(TextLayout.sanitize(progress.course.name), Style(.accent, on: .selection, .bold))]
@@ -72,18 +71,13 @@ public enum CourseScreen {
         let rating = progress.rating.map { String(Int($0.rounded())) } ?? "–"
         let right = [Span(" \(passed)/\(progress.standings.count) passed ", Style(.text, on: .selection)), sep,
                      Span("rating \(rating) ", Style(.accent, on: .selection, .bold))]
-        let rightWidth = min(right.width, rect.width)
-        grid.put(left, x: rect.x, y: rect.y, limit: max(rect.width - rightWidth - 1, 0))
-        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
+        ScreenBar.title(left, right: right, into: &grid, rect)
     }
 
     private static func footer(_ state: CourseState, into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
-        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
         let items = state.showingBriefing
             ? [("Enter", "play"), ("Esc", "back"), ("q", "quit")]
             : [("Enter", "briefing"), ("↑↓", "select"), ("q", "quit")]
-        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
-        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+        ScreenBar.keys(items, into: &grid, rect)
     }
 }

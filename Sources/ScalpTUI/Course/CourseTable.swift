@@ -24,12 +24,7 @@ struct CourseTable: Widget {
     func render(into grid: inout Grid, _ area: Rect) {
         guard area.height >= 2 else { return }
         let columns = Self.columns(width: area.width)
-        var x = area.x
-        for column in columns {
-            grid.put(TextLayout.pad(column.title, column.width, align: column.align), x: x, y: area.y,
-                     style: Style(.muted, on: .background, .bold), limit: column.width)
-            x += column.width + 1
-        }
+        TableColumn.drawRow(columns, into: &grid, x: area.x, y: area.y, ellipsis: false) { ($0.title, Style(.muted, on: .background, .bold)) }
         let room = area.height - 1
         let first = max(0, min(selected - room, progress.standings.count - room))
         for (offset, standing) in progress.standings.dropFirst(first).prefix(room).enumerated() {
@@ -54,14 +49,7 @@ struct CourseTable: Widget {
                      standing.bestPoints.map { style(SummaryOverlay.scoreRole($0), .bold) } ?? style(.muted)),
             "to pass": (level.pass.summary, style(.muted)),
         ]
-        var column = x
-        for spec in columns {
-            if let (text, cellStyle) = cells[spec.title] {
-                grid.put(TextLayout.pad(TextLayout.fit(text, width: spec.width), spec.width, align: spec.align),
-                         x: column, y: y, style: cellStyle, limit: spec.width)
-            }
-            column += spec.width + 1
-        }
+        TableColumn.drawRow(columns, into: &grid, x: x, y: y) { cells[$0.title] }
     }
 
     /// "passed", "open" or "locked", and its color.

@@ -21,18 +21,9 @@ public final class CourseLoop {
                 (drawnRevision, drawnSize) = (state.revision, size)
             }
             guard let event = backend.nextEvent(timeout: 1) else { continue }
-            switch event {
-            case .key(.character("\u{0C}")), .resize, .resumed:
-                backend.invalidate()
-                drawnRevision = -1
-            case .key(let key):
-                state.handle(key)
-            case .signal(.interrupt):
-                state.requestExit()
-            case .signal(let signal):
-                state.requestExit()
-                return signal
-            }
+            let (redraw, signal) = ScreenEvents.apply(event, to: &state, backend: backend)
+            if redraw { drawnRevision = -1 }
+            if let signal { return signal }
         }
         return nil
     }
