@@ -28,6 +28,9 @@ public struct PlaySettings: Sendable {
     /// A class trainee rejoining: the journal's session so far, replayed to its last line and
     /// carried on live in the same journal (no new start line).
     public var resume: ReplayScript?
+    /// The course level the session is played for (`course play`), recorded on the journal's
+    /// start line; nil outside a course.
+    public var course: CourseMark?
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -125,7 +128,7 @@ public struct AppState: Sendable {
         if settings.resume != nil {
             recorder = SessionRecorder(resuming: liveTraining)
         } else {
-            recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
+            recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt, course: settings.course)
             history.record(session)
         }
         applyRecordedActions()
