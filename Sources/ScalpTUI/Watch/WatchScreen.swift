@@ -1,0 +1,50 @@
+import ScalpEngine
+import ScalpFormat
+
+/// Renders `watch` for a state into a grid: a header (scenario, seed, step and time reached,
+/// speed, running or paused), the P&L chart, the table and the keys. Pure: the same state
+/// and size give the same grid.
+public enum WatchScreen {
+    public static func render(_ state: WatchState, width: Int, height: Int, keyMap: KeyMap = .standard) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let lanes = state.race.lanes.count
+        guard width >= 60, height >= lanes + 10 else {
+            grid.put("Terminal too small: \(width)×\(height); q quits", in: grid.bounds, style: Style(.warning, on: .background, .bold))
+            return grid
+        }
+        let parts = grid.bounds.rows([.length(1), .fill(1), .length(lanes + 3), .length(1)])
+        header(state, into: &grid, parts[0])
+        RaceChart(paths: state.pnlPaths, steps: state.race.steps).render(into: &grid, parts[1])
+        let box = Box("Standings", trailing: [Span("best first: points so far, then P&L", Style(.muted))])
+        RaceTable(standings: state.standings).render(into: &grid, box.render(into: &grid, parts[2]).inset(horizontal: 1, vertical: 0))
+        footer(keyMap, into: &grid, parts[3])
+        return grid
+    }
+
+    private static func header(_ state: WatchState, into grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, " ", Style(.text, on: .selection))
+        let race = state.race, session = race.lanes[0].session
+        let sep = Span(" │ ", Style(.border, on: .selection))
+        let left = [Span(" gammascalp watch", Style(.title, on: .selection, .bold)), sep,
+                    Span(TextLayout.sanitize(race.scenario.name), Style(.accent, on: .selection, .bold)),
+                    Span(" seed \(race.seed)", Style(.text, on: .selection))]
+        let status = race.isFinished ? " ■ ended " : state.paused ? " ‖ paused " : " ▶ running "
+        let right = [Span("step \(race.step)/\(race.steps)  \(Format.clock(session.time, on: session.config.clock))  ",
+                          Style(.text, on: .selection)),
+                     Span(Format.multiplier(state.speed), Style(.accent, on: .selection, .bold)),
+                     Span(status, Style(race.isFinished ? .muted : state.paused ? .warning : .up, on: .selection, .bold))]
+        let rightWidth = min(right.width, rect.width)
+        grid.put(left, x: rect.x, y: rect.y, limit: max(rect.width - rightWidth - 1, 0))
+        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
+    }
+
+    private static func footer(_ keyMap: KeyMap, into grid: inout Grid, _ rect: Rect) {
+        grid.fill(rect, " ", Style(.text, on: .selection))
+        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
+        func name(_ command: Command) -> String { keyMap.keys(for: command).first?.description ?? "" }
+        let items = [(name(.togglePause), "pause"), (name(.stepOnce), "one step"),
+                     (name(.faster) + name(.slower), "speed"), (name(.quit), "quit, print the table")]
+        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
+        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+    }
+}
