@@ -6,6 +6,9 @@ import ScalpFormat
 struct RaceTable: Widget {
     let standings: [RaceStanding]
 
+    /// The rule column's widest: longer rules than this are rare, and a wide table reads worse.
+    static let maximumRuleWidth = 24
+
     static func columns(width: Int) -> [TableColumn] {
         let numbers = [
             TableColumn(title: "P&L", width: 12), TableColumn(title: "costs", width: 10), TableColumn(title: "trades", width: 6),
@@ -13,7 +16,7 @@ struct RaceTable: Widget {
         ]
         let fixed = [TableColumn(title: "#", width: 2), TableColumn(title: "", width: 4, align: .left)]
         let used = (fixed + numbers).reduce(0) { $0 + $1.width + 1 }
-        return fixed + [TableColumn(title: "rule", width: max(width - used, 4), align: .left)] + numbers
+        return fixed + [TableColumn(title: "rule", width: min(max(width - used, 4), maximumRuleWidth), align: .left)] + numbers
     }
 
     func render(into grid: inout Grid, _ area: Rect) {

@@ -43,7 +43,7 @@ public enum WatchScreen {
         let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
         func name(_ command: Command) -> String { keyMap.keys(for: command).first?.description ?? "" }
         let items = [(name(.togglePause), "pause"), (name(.stepOnce), "one step"),
-                     (name(.faster) + name(.slower), "speed"), (name(.quit), "quit, print the table")]
+                     (name(.faster) + "/" + name(.slower), "speed"), (name(.quit), "quit, print the table")]
         let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
         grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
     }

@@ -64,7 +64,13 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         let scenario = try ScenarioLookup.resolve(self.scenario)
-        let race = HedgeRace(scenario: scenario, seed: UInt64(seed), rules: try parsedRules() ?? HedgeRace.defaultRules(for: scenario))
+        let rules = try parsedRules() ?? {
+            if isatty(STDERR_FILENO) != 0 {
+                FileHandle.standardError.write(Data("watch: finding the family's best rule on average over \(HedgeRuleFamily.averagingSeeds.count) seeds…\n".utf8))
+            }
+            return HedgeRace.defaultRules(for: scenario)
+        }()
+        let race = HedgeRace(scenario: scenario, seed: UInt64(seed), rules: rules)
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             var race = race
             race.runToEnd()
