@@ -1,8 +1,8 @@
 import ScalpEngine
 import ScalpFormat
 
-/// `watch`'s table: one row per lane, best first (rank, the lane's number in its color, rule,
-/// P&L, costs, trades, net delta now, risk so far, points so far).
+/// `watch`'s table: one row per lane, best first (rank where there is room, the lane's number
+/// in its color, rule, P&L, costs, trades, net delta now, risk so far, points so far).
 struct RaceTable: Widget {
     let standings: [RaceStanding]
 
@@ -11,10 +11,11 @@ struct RaceTable: Widget {
 
     static func columns(width: Int) -> [TableColumn] {
         let numbers = [
-            TableColumn(title: "P&L", width: 12), TableColumn(title: "costs", width: 10), TableColumn(title: "trades", width: 6),
+            TableColumn(title: "P&L", width: 11), TableColumn(title: "costs", width: 9), TableColumn(title: "trades", width: 6),
             TableColumn(title: "net Δ", width: 8), TableColumn(title: "risk", width: 9), TableColumn(title: "points", width: 6),
         ]
-        let fixed = [TableColumn(title: "#", width: 2), TableColumn(title: "", width: 4, align: .left)]
+        // Narrower than 90 columns the rank goes (the rows are in rank order), leaving the rule room.
+        let fixed = (width < 90 ? [] : [TableColumn(title: "#", width: 2)]) + [TableColumn(title: "", width: 3, align: .left)]
         let used = (fixed + numbers).reduce(0) { $0 + $1.width + 1 }
         return fixed + [TableColumn(title: "rule", width: min(max(width - used, 4), maximumRuleWidth), align: .left)] + numbers
     }
@@ -30,8 +31,7 @@ struct RaceTable: Widget {
         }
         for (rank, standing) in standings.prefix(area.height - 1).enumerated() {
             let lane = Style(LaneColors.role(standing.lane), on: .background, .bold)
-            let cells: [(String, Style)] = [
-                (String(rank + 1), Style(.text, on: .background, .bold)),
+            var cells: [(String, Style)] = [
                 ("━━" + String(standing.lane + 1), lane),
                 (TextLayout.sanitize(standing.rule.description), lane),
                 (Format.money(standing.pnl), Style.signed(standing.pnl)),
@@ -41,6 +41,7 @@ struct RaceTable: Widget {
                 (Format.number(standing.risk), Style(.text)),
                 (String(Int(standing.points)), Style(SummaryOverlay.scoreRole(standing.points), on: .background, .bold)),
             ]
+            if columns.first?.title == "#" { cells.insert((String(rank + 1), Style(.text, on: .background, .bold)), at: 0) }
             var x = area.x
             for (column, cell) in zip(columns, cells) {
                 grid.put(TextLayout.pad(TextLayout.fit(cell.0, width: column.width), column.width, align: column.align),

@@ -29,10 +29,12 @@ public enum WatchScreen {
                     Span(TextLayout.sanitize(race.scenario.name), Style(.accent, on: .selection, .bold)),
                     Span(" seed \(race.seed)", Style(.text, on: .selection))]
         let status = race.isFinished ? " ■ ended " : state.paused ? " ‖ paused " : " ▶ running "
-        let right = [Span("step \(race.step)/\(race.steps)  \(Format.clock(session.time, on: session.config.clock))  ",
-                          Style(.text, on: .selection)),
+        let clock = Format.clock(session.time, on: session.config.clock) + "  "
+        var right = [Span("step \(race.step)/\(race.steps)  " + clock, Style(.text, on: .selection)),
                      Span(Format.multiplier(state.speed), Style(.accent, on: .selection, .bold)),
                      Span(status, Style(race.isFinished ? .muted : state.paused ? .warning : .up, on: .selection, .bold))]
+        // Narrow: the clock goes first (the step says how far), so the seed stays whole.
+        if left.width + right.width + 1 > rect.width { right[0].text = "step \(race.step)/\(race.steps)  " }
         let rightWidth = min(right.width, rect.width)
         grid.put(left, x: rect.x, y: rect.y, limit: max(rect.width - rightWidth - 1, 0))
         grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
