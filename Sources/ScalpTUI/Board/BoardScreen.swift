@@ -54,12 +54,9 @@ public enum BoardScreen {
     }
 
     private static func footer(_ state: BoardState, into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
-        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
         let items = state.showingSummary
             ? [("Esc", "close"), ("↑↓", "other trainee"), ("q", "quit")]
             : [("q", "quit"), ("s", "sort (\(state.sort.rawValue))"), ("↑↓", "select"), ("Enter", "summary")]
-        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
-        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+        KeyHints(items: items).render(into: &grid, rect)
     }
 }

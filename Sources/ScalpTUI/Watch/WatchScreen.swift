@@ -40,13 +40,11 @@ public enum WatchScreen {
         grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
     }
 
+    /// The race's keys as the key map binds them.
     private static func footer(_ keyMap: KeyMap, into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
-        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
         func name(_ command: Command) -> String { keyMap.keys(for: command).first?.description ?? "" }
-        let items = [(name(.togglePause), "pause"), (name(.stepOnce), "one step"),
-                     (name(.faster) + "/" + name(.slower), "speed"), (name(.quit), "quit, print the table")]
-        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
-        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+        KeyHints(items: [(name(.togglePause), "pause"), (name(.stepOnce), "one step"),
+                         (name(.faster) + "/" + name(.slower), "speed"), (name(.quit), "quit, print the table")])
+            .render(into: &grid, rect)
     }
 }

@@ -79,12 +79,7 @@ struct WatchCommand: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let theme = try screen.loadTheme(environment: environment)
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
-        } catch {
-            throw CommandFailure("watch cannot open the terminal: \(error)")
-        }
+        let terminal = try ScreenOptions.openTerminal(theme: theme, environment: environment) { "\($0)" }
         let stopwatch = Stopwatch()
         let loop = RaceLoop(state: WatchState(race: race, speed: screen.speed, startPaused: screen.paused),
                             backend: terminal) { stopwatch.elapsedSeconds }
