@@ -22,7 +22,7 @@ struct WatchCommand: ParsableCommand {
         seeds 1 to 8, so the pick depends on the scenario alone.
 
         Keys: space pause/resume · . one step while paused · + - speed · q or Ctrl-C leave. \
-        On leaving (or at once when standard output is not a terminal, the race then run to \
+        On leaving (or at once when standard input or output is not a terminal, the race run to \
         its last step) it prints the table: one line per rule, its name first, then P&L, \
         costs, trades, net delta, risk and points.
         """
