@@ -29,11 +29,17 @@ struct RaceChart: Widget {
             grid.set(plot.x + column, plot.y + zeroRow, "┄", Style(.chartStrike))
         }
         canvas.render(into: &grid, x: plot.x, y: plot.y)
-        // Each lane's number just right of its line's newest point.
+        // Each lane's number just right of its line's newest point; where lines end together,
+        // the next free row above or below, so no number hides another.
+        var taken = Set<Int>()
         for (lane, points) in columns.enumerated() {
             guard let last = points.last else { continue }
             let x = plot.x + canvas.cellColumn(ofDot: last.x) + 1
-            grid.put(String(lane + 1), x: x, y: plot.y + canvas.cellRow(last.value, in: range),
+            let row = canvas.cellRow(last.value, in: range)
+            let free = [0] + (1..<plot.height).flatMap { [-$0, $0] }
+            guard let offset = free.first(where: { (0..<plot.height).contains(row + $0) && !taken.contains(row + $0) }) else { continue }
+            taken.insert(row + offset)
+            grid.put(String(lane + 1), x: x, y: plot.y + row + offset,
                      style: Style(LaneColors.role(lane), on: .background, .bold), limit: max(inner.maxX - x, 0))
         }
 
