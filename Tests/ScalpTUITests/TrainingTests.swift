@@ -161,7 +161,7 @@ final class TrainingTests: XCTestCase {
         let summary = end.summary
         let score = try XCTUnwrap(summary.score)
         XCTAssertEqual(summary.benchmarkRule, Scenario.classicScalp.benchmarkRule)
-        XCTAssertEqual(score, state.training.grade)
+        XCTAssertEqual(score, state.training.grade.recorded)
         XCTAssertTrue((0...100).contains(score.points))
         XCTAssertFalse(score.verdict.isEmpty)
         XCTAssertEqual(score.traineePnL, summary.pnl)

@@ -6,11 +6,8 @@ import ScalpJournal
 /// trainee's summary over it when open. Pure: the same state and size give the same grid.
 public enum BoardScreen {
     public static func render(_ state: BoardState, width: Int, height: Int) -> Grid {
+        guard width >= 40, height >= 6 else { return TooSmallMessage.oneLine(width: width, height: height) }
         var grid = Grid(width: width, height: height)
-        guard width >= 40, height >= 6 else {
-            grid.put("Terminal too small: \(width)×\(height); q quits", in: grid.bounds, style: Style(.warning, on: .background, .bold))
-            return grid
-        }
         let rows = state.rows
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(1)])
         header(state, rows: rows, into: &grid, parts[0])

@@ -22,9 +22,7 @@ struct BoardTable: Widget {
         ]
         // Narrower than 107 columns the time goes (the step says how far), leaving the notes room.
         if width < 107 { columns.remove(at: 3) }
-        let used = columns.reduce(0) { $0 + $1.width + 1 }
-        columns.append(TableColumn(title: "note", width: max(width - used, 0), align: .left))
-        return columns
+        return TableColumn.rest(after: columns, title: "note", width: width)
     }
 
     func render(into grid: inout Grid, _ area: Rect) {

@@ -14,7 +14,6 @@ struct BriefingOverlay: Widget {
         let bounds = area.inset(horizontal: 2, vertical: 1)
         let text = min(bounds.width, Self.width) - 6
         let label = 10
-        let muted = Style(.muted)
         func labelled(_ name: String, _ values: [String], _ style: Style = Style(.text)) -> [[Span]] {
             OverlayBox.labelled(name, values, width: text, label: label, style: style)
         }
@@ -24,10 +23,7 @@ struct BriefingOverlay: Widget {
         let goal = TextLayout.sanitize(scenario.learningGoal)
         var details = labelled("Scenario", [TextLayout.sanitize(scenario.name + ": " + scenario.description)])
         if !goal.isEmpty { details += labelled("Goal", [goal]) }
-        var limits: [String] = []
-        if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) \(scenario.config.tradingUnit.name)") }
-        if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }
-        details += labelled("Limits", [limits.isEmpty ? "none" : limits.joined(separator: ", ")])
+        details += labelled("Limits", [RiskLimitsText.words(scenario.riskLimits, unit: scenario.config.tradingUnit.name)])
         if standing.attempts > 0 {
             details += labelled("So far", ["\(standing.attempts) attempt\(standing.attempts == 1 ? "" : "s"), best "
                                            + "\(Int(standing.bestPoints ?? 0)) points" + (standing.passed ? ", passed" : "")])
@@ -38,11 +34,7 @@ struct BriefingOverlay: Widget {
         let room = bounds.height - 4 - footer.count
         let fitting = max(0, min(details.count, room - lines.count - 1))
         if fitting > 0 { lines += [[]] + details.prefix(fitting) }
-        if lines.count > room, room > 0 {
-            lines = Array(lines.prefix(room))
-            lines[room - 1] = [Span("…", muted)]
-        }
-        lines += footer
+        lines = OverlayBox.clipped(lines, to: room) + footer
         OverlayBox(title: "Level \(level.number) · " + TextLayout.sanitize(level.title), lines: lines, width: Self.width)
             .render(into: &grid, bounds)
     }

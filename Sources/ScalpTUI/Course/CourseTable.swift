@@ -16,9 +16,7 @@ struct CourseTable: Widget {
             TableColumn(title: "best", width: 4),
         ]
         if width < 100 { columns.remove(at: 2) }
-        let used = columns.reduce(0) { $0 + $1.width + 1 }
-        columns.append(TableColumn(title: "to pass", width: max(width - used, 0), align: .left))
-        return columns
+        return TableColumn.rest(after: columns, title: "to pass", width: width)
     }
 
     func render(into grid: inout Grid, _ area: Rect) {

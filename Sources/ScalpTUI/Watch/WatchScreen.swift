@@ -6,12 +6,9 @@ import ScalpFormat
 /// and size give the same grid.
 public enum WatchScreen {
     public static func render(_ state: WatchState, width: Int, height: Int, keyMap: KeyMap = .standard) -> Grid {
-        var grid = Grid(width: width, height: height)
         let lanes = state.race.lanes.count
-        guard width >= 60, height >= lanes + 10 else {
-            grid.put("Terminal too small: \(width)×\(height); q quits", in: grid.bounds, style: Style(.warning, on: .background, .bold))
-            return grid
-        }
+        guard width >= 60, height >= lanes + 10 else { return TooSmallMessage.oneLine(width: width, height: height) }
+        var grid = Grid(width: width, height: height)
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(lanes + 3), .length(1)])
         header(state, into: &grid, parts[0])
         RaceChart(paths: state.pnlPaths, steps: state.race.steps).render(into: &grid, parts[1])

@@ -96,11 +96,7 @@ struct SessionReport {
     }
 
     private var limits: String {
-        let risk = session.start.scenario.riskLimits
-        var parts: [String] = []
-        if let delta = risk.netDelta { parts.append("net delta ±\(Format.shares(delta)) \(session.start.config.tradingUnit.name)") }
-        if let loss = risk.loss { parts.append("loss \(Format.number(loss, 0))") }
-        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+        RiskLimitsText.words(session.start.scenario.riskLimits, unit: session.start.config.tradingUnit.name)
     }
 
     private var score: String {

@@ -13,7 +13,6 @@ struct IntroOverlay: Widget {
         let bounds = area.inset(horizontal: 2, vertical: 1)
         let text = min(bounds.width, Self.width) - 6
         let label = 11
-        let muted = Style(.muted)
         func labelled(_ name: String, _ value: String, _ style: Style = Style(.text)) -> [[Span]] {
             OverlayBox.labelled(name, [value], width: text, label: label, style: style)
         }
@@ -25,10 +24,7 @@ struct IntroOverlay: Widget {
         lines += labelled("Benchmark", "a hedger on \(scenario.benchmarkRule.label) (\(scenario.benchmarkRule.description)) "
                           + "trades the same book on the same price path, for comparison; your grade places your "
                           + "decisions among the reference hedge rules, without the luck of the path")
-        var limits: [String] = []
-        if let delta = scenario.riskLimits.netDelta { limits.append("net delta ±\(Format.shares(delta)) \(scenario.config.tradingUnit.name)") }
-        if let loss = scenario.riskLimits.loss { limits.append("loss \(Format.number(loss, 0))") }
-        var limitsText = limits.isEmpty ? "none" : limits.joined(separator: ", ")
+        var limitsText = RiskLimitsText.words(scenario.riskLimits, unit: scenario.config.tradingUnit.name)
         if scenario.riskLimits.netDelta != nil { limitsText += "; time over the delta limit costs points" }
         if scenario.riskLimits.loss != nil { limitsText += "; a loss beyond the limit costs the limit points" }
         lines += labelled("Limits", limitsText)
@@ -38,11 +34,7 @@ struct IntroOverlay: Widget {
         // A long description gives up the key hints, then its last lines; the prompt always shows.
         let room = bounds.height - 4 - footer.count
         if lines.count + you.count <= room { lines += you }
-        if lines.count > room, room > 0 {
-            lines = Array(lines.prefix(room))
-            lines[room - 1] = [Span("…", muted)]
-        }
-        lines += footer
+        lines = OverlayBox.clipped(lines, to: room) + footer
         OverlayBox(title: snapshot.title, lines: lines, width: Self.width).render(into: &grid, bounds)
     }
 }

@@ -25,6 +25,12 @@ struct OverlayBox {
         }
     }
 
+    /// `lines` cut to `room` (when there is any), the last kept line then an ellipsis.
+    static func clipped(_ lines: [[Span]], to room: Int) -> [[Span]] {
+        guard lines.count > room, room > 0 else { return lines }
+        return Array(lines.prefix(room - 1)) + [[Span("…", Style(.muted))]]
+    }
+
     /// Clears `rect` and draws a box in it; returns the area for text inside it.
     static func frame(_ title: String, into grid: inout Grid, _ rect: Rect) -> Rect {
         grid.fill(rect, " ", Style(.text))

@@ -15,3 +15,12 @@ struct TooSmallMessage: Widget {
         }
     }
 }
+
+extension TooSmallMessage {
+    /// What the board, course and race screens show below their minimum size: one line.
+    static func oneLine(width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        grid.put("Terminal too small: \(width)×\(height); q quits", in: grid.bounds, style: Style(.warning, on: .background, .bold))
+        return grid
+    }
+}

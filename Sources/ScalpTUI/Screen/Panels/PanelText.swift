@@ -5,6 +5,13 @@ struct TableColumn {
     var title: String
     var width: Int
     var align: Alignment = .right
+
+    /// `columns` and after them a left-aligned `title` column that takes the rest of `width`
+    /// (each column is followed by one cell of space).
+    static func rest(after columns: [TableColumn], title: String, width: Int) -> [TableColumn] {
+        let used = columns.reduce(0) { $0 + $1.width + 1 }
+        return columns + [TableColumn(title: title, width: max(width - used, 0), align: .left)]
+    }
 }
 
 extension Style {
