@@ -28,6 +28,8 @@ public struct PlaySettings: Sendable {
     /// A class trainee rejoining: the journal's session so far, replayed to its last line and
     /// carried on live in the same journal (no new start line).
     public var resume: ReplayScript?
+    /// With `resume`: the times the coach was asked in the journal's session so far.
+    public var resumedCoachUses = 0
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -123,7 +125,7 @@ public struct AppState: Sendable {
         lotLadder = config.tradingUnit.lots(including: config.lotSize)
         replay = settings.replay
         if settings.resume != nil {
-            recorder = SessionRecorder(resuming: liveTraining)
+            recorder = SessionRecorder(resuming: liveTraining, coachUses: settings.resumedCoachUses)
         } else {
             recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
             history.record(session)
@@ -156,6 +158,7 @@ public struct AppState: Sendable {
             return
         }
         speedIsLocked = false
+        trainingState.coach = nil
         if handleTrainingKey(key, keyMap: keyMap) {
             revision += 1
             return
@@ -199,6 +202,7 @@ public struct AppState: Sendable {
             openTicket()
         case .toggleHelp: showHelp.toggle()
         case .nextVolEstimator: volatilityReading = volatilityReading.next
+        case .askCoach: askCoach()
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
@@ -242,7 +246,7 @@ public struct AppState: Sendable {
         exitRequested = true
     }
 
-    public var summary: SessionSummary { SessionSummary(training) }
+    public var summary: SessionSummary { recorder.summary(training) }
 
     /// The policy `A` switches to next.
     public var nextPolicy: HedgeRule {
