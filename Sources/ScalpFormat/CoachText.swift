@@ -8,7 +8,7 @@ public enum CoachText {
         let rule = advice.rule.description
         let delta = "your delta \(shares(advice.netDelta, sign: true))"
         let cost = Format.number(advice.cost, 2)
-        let holding = ", and hedging it would cost \(cost)"
+        let holding = "; hedging now would cost \(cost)"
         let trade = "\(rule) would \(advice.shares > 0 ? "buy" : "sell") \(shares(abs(advice.shares)))"
         let destination = advice.target.map { $0 == 0 ? "to 0" : "to \(shares($0, sign: true))" } ?? ""
         if advice.target != nil, !advice.trades {
@@ -16,13 +16,13 @@ public enum CoachText {
         }
         switch advice.reason {
         case .neverHedges:
-            return "\(rule) would not trade: it never rehedges; hedging \(delta) would cost \(cost)"
+            return "\(rule) would not trade: it never rehedges" + holding
         case .schedule(let interval, let next):
             if advice.trades {
                 let when = interval == 1 ? "it hedges \(destination) every step" : "step \(advice.step) is one of its every \(interval), \(destination)"
                 return "\(trade): \(when), for \(cost)"
             }
-            return "\(rule) would not trade: its next hedge is at step \(next) (now \(advice.step)), and hedging \(delta) would cost \(cost)"
+            return "\(rule) would not trade: its next hedge is at step \(next) (now \(advice.step))" + holding
         case .band(let halfWidth, _):
             let band = advice.rule.needsGamma ? "its band ±\(shares(halfWidth)) at this gamma" : "its ±\(shares(halfWidth))"
             if advice.trades { return "\(trade): \(delta) is outside \(band), \(destination), for \(cost)" }

@@ -87,7 +87,8 @@ struct SummaryOverlay: Widget {
             [total] + TextLayout.wrap(compactAttribution, width: text - 2).map { [Span("  " + $0, muted)] },
             [total],
         ])
-        let trades = row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))")
+        let coach = s.coachUses == 0 ? "" : "   coach asked \(s.coachUses)×"
+        let trades = row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))" + coach)
         let unit = snapshot.session.config.tradingUnit
         let shares = row(unit.name.prefix(1).uppercased() + unit.name.dropFirst() + " traded", Format.shares(s.sharesTraded) + "   costs " + Format.money(s.costs))
         let realized = row("Realized vol", Format.percent(s.realizedVol) + " vs implied " + Format.percent(s.impliedVol)

@@ -55,10 +55,6 @@ struct FooterBar: Widget {
             if ticket.entry != nil { line += [Span("  ⌫", key), Span(" erase", label)] }
             return line
         }
-        if let coach = snapshot.coachLine {
-            let lead = " coach  "
-            return [Span(lead, key), Span(TextLayout.fit(coach, width: max(width - TextLayout.width(lead), 0)), Style(.text, on: .selection))]
-        }
         if snapshot.showIntro {
             return [Span(" any key", key), Span(snapshot.paused ? " closes this" : " starts the session", label),
                     Span("  ?", key), Span(" keys", label), Span("  q", key), Span(" quit", label)]
