@@ -27,6 +27,8 @@ struct CoachAdviceTests {
     }
 
     static func delta(_ value: Double) -> String { Format.number(value.rounded(), 0, sign: true) }
+    /// Shares as the coach writes them: whole from 10 up, else to two decimals.
+    static func shares(_ value: Double) -> String { abs(value) >= 10 ? Format.number(value.rounded(), 0) : Format.shares(value) }
 
     @Test func aBandWiderThanTheDeltaWouldNotTradeAndNamesWhatAHedgeCosts() throws {
         let session = Self.session("expensive-hedging", steps: 37)
@@ -86,9 +88,9 @@ struct CoachAdviceTests {
                 #expect(advice.target == edge)
                 #expect(advice.shares == session.rebalancingShares(toNetDelta: edge, from: session.hedgeDelta))
                 #expect(advice.cost == session.costOfMarketOrder(shares: advice.shares))
-                #expect(CoachText.sentence(advice).contains("is outside its band ±\(Format.number(halfWidth.rounded(), 0)) at this gamma"))
+                #expect(CoachText.sentence(advice).contains("is outside its band ±\(Self.shares(halfWidth)) at this gamma"))
             } else {
-                #expect(CoachText.sentence(advice).contains("is inside its band ±\(Format.number(halfWidth.rounded(), 0)) at this gamma"))
+                #expect(CoachText.sentence(advice).contains("is inside its band ±\(Self.shares(halfWidth)) at this gamma"))
             }
         }
     }
