@@ -91,7 +91,7 @@ extension SessionSummary {
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
         if let why { lines.append(why) }
-        if coachUses > 0 { lines.append("the coach was asked \(coachUses == 1 ? "once" : "\(coachUses) times")") }
+        if coachUses > 0 { lines.append("you asked the coach \(coachUses == 1 ? "once" : "\(coachUses) times")") }
         if let score {
             lines.append("score \(Int(score.points))/100 among the reference hedge rules on this path: \(score.verdict)")
             if let stretch = score.costliestStretch, let best = score.bestRule {

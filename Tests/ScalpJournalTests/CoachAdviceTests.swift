@@ -165,7 +165,7 @@ struct CoachAdviceTests {
         #expect(lines.count { if case .coach = $0 { true } else { false } } == 2)
         let end = try #require(recorder.end)
         #expect(end.summary.coachUses == 2)
-        #expect(end.summary.lines().contains("the coach was asked 2 times"))
+        #expect(end.summary.lines().contains("you asked the coach 2 times"))
         let text = lines.map(\.text).joined(separator: "\n") + "\n"
         #expect(text.contains(#""coach_uses":2"#))
         let session = try #require(try JournalReader.parse(text, path: "coached.jsonl").sessions.first)

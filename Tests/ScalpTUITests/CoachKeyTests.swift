@@ -39,7 +39,7 @@ struct CoachKeyTests {
         state.handle(.character("q"))
         #expect(state.summary.coachUses == 2)
         #expect(state.recorder.end?.summary.coachUses == 2)
-        #expect(state.summary.lines().contains("the coach was asked 2 times"))
+        #expect(state.summary.lines().contains("you asked the coach 2 times"))
     }
 
     /// A line the footer row holds takes only it; a longer one wraps onto the row above.

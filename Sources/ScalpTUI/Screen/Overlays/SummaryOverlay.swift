@@ -54,7 +54,8 @@ struct SummaryOverlay: Widget {
                     Format.clock($0, on: snapshot.session.config.clock)
                 }
             }
-            let debrief = [score.verdict, stretch, s.why].compactMap { $0 }.joined(separator: " ")
+            let coach = s.coachUses == 0 ? nil : "You asked the coach \(s.coachUses == 1 ? "once" : "\(s.coachUses) times")."
+            let debrief = [score.verdict, stretch, s.why, coach].compactMap { $0 }.joined(separator: " ")
             let verdict = TextLayout.wrap(debrief, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
@@ -87,8 +88,7 @@ struct SummaryOverlay: Widget {
             [total] + TextLayout.wrap(compactAttribution, width: text - 2).map { [Span("  " + $0, muted)] },
             [total],
         ])
-        let coach = s.coachUses == 0 ? "" : "   coach asked \(s.coachUses)×"
-        let trades = row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))" + coach)
+        let trades = row("Trades", "\(s.trades)  (manual \(s.manualTrades), auto \(s.autoTrades), close-out \(s.closeOutTrades))")
         let unit = snapshot.session.config.tradingUnit
         let shares = row(unit.name.prefix(1).uppercased() + unit.name.dropFirst() + " traded", Format.shares(s.sharesTraded) + "   costs " + Format.money(s.costs))
         let realized = row("Realized vol", Format.percent(s.realizedVol) + " vs implied " + Format.percent(s.impliedVol)
