@@ -1,4 +1,5 @@
 import Foundation
+import ScalpEngine
 
 /// A JSON value written with keys in the order given: scripts and humans read the same
 /// layout every run (simulate's output, the journal's lines). Non-finite numbers are written as null (JSON has no NaN).
@@ -29,19 +30,6 @@ public indirect enum JSONText: Sendable {
         return "\(value)"
     }
 
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string (`QuotedString`).
+    public static func quote(_ text: String) -> String { QuotedString.quote(text) }
 }

@@ -4,7 +4,7 @@ import ScalpEngine
 /// alike: by points, then P&L, best first; equal points and P&L share a rank.
 public enum ClassRanking {
     /// `items` best first, each with its rank (1-based; ties share the better rank).
-    public static func rank<Item>(_ items: [Item], by score: (Item) -> TrainingScore) -> [(item: Item, rank: Int)] {
+    public static func rank<Item>(_ items: [Item], by score: (Item) -> SessionGrade) -> [(item: Item, rank: Int)] {
         let sorted = items.sorted { a, b in
             let x = score(a), y = score(b)
             return x.points != y.points ? x.points > y.points : x.traineePnL > y.traineePnL

@@ -30,7 +30,7 @@ public struct ClassRow: Sendable {
     /// Session time reached, years.
     public var time = 0.0
     /// The score so far, from the replay (nil for an unreadable file).
-    public var score: TrainingScore?
+    public var score: SessionGrade?
     public var summary: SessionSummary?
     public var endReason: EndReason?
     public var start: JournalStart?

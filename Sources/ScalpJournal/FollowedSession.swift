@@ -43,7 +43,7 @@ public struct FollowedSession: Sendable {
     public var isEnded: Bool { end != nil }
 
     /// The score so far (final once ended).
-    public var score: TrainingScore { training.score }
+    public var score: SessionGrade { training.grade }
 
     /// The summary so far, with the score.
     public var summary: SessionSummary {

@@ -106,7 +106,7 @@ public struct JournalEnd: Sendable, Hashable {
     /// path. Hedging errors are per step; costs are paid (≥ 0).
     /// An unfinished session's points are only provisional: `points` is null and
     /// `provisional_points` holds them, so nothing reading the line can take them for a grade.
-    static func scoreObject(_ score: TrainingScore, rule: HedgeRule?, finished: Bool) -> JSONText {
+    static func scoreObject(_ score: SessionGrade, rule: HedgeRule?, finished: Bool) -> JSONText {
         var grade: [(String, JSONText)] = finished
             ? [("points", .number(score.points))]
             : [("points", .null), ("provisional_points", .number(score.points))]
@@ -190,7 +190,7 @@ extension JournalEnd: Decodable {
 
     /// Reads `scoreObject` (without the benchmark rule, read beside it). Fields written since
     /// 0.3.0 (the rules, the utility, the decomposition) are nil when absent.
-    static func score(from c: KeyedDecodingContainer<ScoreKeys>) throws -> TrainingScore {
+    static func score(from c: KeyedDecodingContainer<ScoreKeys>) throws -> SessionGrade {
         var decomposition: PnLDecomposition?
         if c.contains(.decomposition), try !c.decodeNil(forKey: .decomposition) {
             let d = try c.nestedContainer(keyedBy: DecompositionKeys.self, forKey: .decomposition)
@@ -205,7 +205,7 @@ extension JournalEnd: Decodable {
                 decomposition?.decisions = DecisionLedger(unexpectedDeltaPnL: luck, expectedDriftPnL: drift, riskVariance: risk)
             }
         }
-        var score = TrainingScore(
+        var score = SessionGrade(
             traineePnL: try c.decode(Double.self, forKey: .traineePnL),
             benchmarkPnL: try c.decode(Double.self, forKey: .benchmarkPnL),
             traineeHedgingError: try c.decode(Double.self, forKey: .traineeHedgingError),
@@ -229,7 +229,7 @@ extension JournalEnd: Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         reason = try c.choice(.reason, EndReason.self, line: "end")
-        var score: TrainingScore?
+        var score: SessionGrade?
         var rule: HedgeRule?
         if c.contains(.score), try !c.decodeNil(forKey: .score) {
             let scoreFields = try c.nestedContainer(keyedBy: ScoreKeys.self, forKey: .score)

@@ -20,9 +20,12 @@ public struct JournalStart: Sendable {
     public var config: SessionConfig
     /// The whole scenario: benchmark rule, limits, implied-vol model.
     public var scenario: Scenario
+    /// The course and level the session was played for (`course`, `level`); nil for a session
+    /// outside a course, and in journals written before courses.
+    public var course: CourseMark?
 
     /// A start line written by this version.
-    public init(scenario: Scenario, seed: UInt64, config: SessionConfig, startedAt: Date?) {
+    public init(scenario: Scenario, seed: UInt64, config: SessionConfig, startedAt: Date?, course: CourseMark? = nil) {
         format = JournalLine.format
         version = ProgramVersion.current
         self.startedAt = startedAt
@@ -31,6 +34,7 @@ public struct JournalStart: Sendable {
         stepsPerSecond = scenario.stepsPerSecond
         self.config = config
         self.scenario = scenario
+        self.course = course
     }
 
     /// `started_at` as written: ISO 8601, UTC, whole seconds ("2026-11-29T16:21:03Z").
@@ -54,6 +58,7 @@ public struct JournalStart: Sendable {
             ("spot", .number(config.spot)), ("lot_size", .number(config.lotSize)),
             ("hedge_rule", .string(config.hedgeRule.description)), ("auto_hedge", .bool(config.autoHedge)),
         ]
+        if let course { fields += [("course", .string(course.course)), ("level", .integer(course.level))] }
         var raw: [(String, String)] = []
         if let json = Self.encoded(config) { raw.append(("config", json)) }
         if let json = Self.encoded(scenario) { raw.append(("scenario_spec", json)) }
@@ -77,7 +82,7 @@ public struct JournalStart: Sendable {
 
 extension JournalStart: Decodable {
     enum CodingKeys: String, CodingKey {
-        case format, version, scenario, seed, config
+        case format, version, scenario, seed, config, course, level
         case startedAt = "started_at", stepsPerSecond = "steps_per_second", scenarioSpec = "scenario_spec"
     }
 
@@ -110,5 +115,11 @@ extension JournalStart: Decodable {
         stepsPerSecond = try c.decodeIfPresent(Double.self, forKey: .stepsPerSecond) ?? 10
         config = try c.decode(SessionConfig.self, forKey: .config)
         scenario = try c.decode(Scenario.self, forKey: .scenarioSpec)
+        if let name = try c.decodeIfPresent(String.self, forKey: .course) {
+            guard let level = try c.decodeIfPresent(Int.self, forKey: .level), level >= 1 else {
+                throw JournalLineError("start line: 'course' needs 'level', a whole number ≥ 1")
+            }
+            course = CourseMark(course: name, level: level)
+        }
     }
 }

@@ -97,7 +97,7 @@ public enum JournalVerifier {
                 // The grade is re-derived too, so an edited score is caught. Only a journal of
                 // this version: earlier ones graded with earlier formulas (see the README).
                 if session.start.version == ProgramVersion.current, let score = recorded.summary.score {
-                    let replayed = replay.training.score
+                    let replayed = replay.training.grade
                     var fields = [("score.points", score.points, replayed.points)]
                     if let utility = score.utility, let again = replayed.utility { fields.append(("score.utility", utility, again)) }
                     if let difference = difference(fields) { throw fail(record.line, "end: \(difference)") }

@@ -26,12 +26,13 @@ public struct SessionRecorder: Sendable {
     public private(set) var coachUses = 0
 
     /// Starts the journal of `training` as it stands before its first step. `startedAt` is the
-    /// wall-clock time for the start line (nil: not recorded).
-    public init(_ training: TrainingSession, startedAt: Date?) {
+    /// wall-clock time for the start line (nil: not recorded); `course`, the course level it
+    /// is played for.
+    public init(_ training: TrainingSession, startedAt: Date?, course: CourseMark? = nil) {
         let config = training.trainee.config
         tickInterval = Self.tickInterval(config)
         pending.append(.start(JournalStart(scenario: training.scenario, seed: training.seed, config: config,
-                                           startedAt: startedAt)))
+                                           startedAt: startedAt, course: course)))
         recordNewTrades(training.trainee)
         pending.append(.tick(TickSample(training.trainee)))
         recordEngineEvents(training)

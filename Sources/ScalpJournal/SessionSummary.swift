@@ -27,7 +27,7 @@ public struct SessionSummary: Sendable, Hashable {
     /// The same over the session so far (× √steps).
     public var hedgingError: Double
     /// The grade, and the trainee beside the benchmark hedger on the same path; nil for a bare session.
-    public var score: TrainingScore?
+    public var score: SessionGrade?
     /// The benchmark hedger's rule, with `score`.
     public var benchmarkRule: HedgeRule?
     /// Costs in parts, funding and fills, when the execution layer ran (non-standard terms or
@@ -67,7 +67,7 @@ extension SessionSummary {
     /// The trainee's summary with the grade.
     public init(_ training: TrainingSession) {
         self.init(training.trainee)
-        score = training.score
+        score = training.grade.recorded
         benchmarkRule = training.scenario.benchmarkRule
     }
 

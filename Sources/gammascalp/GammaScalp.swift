@@ -21,7 +21,7 @@ struct GammaScalp: ParsableCommand {
         on) or `gammascalp help <subcommand>`.
         """,
         version: version,
-        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, SessionCommand.self, FrontierCommand.self, MergeCommand.self, BenchCommand.self, VolCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, SessionsCommand.self, LeaderboardCommand.self],
+        subcommands: [PlayCommand.self, ThemesCommand.self, PriceCommand.self, ImpliedCommand.self, SimulateCommand.self, SessionCommand.self, FrontierCommand.self, MergeCommand.self, BenchCommand.self, VolCommand.self, ScenariosCommand.self, ReplayCommand.self, ExportCommand.self, ReportCommand.self, SessionsCommand.self, LeaderboardCommand.self, CourseCommand.self, WatchCommand.self],
         defaultSubcommand: PlayCommand.self
     )
 

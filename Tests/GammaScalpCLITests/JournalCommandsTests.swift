@@ -296,7 +296,7 @@ struct JournalCommandsTests {
         let page = try String(contentsOfFile: html, encoding: .utf8)
         var replay = SessionReplay(try #require(JournalReader.parse(busy, path: path).sessions.first).script())
         replay.runToEnd()
-        let score = replay.training.score
+        let score = replay.training.grade
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
         #expect(page.components(separatedBy: "<svg ").count - 1 == 7)
         for id in ["price", "vol", "range-vol", "delta", "attribution", "benchmark", "best-rule"] {

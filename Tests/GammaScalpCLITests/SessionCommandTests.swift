@@ -35,11 +35,11 @@ struct SessionCommandTests {
         }
         let result = try CLI.run(["session", "--scenario", name, "--rule", rule, "--seed", "\(seed)", "--json"])
         let exact = try JSONDecoder().decode(Exact.self, from: Data(result.stdout.utf8))
-        #expect(exact.score.points == grade.score.points && exact.pnl == grade.pnl)
-        #expect(exact.score.best_rule == grade.score.bestRule)
+        #expect(exact.score.points == grade.points && exact.pnl == grade.traineePnL)
+        #expect(exact.score.best_rule == grade.bestRule)
         let parts = try #require(score["decomposition"] as? [String: Double])
         let sum = ["market", "hedging", "costs", "rest"].compactMap { parts[$0] }.reduce(0, +)
-        #expect(abs(sum - grade.pnl) <= 1e-9 * max(1, abs(grade.pnl)), "the parts add up to the P&L")
+        #expect(abs(sum - grade.traineePnL) <= 1e-9 * max(1, abs(grade.traineePnL)), "the parts add up to the P&L")
     }
 
     /// The summary is the live screen's shell summary; the journal verifies and ranks beside a

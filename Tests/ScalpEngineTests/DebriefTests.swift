@@ -7,17 +7,17 @@ import Testing
 @Suite("Debrief")
 struct DebriefTests {
     static func grade(_ name: String, seed: UInt64, rule: String) -> SessionGrade {
-        HeadlessSession(scenario: GroundedScoreTests.scenario(name), seed: seed, rule: HedgeRule(rule)!).run()
+        HeadlessSession(scenario: SessionGradeTests.scenario(name), seed: seed, rule: HedgeRule(rule)!).run()
     }
 
     /// Never hedging takes far more risk than the best rule for no more cost: tighten.
     @Test func anUnhedgedBookIsToldToTighten() {
         let grade = Self.grade("classic-scalp", seed: 2, rule: "none")
-        let best = grade.score.family.first { $0.result.rule == grade.score.bestRule }!.result
-        #expect(grade.score.utility.riskTaken > 1.2 * best.utility.riskTaken)
+        let best = grade.family.first { $0.result.rule == grade.bestRule }!.result
+        #expect(grade.traineeBook!.utility.riskTaken > 1.2 * best.utility.riskTaken)
         // Never hedging leaves the delta on one side: the advice is to hedge to zero.
-        #expect(grade.score.verdict.contains("Next time: hedge to zero. You sat"), "\(grade.score.verdict)")
-        #expect(grade.score.verdict.contains(HedgeRule(best.rule)!.inWords))
+        #expect(grade.verdict.contains("Next time: hedge to zero. You sat"), "\(grade.verdict)")
+        #expect(grade.verdict.contains(HedgeRule(best.rule)!.inWords))
     }
 
     /// Hedging every step into a wide spread pays far more than the best rule for no less
@@ -25,11 +25,11 @@ struct DebriefTests {
     @Test func anExpensiveHedgerIsToldToTradeLess() {
         for seed: UInt64 in [1, 2, 3] {
             let grade = Self.grade("expensive-hedging", seed: seed, rule: "every:1")
-            let best = grade.score.family.first { $0.result.rule == grade.score.bestRule }!.result
-            let own = grade.score.family.first { $0.result.rule == "every:1" }!.result
+            let best = grade.family.first { $0.result.rule == grade.bestRule }!.result
+            let own = grade.family.first { $0.result.rule == "every:1" }!.result
             #expect(own.costs > 1.2 * best.costs)
-            #expect(grade.score.verdict.contains("Next time: trade less.") || grade.score.verdict.contains("less often"),
-                    "\(grade.score.verdict)")
+            #expect(grade.verdict.contains("Next time: trade less.") || grade.verdict.contains("less often"),
+                    "\(grade.verdict)")
         }
     }
 

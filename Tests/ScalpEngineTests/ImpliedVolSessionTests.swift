@@ -148,10 +148,10 @@ struct TrainingSessionTests {
         #expect(!training.isOverDeltaLimit)
         training.apply(.tick)
         #expect(training.stepsOverDeltaLimit == 10)
-        let score = training.score
+        let score = training.grade
         #expect(close(score.timeOverLimit, 10.0 / 11, rel: 1e-12))
-        let grade = training.grade.score
-        #expect(grade.limitPenalty > 0 && score.verdict.contains("The risk limits cost you"))
+        let grade = training.grade
+        #expect((grade.limitPenalty ?? 0) > 0 && score.verdict.contains("The risk limits cost you"))
         #expect(score.points == grade.points && score.points >= 0 && score.points <= 100)
     }
 
@@ -162,9 +162,9 @@ struct TrainingSessionTests {
         scenario.config.hedgeRule = scenario.benchmarkRule
         var training = TrainingSession(scenario: scenario, seed: 4, autoHedge: true)
         while !training.isFinished { training.apply(.tick) }
-        let score = training.score
+        let score = training.grade
         #expect(score.traineePnL == score.benchmarkPnL)
-        let benchmark = try #require(training.grade.score.family.first { $0.result.rule == scenario.benchmarkRule.description })
+        let benchmark = try #require(training.grade.family.first { $0.result.rule == scenario.benchmarkRule.description })
         #expect(score.points == benchmark.points)
         #expect(score.nearestRule == scenario.benchmarkRule.description)
     }
@@ -174,7 +174,7 @@ struct TrainingSessionTests {
     @Test func anUnhedgedTraineeScoresWorse() {
         var training = TrainingSession(scenario: scenario(), seed: 6)
         while !training.isFinished { training.apply(.tick) }
-        let score = training.score
+        let score = training.grade
         #expect(score.traineeHedgingError > 1.25 * score.benchmarkHedgingError)
         #expect(score.nearestRule == "none" && score.verdict.contains("Your hedging was like none"))
         #expect(score.points < 100)

@@ -71,7 +71,7 @@ struct SessionReplayTests {
         #expect(replay.training.trainee.pnl == live.trainee.pnl)
         #expect(replay.training.trainee.attribution == live.trainee.attribution)
         #expect(replay.training.benchmark.pnl == live.benchmark.pnl)
-        #expect(replay.training.score == live.score)
+        #expect(replay.training.grade == live.grade)
         #expect(replay.trades.last?.reason == .closeOut)
     }
 
@@ -85,7 +85,7 @@ struct SessionReplayTests {
         #expect(steps == 481, "480 ticks and the finish")
         #expect(byStep.trades == byEvent.trades)
         #expect(byStep.training.trainee.pnl == byEvent.training.trainee.pnl)
-        #expect(byStep.training.score == byEvent.training.score)
+        #expect(byStep.training.grade == byEvent.training.grade)
     }
 
     @Test func eventsComeInRecordedOrderWithTheirTrades() throws {

@@ -25,10 +25,9 @@ struct TiltedHedgerTests {
             }
             training.apply(.tick)
         }
-        let tilt = SessionGrade(trainee: training.trainee, references: training.references,
-                                riskAversion: scenario.riskAversion)
+        let tilt = training.grade
         let band = HeadlessSession(scenario: scenario, seed: seed, rule: HedgeRule("band:100")!).run()
-        return Outcome(tiltPoints: tilt.score.points, tiltPnL: tilt.pnl, bandPoints: band.score.points, bandPnL: band.pnl)
+        return Outcome(tiltPoints: tilt.points, tiltPnL: tilt.traineePnL, bandPoints: band.points, bandPnL: band.traineePnL)
     }
 
     final class Results: @unchecked Sendable {

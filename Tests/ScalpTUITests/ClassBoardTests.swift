@@ -53,11 +53,11 @@ final class ClassFolder {
 
 final class ClassBoardTests: XCTestCase {
     /// The score the static leaderboard gives: the whole journal read and replayed.
-    func replayedScore(_ text: String) throws -> TrainingScore {
+    func replayedScore(_ text: String) throws -> SessionGrade {
         let session = try XCTUnwrap(JournalReader.parse(text, path: "x.jsonl").sessions.first)
         var replay = SessionReplay(try session.script())
         replay.runToEnd()
-        return replay.training.score
+        return replay.training.grade
     }
 
     /// Fed in ragged pieces (cut mid-line and mid-number), polled after each, the follower

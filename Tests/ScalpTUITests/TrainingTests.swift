@@ -161,7 +161,7 @@ final class TrainingTests: XCTestCase {
         let summary = end.summary
         let score = try XCTUnwrap(summary.score)
         XCTAssertEqual(summary.benchmarkRule, Scenario.classicScalp.benchmarkRule)
-        XCTAssertEqual(score, state.training.score)
+        XCTAssertEqual(score, state.training.grade)
         XCTAssertTrue((0...100).contains(score.points))
         XCTAssertFalse(score.verdict.isEmpty)
         XCTAssertEqual(score.traineePnL, summary.pnl)
@@ -336,7 +336,7 @@ final class TrainingTests: XCTestCase {
         replay.runToEnd()
         XCTAssertEqual(replay.training.trainee.pnl, state.session.pnl)
         XCTAssertEqual(replay.training.benchmark.pnl, state.benchmark.pnl)
-        XCTAssertEqual(replay.training.score, state.score)
+        XCTAssertEqual(replay.training.grade, state.score)
     }
 
     // MARK: - Events and price labels

@@ -16,7 +16,7 @@ import Foundation
 ///   in drift and diffusion, log-spot step. Simple and robust, biased in v at coarse steps.
 ///
 /// Draws per step: two (a normal or a uniform for the variance, a normal for the price).
-public struct HestonProcess: PriceProcess, Hashable, Codable {
+public struct HestonProcess: LogReturnProcess, Hashable, Codable {
     public enum Scheme: String, Sendable, Hashable, Codable, CaseIterable {
         case quadraticExponential = "qe"
         case fullTruncation = "full-truncation"
@@ -62,14 +62,8 @@ public struct HestonProcess: PriceProcess, Hashable, Codable {
         longRunVariance + (variance - longRunVariance) * exp(-meanReversion * t)
     }
 
-    @inlinable
-    public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        spot * exp(logIncrement(dt: dt, using: &rng))
-    }
-
     /// The log-return over `dt`; the variance moves on with it.
-    @usableFromInline
-    mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
+    public mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
         if dt != cachedStep {
             cachedStep = dt
             cached = StepConstants(process: self, dt: dt)

@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Draws per step: one normal and one uniform, plus one more normal in a step with jumps
 /// (the N jumps' sum is N(N·m, N·s²), drawn at once).
-public struct MertonJumpDiffusion: PriceProcess, Hashable, Codable {
+public struct MertonJumpDiffusion: LogReturnProcess, Hashable, Codable {
     /// μ, expected total return per year (fraction), jumps included.
     public var drift: Double
     /// σ, volatility of the diffusion between jumps, annualised fraction.
@@ -52,14 +52,8 @@ public struct MertonJumpDiffusion: PriceProcess, Hashable, Codable {
     /// The diffusion's σ: what the market runs at between jumps.
     public var instantaneousVolatility: Double { volatility }
 
-    @inlinable
-    public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        spot * exp(logIncrement(dt: dt, using: &rng))
-    }
-
     /// The log-return over `dt`.
-    @usableFromInline
-    mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
+    public mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
         if dt != cachedStep {
             cachedStep = dt
             cachedDrift = (drift - dividendYield - 0.5 * volatility * volatility - jumpIntensity * meanRelativeJump) * dt

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// The chain is independent of Z, so E[S_T] = S₀·e^{(μ−q)T} whatever the regime path.
 /// Draws per step: one normal and one uniform.
-public struct RegimeSwitchingVolatility: PriceProcess, Hashable, Codable {
+public struct RegimeSwitchingVolatility: LogReturnProcess, Hashable, Codable {
     /// The two states of the chain.
     public enum Regime: String, Sendable, Hashable, Codable, CaseIterable {
         case calm, stressed
@@ -69,14 +69,8 @@ public struct RegimeSwitchingVolatility: PriceProcess, Hashable, Codable {
         regime == .calm ? calmVolatility : stressedVolatility
     }
 
-    @inlinable
-    public mutating func advance(spot: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        spot * exp(logIncrement(dt: dt, using: &rng))
-    }
-
     /// The log-return over `dt` at the current state's vol; then the state moves on.
-    @usableFromInline
-    mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
+    public mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
         if dt != cachedStep {
             cachedStep = dt
             let carry = drift - dividendYield

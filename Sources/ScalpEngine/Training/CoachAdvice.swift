@@ -94,7 +94,7 @@ public struct CoachAdvice: Sendable, Hashable {
     /// The family rule with the highest utility on `training`'s path so far: the grade's best
     /// rule (the coach's one reading of the grade).
     public static func bestRule(_ training: TrainingSession) -> HedgeRule {
-        let best = training.grade.score.bestRule
+        let best = training.grade.bestRule
         return training.references.family.rules.first { $0.description == best } ?? training.scenario.benchmarkRule
     }
 }

@@ -30,7 +30,9 @@ public struct TrainingSession: Sendable {
     /// start), oldest first.
     public var orderEvents: [OrderEvent] { trainee.desk.events }
 
-    public init(scenario: Scenario, seed: UInt64, autoHedge: Bool? = nil) {
+    /// `family` is the reference family the grade places the trainee among (default: the
+    /// scenario's standard family).
+    public init(scenario: Scenario, seed: UInt64, autoHedge: Bool? = nil, family: HedgeRuleFamily? = nil) {
         self.scenario = scenario
         self.seed = seed
         let traineeConfig = Self.traineeConfig(for: scenario, autoHedge: autoHedge)
@@ -39,7 +41,7 @@ public struct TrainingSession: Sendable {
         benchmarkConfig.hedgeRule = scenario.benchmarkRule
         trainee = Session(config: traineeConfig, seed: seed)
         benchmark = Session(config: benchmarkConfig, seed: seed)
-        references = ReferenceHedgers(scenario: scenario, seed: seed, family: .standard(for: scenario))
+        references = ReferenceHedgers(scenario: scenario, seed: seed, family: family ?? .standard(for: scenario))
         checkLimits(countStep: false)
     }
 
@@ -84,13 +86,8 @@ public struct TrainingSession: Sendable {
     /// The trainee's loss (−P&L) against the scenario's loss limit.
     public var lossLimitStatus: LimitStatus { scenario.riskLimits.lossStatus(pnl: trainee.pnl) }
 
-    /// The score so far (final once the session has finished).
-    public var score: TrainingScore { TrainingScore(self) }
-
-    /// The trainee graded against the reference family so far.
-    public var grade: SessionGrade {
-        SessionGrade(trainee: trainee, references: references, riskAversion: scenario.riskAversion)
-    }
+    /// The trainee graded against the reference family so far (final once the session has finished).
+    public var grade: SessionGrade { SessionGrade(self) }
 
     /// Counts time over the net-delta limit and notes each limit's breach and clear as a
     /// `LimitEvent` (while the trainee's session runs).

@@ -37,7 +37,6 @@ public enum BoardScreen {
     }
 
     private static func header(_ state: BoardState, rows: [ClassRow], into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
         let sep = Span(" │ ", Style(.border, on: .selection))
         let left = [Span(" gammascalp class board", Style(.title, on: .selection, .bold)), sep,
                     Span(TextLayout.sanitize(state.directory), Style(.accent, on: .selection, .bold))]
@@ -48,18 +47,13 @@ public enum BoardScreen {
             right.append(Span(" \(count) \(kind.rawValue) ", Style(BoardTable.role(for: kind), on: .selection, .bold)))
         }
         if let problem = state.problem { right = [Span(" ⚠ " + TextLayout.sanitize(problem) + " ", Style(.warning, on: .selection, .bold))] }
-        let rightWidth = min(right.width, rect.width)
-        grid.put(left, x: rect.x, y: rect.y, limit: max(rect.width - rightWidth - 1, 0))
-        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, limit: rightWidth)
+        ScreenBar.title(left, right: right, into: &grid, rect)
     }
 
     private static func footer(_ state: BoardState, into grid: inout Grid, _ rect: Rect) {
-        grid.fill(rect, " ", Style(.text, on: .selection))
-        let key = Style(.accent, on: .selection, .bold), label = Style(.muted, on: .selection)
         let items = state.showingSummary
             ? [("Esc", "close"), ("↑↓", "other trainee"), ("q", "quit")]
             : [("q", "quit"), ("s", "sort (\(state.sort.rawValue))"), ("↑↓", "select"), ("Enter", "summary")]
-        let spans = items.flatMap { [Span("  ", label), Span($0.0, key), Span(" " + $0.1, label)] }
-        grid.put(spans, x: rect.x, y: rect.y, limit: rect.width)
+        ScreenBar.keys(items, into: &grid, rect)
     }
 }

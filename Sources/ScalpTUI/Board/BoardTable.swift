@@ -30,14 +30,9 @@ struct BoardTable: Widget {
     func render(into grid: inout Grid, _ area: Rect) {
         guard area.height >= 2 else { return }
         let columns = Self.columns(width: area.width)
-        let headerStyle = Style(.muted, on: .background, .bold)
-        var x = area.x
-        for column in columns {
-            let title = column.title == titleOfSort ? column.title + "▼" : column.title
-            grid.put(TextLayout.pad(title, column.width, align: column.align), x: x, y: area.y,
-                     style: column.title == titleOfSort ? Style(.accent, on: .background, .bold) : headerStyle,
-                     limit: column.width)
-            x += column.width + 1
+        TableColumn.drawRow(columns, into: &grid, x: area.x, y: area.y, ellipsis: false) { column in
+            column.title == titleOfSort ? (column.title + "▼", Style(.accent, on: .background, .bold))
+                : (column.title, Style(.muted, on: .background, .bold))
         }
         // Lines: the ranked rows, a rule when any row is apart, the apart rows.
         var lines: [Int?] = Array(0..<rankedCount)
@@ -92,14 +87,7 @@ struct BoardTable: Widget {
             "note": (TextLayout.sanitize(notes.joined(separator: "; ")), style(.warning)),
         ]
         if score == nil { cells["score"]?.1 = style(.muted) }
-        var column = x
-        for spec in columns {
-            if let (text, cellStyle) = cells[spec.title] {
-                grid.put(TextLayout.pad(TextLayout.fit(text, width: spec.width), spec.width, align: spec.align),
-                         x: column, y: y, style: cellStyle, limit: spec.width)
-            }
-            column += spec.width + 1
-        }
+        TableColumn.drawRow(columns, into: &grid, x: x, y: y) { cells[$0.title] }
     }
 
     static func role(for state: TraineeState) -> Role {

@@ -14,7 +14,7 @@ extension AppState {
     public var pnlGap: Double { training.pnlGap }
 
     /// The score against the benchmark so far (final once the session has ended).
-    public var score: TrainingScore { training.score }
+    public var score: SessionGrade { training.grade }
 
     /// True while an overlay that holds simulated time still is open: the intro, the ticket,
     /// the help.

@@ -30,6 +30,9 @@ public struct PlaySettings: Sendable {
     public var resume: ReplayScript?
     /// With `resume`: the times the coach was asked in the journal's session so far.
     public var resumedCoachUses = 0
+    /// The course level the session is played for (`course play`), recorded on the journal's
+    /// start line; nil outside a course.
+    public var course: CourseMark?
 
     public init(scenario: Scenario, seed: UInt64, speed: Double = 1, autoHedge: Bool = false, startPaused: Bool = false,
                 replay: ScriptedPlay? = nil) {
@@ -127,7 +130,7 @@ public struct AppState: Sendable {
         if settings.resume != nil {
             recorder = SessionRecorder(resuming: liveTraining, coachUses: settings.resumedCoachUses)
         } else {
-            recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt)
+            recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt, course: settings.course)
             history.record(session)
         }
         applyRecordedActions()

@@ -47,18 +47,9 @@ public final class BoardLoop {
                 frames += 1
             }
             guard let event = backend.nextEvent(timeout: max(nextPoll - clock(), 0.001)) else { continue }
-            switch event {
-            case .key(.character("\u{0C}")), .resize, .resumed:
-                backend.invalidate()
-                drawnRevision = -1
-            case .key(let key):
-                state.handle(key)
-            case .signal(.interrupt):
-                state.requestExit()
-            case .signal(let signal):
-                stoppedBy = signal
-                state.requestExit()
-            }
+            let (redraw, signal) = ScreenEvents.apply(event, to: &state, backend: backend)
+            if redraw { drawnRevision = -1 }
+            if let signal { stoppedBy = signal }
         }
         return stoppedBy
     }

@@ -15,9 +15,15 @@ public struct LoopOutcome: Sendable {
 public final class EventLoop {
     public private(set) var state: AppState
     public let keyMap: KeyMap
-    public var framesPerSecond = 30.0
+    public var framesPerSecond: Double {
+        get { pacing.framesPerSecond }
+        set { pacing.framesPerSecond = newValue }
+    }
     /// The longest wait in one key read when nothing is scheduled.
-    public var idleTimeout = 0.5
+    public var idleTimeout: Double {
+        get { pacing.idleTimeout }
+        set { pacing.idleTimeout = newValue }
+    }
     /// Called with every key before it is handled (test hooks).
     public var keyHook: ((Key) -> Void)?
     /// Frames drawn so far.
@@ -28,10 +34,7 @@ public final class EventLoop {
     private let backend: any TerminalBackend
     private var journal: (any JournalSink)?
     private let clock: () -> Double
-    private var scheduler = TickScheduler()
-    private var drawnRevision = -1
-    private var drawnSize = (width: -1, height: -1)
-    private var lastFrame = -Double.infinity
+    private var pacing = FramePacing(framesPerSecond: 30)
 
     public init(state: AppState, backend: any TerminalBackend, journal: (any JournalSink)?,
                 keyMap: KeyMap = .standard, clock: @escaping () -> Double) {
@@ -47,38 +50,30 @@ public final class EventLoop {
     public func run() -> LoopOutcome {
         var outcome = LoopOutcome()
         writeJournal()
-        _ = scheduler.due(now: clock(), stepsPerSecond: state.stepsPerSecond, running: state.isRunning)
+        pacing.restart(now: clock())
         while !state.exitRequested {
             let now = clock()
-            let steps = scheduler.due(now: now, stepsPerSecond: state.stepsPerSecond, running: state.isRunning)
+            let steps = pacing.stepsDue(now: now, stepsPerSecond: state.stepsPerSecond, running: state.isRunning)
             if steps > 0 { state.advance(steps: steps) }
             writeJournal()
-            let frameInterval = 1 / framesPerSecond
-            // (A millisecond of slack, and waits of at least one: a deadline a rounding error
-            // away must not turn into a spin.)
-            if needsDraw, now - lastFrame >= frameInterval - 0.001 { draw(now: now) }
+            let size = backend.size
+            if pacing.isFrameDue(now: now, revision: state.revision, size: size) { draw(now: now) }
 
             // Sleep in the key read until the next thing to do.
-            var deadline = now + idleTimeout
-            if state.isRunning {
-                let nextStep = now + scheduler.secondsToNextStep(stepsPerSecond: state.stepsPerSecond)
-                deadline = min(deadline, max(nextStep, lastFrame + frameInterval))
-            }
-            if needsDraw { deadline = min(deadline, lastFrame + frameInterval) }
-            guard let event = backend.nextEvent(timeout: max(deadline - now, 0.001)) else { continue }
+            let wait = pacing.wait(now: now, stepsPerSecond: state.stepsPerSecond, running: state.isRunning,
+                                   revision: state.revision, size: backend.size)
+            guard let event = backend.nextEvent(timeout: wait) else { continue }
             switch event {
             case .key(let key):
                 keyHook?(key)
-                if keyMap.command(for: key) == .redraw { backend.invalidate(); drawnRevision = -1 }
+                if keyMap.command(for: key) == .redraw { backend.invalidate(); pacing.forgetFrame() }
                 let wasRunning = state.isRunning
                 state.handle(key, keyMap: keyMap)
-                if !wasRunning, state.isRunning {
-                    // Resuming: time starts again from now, not from when it paused.
-                    _ = scheduler.due(now: clock(), stepsPerSecond: state.stepsPerSecond, running: false)
-                }
+                // Resuming: time starts again from now, not from when it paused.
+                if !wasRunning, state.isRunning { pacing.restart(now: clock()) }
             case .resize, .resumed:
                 backend.invalidate()
-                drawnRevision = -1
+                pacing.forgetFrame()
             case .signal(.interrupt):
                 if state.endReason == nil { state.end(.quit) } else { state.requestExit() }
             case .signal(let signal):
@@ -92,18 +87,11 @@ public final class EventLoop {
         return outcome
     }
 
-    private var needsDraw: Bool {
-        let size = backend.size
-        return state.revision != drawnRevision || size.width != drawnSize.width || size.height != drawnSize.height
-    }
-
     private func draw(now: Double) {
         let size = backend.size
         let grid = Dashboard.render(state, width: size.width, height: size.height, keyMap: keyMap)
         backend.present(grid)
-        drawnRevision = state.revision
-        drawnSize = size
-        lastFrame = now
+        pacing.drew(revision: state.revision, size: size, at: now)
         frames += 1
         frameObserver?(clock() - now)
     }

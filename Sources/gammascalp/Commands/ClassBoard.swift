@@ -17,13 +17,10 @@ struct ClassBoard {
         }
         let environment = ProcessInfo.processInfo.environment
         let theme = try ScreenOptions.loadTheme(theme, environment: environment)
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
-        } catch {
-            throw CommandFailure("leaderboard --watch needs a terminal (standard input and output a TTY); "
-                                 + "without one, rank the journals: gammascalp leaderboard \(directory)/*.jsonl")
-        }
+        let terminal = try ScreenOptions.openTerminal(
+            theme: theme, environment: environment,
+            refusal: { _ in "leaderboard --watch needs a terminal (standard input and output a TTY); "
+                + "without one, rank the journals: gammascalp leaderboard \(directory)/*.jsonl" })
         let stopwatch = Stopwatch()
         let loop = BoardLoop(directory: directory, backend: terminal,
                              timing: ClassStanding.Timing(stalledAfter: stall)) { stopwatch.elapsedSeconds }

@@ -65,7 +65,7 @@ struct LeaderboardCommand: ParsableCommand {
 
     struct Entry {
         var session: RecordedSession
-        var score: TrainingScore
+        var score: SessionGrade
         var step: Int
         /// Whether the replay reached the session's last step: only finished sessions rank,
         /// so quitting early or cutting a journal never beats playing the session out.
@@ -113,7 +113,7 @@ struct LeaderboardCommand: ParsableCommand {
                 (mismatch, replay) = (found, SessionReplay(try session.script()))
                 replay.runToEnd()
             }
-            return Entry(session: session, score: replay.training.score, step: replay.step,
+            return Entry(session: session, score: replay.training.grade, step: replay.step,
                          finished: replay.step >= replay.training.trainee.config.steps, mismatch: mismatch)
         }
         entries = ClassRanking.rank(entries.filter(\.ranks)) { $0.score }.map { ranked in

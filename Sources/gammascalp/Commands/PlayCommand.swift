@@ -127,50 +127,11 @@ struct PlayCommand: ParsableCommand {
             (settings.resume, settings.showIntro, settings.startPaused) = (rejoined.script, false, true)
             settings.resumedCoachUses = rejoined.coachUses
         }
-        let state = AppState(settings)
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: theme, noColor: noColor)
-        } catch {
+        try LiveScreen.play(settings, theme: theme, journal: journalFile, labels: history?.labels,
+                            environment: environment, startedAt: startedAt) {
             // Nothing was played: free the trainee's name in the class folder again.
             if classDirectory != nil, rejoined == nil, let journalFile { unlink(journalFile.location) }
-            throw CommandFailure("\(error)")
         }
-        let clock = ContinuousClock()
-        let origin = clock.now
-        let loop = EventLoop(state: state, backend: terminal, journal: journalFile) {
-            let elapsed = clock.now - origin
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        }
-        if environment["GAMMASCALP_TEST_TRAP"] == "1" {
-            // For the end-to-end test of terminal restore after a Swift runtime trap.
-            loop.keyHook = { key in
-                if key == .character("!") { fatalError("GAMMASCALP_TEST_TRAP: trap on request") }
-            }
-        }
-        var timing = FrameTiming(startup: startedAt)
-        if environment["GAMMASCALP_TIMING"] != nil {
-            loop.frameObserver = { seconds in timing.record(seconds) }
-        }
-        let outcome = loop.run()
-        terminal.stop()
-
-        if let path = environment["GAMMASCALP_TIMING"], !path.isEmpty {
-            timing.write(to: path, frames: loop.frames, steps: loop.state.session.step)
-        }
-        // Killed by a signal: exit as the shell expects (128 + N), with nothing more to say
-        // on a hung-up terminal.
-        if outcome.signal == .hangup { Foundation.exit(128 + TerminationSignal.hangup.rawValue) }
-        for line in loop.state.summary.lines(labels: history?.labels) { print(line) }
-        if let journalFile { print("journal \(journalFile.location)") }
-        if let signal = outcome.signal {
-            if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
-            Foundation.exit(128 + signal.rawValue)
-        }
-        // The session went on after its journal stopped (what was written stays valid), but
-        // the record is incomplete: say so after the summary and fail.
-        if let problem = loop.state.journalProblem { throw CommandFailure(problem) }
     }
 
     /// The trainee's journal in the class folder: created new, or, when the trainee's journal

@@ -79,12 +79,9 @@ struct ReplayCommand: ParsableCommand {
         if recorded.isTruncated {
             state.journalProblem = "replay: journal truncated after line \(recorded.lastCompleteLine), stops at step \(recorded.lastStep)"
         }
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
-        } catch {
-            throw CommandFailure("replay needs a terminal (standard input and output a TTY); --verify runs without one")
-        }
+        let terminal = try ScreenOptions.openTerminal(
+            theme: theme, environment: environment,
+            refusal: { _ in "replay needs a terminal (standard input and output a TTY); --verify runs without one" })
         let clock = ContinuousClock()
         let origin = clock.now
         let loop = EventLoop(state: state, backend: terminal, journal: nil, keyMap: Self.playbackKeys) {

@@ -27,6 +27,17 @@ struct ScreenOptions: ParsableArguments {
         try Self.loadTheme(theme, environment: environment)
     }
 
+    /// The curses terminal in `theme` (no color when NO_COLOR is set), or one `error:` line,
+    /// `refusal` of the terminal's error, where there is no terminal to open.
+    static func openTerminal(theme: Theme, environment: [String: String],
+                             refusal: (any Error) -> String) throws -> CursesTerminal {
+        do {
+            return try CursesTerminal(theme: theme, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+        } catch {
+            throw CommandFailure(refusal(error))
+        }
+    }
+
     /// The theme `name` (nil: the default), or one `error:` line.
     static func loadTheme(_ name: String?, environment: [String: String]) throws -> Theme {
         do {

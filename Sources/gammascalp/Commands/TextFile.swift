@@ -12,7 +12,7 @@ enum TextFile {
     /// The largest file of each kind read, bytes: a scenario of 10,000 events is under 1 MiB; a
     /// price file of ten million rows or a journal of a year's ticks under 1 GiB.
     static func limit(for what: String) -> Int {
-        what == "scenario file" || what == "state file" ? 16 << 20 : 1 << 30
+        what == "scenario file" || what == "course file" || what == "state file" ? 16 << 20 : 1 << 30
     }
 
     /// Streams already read, by path, with what they are: a FIFO gives its bytes once, and a

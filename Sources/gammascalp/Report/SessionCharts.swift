@@ -7,6 +7,7 @@ import ScalpFormat
 /// limit, the P&L attribution, and the trainee against the benchmark.
 struct SessionCharts {
     let timeline: ReplayTimeline
+    let grade: SessionGrade
     let scenario: Scenario
     /// Time axis: days since the start, or hours for sessions under two days.
     private let hours: Bool
@@ -14,8 +15,9 @@ struct SessionCharts {
     /// Most trades a chart marks; beyond it only manual trades and the close-out are marked.
     static let markerLimit = 300
 
-    init(timeline: ReplayTimeline, scenario: Scenario) {
+    init(timeline: ReplayTimeline, grade: SessionGrade, scenario: Scenario) {
         self.timeline = timeline
+        self.grade = grade
         self.scenario = scenario
         let span = (timeline.rows.last?.time ?? 0) * scenario.config.dayCount.daysPerYear
         hours = span < 2
@@ -156,20 +158,20 @@ struct SessionCharts {
     /// The trainee's net delta against the best rule's on the same path (the grade's
     /// `DecisionPath`s): where the two part is where the grade was lost.
     var versusBestRule: LineChart? {
-        let grade = timeline.training.grade
-        guard let best = grade.bestPath, !best.samples.isEmpty else { return nil }
+        guard let best = grade.bestPath, let bestRule = grade.bestRule, let trainee = grade.traineePath,
+              !best.samples.isEmpty else { return nil }
         let unit = scenario.config.tradingUnit.name
-        var chart = base("best-rule", "Net delta (\(unit)): trainee against the best rule on this path (\(grade.score.bestRule))")
+        var chart = base("best-rule", "Net delta (\(unit)): trainee against the best rule on this path (\(bestRule))")
         func line(_ path: DecisionPath) -> [ChartPoint] {
             ChartDecimation.minMax(path.samples.map { ChartPoint(x: x($0.time), y: $0.netDelta) })
         }
         chart.series = [
-            ChartSeries(name: grade.score.bestRule, color: Palette.benchmark, points: line(best), width: 1.6, dashed: true),
-            ChartSeries(name: "trainee", color: Palette.delta, points: line(grade.traineePath), width: 2),
+            ChartSeries(name: bestRule, color: Palette.benchmark, points: line(best), width: 1.6, dashed: true),
+            ChartSeries(name: "trainee", color: Palette.delta, points: line(trainee), width: 2),
         ]
         // The costliest stretch's two ends, marked on the trainee's line.
         if let stretch = grade.costliestStretch {
-            let ends = grade.traineePath.samples.filter { $0.step == stretch.fromStep || $0.step == stretch.toStep }
+            let ends = trainee.samples.filter { $0.step == stretch.fromStep || $0.step == stretch.toStep }
             chart.markers = ends.map { sample in
                 ChartMarker(x: x(sample.time), y: sample.netDelta, shape: .diamond, color: Palette.limit,
                             tooltip: (sample.step == stretch.fromStep ? "costliest stretch starts" : "costliest stretch ends")

@@ -12,6 +12,13 @@ struct SessionReport {
     let timeline: ReplayTimeline
     /// nil when the replay matched the journal, else the first difference.
     let mismatch: String?
+    /// The replayed session's grade, derived once for the header, the score and the charts.
+    let grade: SessionGrade
+
+    init(session: RecordedSession, timeline: ReplayTimeline, mismatch: String?) {
+        (self.session, self.timeline, self.mismatch) = (session, timeline, mismatch)
+        grade = timeline.training.grade
+    }
 
     /// Most rows of the trade table; longer lists show their first and last halves.
     static let tableLimit = 400
@@ -43,7 +50,7 @@ struct SessionReport {
     private var header: String {
         let scenario = session.start.scenario
         let final = timeline.training.trainee
-        let score = timeline.training.score
+        let score = grade
         var facts: [(String, String)] = [
             ("Played", session.start.startedAt.map { JournalStart.timestamp($0) + " (UTC)" }
                 ?? "not recorded (a journal from before gammascalp 0.3.0)"),
@@ -97,7 +104,7 @@ struct SessionReport {
     }
 
     private var score: String {
-        let s = timeline.training.score
+        let s = grade
         func money(_ value: Double) -> String { Format.money(value) }
         let rows: [(String, String, String)] = [
             ("P&L", money(s.traineePnL), money(s.benchmarkPnL)),
@@ -134,7 +141,7 @@ struct SessionReport {
     }
 
     private var charts: String {
-        let charts = SessionCharts(timeline: timeline, scenario: session.start.scenario)
+        let charts = SessionCharts(timeline: timeline, grade: grade, scenario: session.start.scenario)
         var out = "<section class=\"charts\">\n<h2>The session</h2>\n"
         for chart in charts.all {
             out += "<figure id=\"chart-\(chart.id)\">\n<figcaption>\(HTML.escape(chart.title))</figcaption>\n\(chart.svg)\n</figure>\n"

@@ -11,18 +11,8 @@ public enum ScenarioFile {
     /// The scenario described by `text`; `file` names it in errors (and, without a `name`
     /// key, names the scenario: its last path component without the extension).
     public static func parse(_ text: String, file: String) throws(ScenarioFileError) -> Scenario {
-        try checkRawText(text, file: file)
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ScenarioFileError(file: file, line: error.source.begin.line, column: error.source.begin.column,
-                                    key: nil, problem: error.description)
-        } catch {
-            throw ScenarioFileError(file: file, line: 1, key: nil, problem: "\(error)")
-        }
-        let source = ScenarioSource(file: file, text: text)
-        var top = ScenarioTable(root, path: "", source: source)
+        var top = try ScenarioTable.top(of: text, file: file)
+        let source = top.source
 
         let name = try top.string("name") ?? defaultName(file: file)
         if name.trimmingSpaces.isEmpty { throw top.error("name", "must not be empty") }

@@ -17,6 +17,22 @@ struct ScenarioTable {
         self.source = source
     }
 
+    /// The top level of the TOML `text` (a scenario or a course file); `file` names it in
+    /// errors. Syntax errors come with their line and column.
+    static func top(of text: String, file: String) throws(ScenarioFileError) -> ScenarioTable {
+        try ScenarioFile.checkRawText(text, file: file)
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ScenarioFileError(file: file, line: error.source.begin.line, column: error.source.begin.column,
+                                    key: nil, problem: error.description)
+        } catch {
+            throw ScenarioFileError(file: file, line: 1, key: nil, problem: "\(error)")
+        }
+        return ScenarioTable(root, path: "", source: ScenarioSource(file: file, text: text))
+    }
+
     /// The full path of `key` in this table.
     func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 

@@ -15,9 +15,7 @@ struct IntroOverlay: Widget {
         let label = 11
         let muted = Style(.muted)
         func labelled(_ name: String, _ value: String, _ style: Style = Style(.text)) -> [[Span]] {
-            TextLayout.wrap(value, width: text - label).enumerated().map { index, part in
-                [Span(TextLayout.pad(index == 0 ? name : "", label), muted), Span(part, style)]
-            }
+            OverlayBox.labelled(name, [value], width: text, label: label, style: style)
         }
         var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(scenario.description), width: text)
             .map { [Span($0, Style(.text))] }

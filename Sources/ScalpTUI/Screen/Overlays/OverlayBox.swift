@@ -18,6 +18,13 @@ struct OverlayBox {
         }
     }
 
+    /// `values` wrapped to `width` beside a muted `label`-wide label, shown on the first line only.
+    static func labelled(_ name: String, _ values: [String], width: Int, label: Int, style: Style = Style(.text)) -> [[Span]] {
+        values.flatMap { TextLayout.wrap($0, width: width - label) }.enumerated().map { index, part in
+            [Span(TextLayout.pad(index == 0 ? name : "", label), Style(.muted)), Span(part, style)]
+        }
+    }
+
     /// Clears `rect` and draws a box in it; returns the area for text inside it.
     static func frame(_ title: String, into grid: inout Grid, _ rect: Rect) -> Rect {
         grid.fill(rect, " ", Style(.text))

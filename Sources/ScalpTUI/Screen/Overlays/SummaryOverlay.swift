@@ -143,7 +143,7 @@ struct SummaryOverlay: Widget {
 
     /// The trainee against the benchmark, one figure a row (the limits' rows where the
     /// scenario has them). The class board's trainee summary shows the same table.
-    static func scoreTable(_ score: TrainingScore, limits: RiskLimits) -> [[Span]] {
+    static func scoreTable(_ score: SessionGrade, limits: RiskLimits) -> [[Span]] {
         let muted = Style(.muted)
         let label = 22, column = 13
         func row(_ name: String, _ you: String, _ bench: String, _ youStyle: Style = Style(.text),

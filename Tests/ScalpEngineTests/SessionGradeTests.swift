@@ -3,7 +3,7 @@ import Testing
 @testable import ScalpEngine
 
 @Suite("Grounded score")
-struct GroundedScoreTests {
+struct SessionGradeTests {
     static func scenario(_ name: String) -> Scenario { Scenario.builtIn.first { $0.name == name }! }
 
     /// `session` runs of `scenario` with each rule over seeds 1–30, run two at a time.
@@ -32,15 +32,15 @@ struct GroundedScoreTests {
 
     @Test func expensiveHedgingRewardsTheBand() {
         let seeds = Self.grades("expensive-hedging", rules: ["band:300", "every:1"])
-        let bandWins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
-        let everyLow = seeds.filter { $0[1].score.points <= 50 }.count
+        let bandWins = seeds.filter { $0[0].points > $0[1].points }.count
+        let everyLow = seeds.filter { $0[1].points <= 50 }.count
         #expect(bandWins >= 27, "band:300 beat every:1 on \(bandWins) of 30 seeds")
         #expect(everyLow >= 27, "every:1 scored at most 50 on \(everyLow) of 30 seeds")
     }
 
     @Test func trendDayRewardsTheWideBand() {
         let seeds = Self.grades("trend-day", rules: ["band:600", "every:1"])
-        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        let wins = seeds.filter { $0[0].points > $0[1].points }.count
         #expect(wins >= 24, "band:600 beat every:1 on \(wins) of 30 seeds")
     }
 
@@ -48,7 +48,7 @@ struct GroundedScoreTests {
     /// market orders every step (measured: 30 of 30 seeds, 97.1 points on average against 9.8).
     @Test func sizeAndImpactRewardsTheLadder() {
         let seeds = Self.grades("size-and-impact", rules: ["ladder:0.005", "every:1"])
-        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        let wins = seeds.filter { $0[0].points > $0[1].points }.count
         #expect(wins >= 26, "ladder:0.005 beat every:1 on \(wins) of 30 seeds")
     }
 
@@ -56,7 +56,7 @@ struct GroundedScoreTests {
     /// scenario's ladder beats market orders every step.
     @Test func btcPerpRewardsTheLadder() {
         let seeds = Self.grades("btc-perp", rules: ["ladder:0.01", "every:1"])
-        let wins = seeds.filter { $0[0].score.points > $0[1].score.points }.count
+        let wins = seeds.filter { $0[0].points > $0[1].points }.count
         #expect(wins >= 27, "ladder:0.01 beat every:1 on \(wins) of 30 seeds")
     }
 
@@ -65,7 +65,7 @@ struct GroundedScoreTests {
     @Test func classicScalpPunishesTheGamble() {
         let seeds = Self.grades("classic-scalp", rules: ["every:12"])
         let below = seeds.filter { seed in
-            seed[0].score.family.first { $0.result.rule == "none" }!.points < seed[0].score.points
+            seed[0].family.first { $0.result.rule == "none" }!.points < seed[0].points
         }.count
         #expect(below >= 24, "none scored below every:12 on \(below) of 30 seeds")
     }
@@ -78,10 +78,10 @@ struct GroundedScoreTests {
         let family = HedgeRuleFamily.standard(for: scenario)
         for rule in [family.rules[0], family.rules[3], family.rules[12], family.rules[20], family.rules.last!] {
             let grade = HeadlessSession(scenario: scenario, seed: 7, rule: rule, family: family).run()
-            let reference = grade.score.family.first { $0.result.rule == rule.description }!
-            #expect(grade.score.points == reference.points, "\(name) \(rule)")
-            #expect(grade.score.utility == reference.result.utility, "\(name) \(rule)")
-            #expect(grade.pnl == reference.result.pnl && grade.costs == reference.result.costs)
+            let reference = grade.family.first { $0.result.rule == rule.description }!
+            #expect(grade.points == reference.points, "\(name) \(rule)")
+            #expect(grade.traineeBook?.utility == reference.result.utility, "\(name) \(rule)")
+            #expect(grade.traineePnL == reference.result.pnl && grade.traineeCosts == reference.result.costs)
         }
     }
 
@@ -116,8 +116,8 @@ struct GroundedScoreTests {
             let q = 1e6 * rng.nextUnit()
             let cost = 400 * rng.nextUnit()
             func points(cost: Double, q: Double) -> Double {
-                GroundedScore(trainee: BookResult(rule: "t", pnl: gross - cost, costs: cost, trades: 10, record: record(q: q),
-                                                  riskAversion: lambda), family: family).points
+                SessionGrade.placement(of: BookResult(rule: "t", pnl: gross - cost, costs: cost, trades: 10, record: record(q: q),
+                                                  riskAversion: lambda), among: family).points
             }
             let base = points(cost: cost, q: q)
             let extraCost = 300 * rng.nextUnit()
@@ -137,19 +137,19 @@ struct GroundedScoreTests {
 
     @Test func placementRunsFromTheWorstRuleToTheBest() {
         let sorted = [-300.0, -100, 0, 0, 50]
-        #expect(GroundedScore.placement(of: -400, among: sorted) == 0)
-        #expect(GroundedScore.placement(of: -300, among: sorted) == 0)
-        #expect(GroundedScore.placement(of: -200, among: sorted) == 0.125)
-        #expect(GroundedScore.placement(of: 0, among: sorted) == 0.75)
-        #expect(GroundedScore.placement(of: 25, among: sorted) == 0.875)
-        #expect(GroundedScore.placement(of: 60, among: sorted) == 1)
+        #expect(SessionGrade.placement(of: -400, among: sorted) == 0)
+        #expect(SessionGrade.placement(of: -300, among: sorted) == 0)
+        #expect(SessionGrade.placement(of: -200, among: sorted) == 0.125)
+        #expect(SessionGrade.placement(of: 0, among: sorted) == 0.75)
+        #expect(SessionGrade.placement(of: 25, among: sorted) == 0.875)
+        #expect(SessionGrade.placement(of: 60, among: sorted) == 1)
     }
 
     @Test func limitsCostPoints() {
         let family = [0.0, 100].map { BookResult(rule: "r\($0)", pnl: $0, costs: 0, trades: 1, record: record(q: 0), riskAversion: 0) }
         func points(_ record: HedgingRecord) -> Double {
-            GroundedScore(trainee: BookResult(rule: "t", pnl: 100, costs: 0, trades: 1, record: record, riskAversion: 0),
-                          family: family).points
+            SessionGrade.placement(of: BookResult(rule: "t", pnl: 100, costs: 0, trades: 1, record: record, riskAversion: 0),
+                          among: family).points
         }
         #expect(points(record(q: 0)) == 100)
         #expect(points(record(q: 0, steps: 4, over: 1)) == 95)
@@ -165,14 +165,14 @@ struct GroundedScoreTests {
             let seeds = Self.grades(name, rules: ["every:1", "band:300"])
             var market = RunningStatistics()
             for pair in seeds {
-                let (a, b) = (pair[0].decomposition, pair[1].decomposition)
+                let (a, b) = (pair[0].decomposition!, pair[1].decomposition!)
                 #expect(abs(a.market - b.market) <= 1e-9 * max(abs(a.market), 1))
                 for grade in pair {
-                    let parts = grade.decomposition
-                    #expect(abs(parts.market + parts.hedging + parts.costs + parts.rest - grade.pnl) < 1e-6)
+                    let parts = grade.decomposition!
+                    #expect(abs(parts.market + parts.hedging + parts.costs + parts.rest - grade.traineePnL) < 1e-6)
                     // Implied vol is constant here: nothing is left for vega.
-                    #expect(abs(parts.rest) < 1e-6 * max(abs(grade.pnl), 1))
-                    #expect(parts.costs == -grade.costs)
+                    #expect(abs(parts.rest) < 1e-6 * max(abs(grade.traineePnL), 1))
+                    #expect(parts.costs == -grade.traineeCosts)
                 }
                 market.add(a.market)
             }
@@ -182,10 +182,10 @@ struct GroundedScoreTests {
 
     @Test func verdictNamesTheNearestAndBestRules() {
         let grade = HeadlessSession(scenario: Self.scenario("expensive-hedging"), seed: 5, rule: HedgeRule("band:300")!).run()
-        #expect(grade.score.nearestRule == "band:300")
-        #expect(grade.score.verdict.contains(". Your hedging was like band:300.") && grade.score.verdict.hasPrefix("You traded \(grade.trades) times"))
-        #expect(grade.score.family.contains { $0.result.rule == grade.score.bestRule })
-        #expect(grade.score.verdict.contains(grade.score.bestRule))
+        #expect(grade.nearestRule == "band:300")
+        #expect(grade.verdict.contains(". Your hedging was like band:300.") && grade.verdict.hasPrefix("You traded \(grade.traineeTrades) times"))
+        #expect(grade.family.contains { $0.result.rule == grade.bestRule })
+        #expect(grade.verdict.contains(grade.bestRule!))
     }
 
     @Test func familyCoversTheRuleKinds() {
@@ -220,9 +220,9 @@ struct LadderFamilyTests {
         let family = HedgeRuleFamily.standard(for: scenario)
         let rule = try #require(HedgeRule("ladder:0.01"))
         let grade = HeadlessSession(scenario: scenario, seed: 7, rule: rule, family: family).run()
-        let book = try #require(grade.score.family.first { $0.result.rule == "ladder:0.01" })
-        #expect(grade.score.points == book.points, "\(grade.score.points) vs \(book.points)")
-        #expect(grade.pnl == book.result.pnl && grade.costs == book.result.costs, "\(grade.pnl) \(book.result.pnl) \(grade.costs) \(book.result.costs)")
-        #expect(grade.score.utility == book.result.utility, "\(grade.score.utility) \(book.result.utility)")
+        let book = try #require(grade.family.first { $0.result.rule == "ladder:0.01" })
+        #expect(grade.points == book.points, "\(grade.points) vs \(book.points)")
+        #expect(grade.traineePnL == book.result.pnl && grade.traineeCosts == book.result.costs, "\(grade.traineePnL) \(book.result.pnl) \(grade.traineeCosts) \(book.result.costs)")
+        #expect(grade.traineeBook?.utility == book.result.utility, "\(String(describing: grade.utility)) \(book.result.utility)")
     }
 }
