@@ -32,12 +32,13 @@ public enum CoachText {
             if advice.trades { return "\(trade): \(moved), past its \(Format.trimmed(fraction * 100))%, for \(cost)" }
             return "\(rule) would not trade: \(moved), within its \(Format.trimmed(fraction * 100))%" + holding
         case .ladder(let sell, let buy):
-            let orders = [sell.map { "a sell of \(shares(-$0.shares)) at \(Format.number($0.price, 2))" },
-                          buy.map { "a buy of \(shares($0.shares)) at \(Format.number($0.price, 2))" }].compactMap { $0 }
+            func order(_ side: String, _ order: CoachAdvice.RestingOrder?) -> String? {
+                order.map { "a \(side) of \(shares(abs($0.shares))) at \(Format.number($0.price, 2))"
+                    + ($0.fees == 0 ? "" : " (fees \(Format.number($0.fees, 2)))") }
+            }
+            let orders = [order("sell", sell), order("buy", buy)].compactMap { $0 }
             guard !orders.isEmpty else { return "\(rule) would rest no orders: a ladder scalps long gamma only" }
-            let fees = (sell?.fees ?? 0) + (buy?.fees ?? 0)
-            return "\(rule) would not trade at the close: it rests " + orders.joined(separator: " and ")
-                + ", paying no spread" + (fees == 0 ? "" : " (fees \(Format.number(fees, 2)))")
+            return "\(rule) would not trade at the close: it rests " + orders.joined(separator: " and ") + ", paying no spread"
         }
     }
 

@@ -114,8 +114,14 @@ struct CoachAdviceTests {
         }
         let sentence = CoachText.sentence(advice)
         #expect(sentence.hasPrefix("ladder:0.005 would not trade at the close: it rests "))
-        if let sell { #expect(sentence.contains("a sell of \(Format.number(-sell.shares, 0)) at \(Format.number(sell.price, 2))")) }
-        if let buy { #expect(sentence.contains("a buy of \(Format.number(buy.shares, 0)) at \(Format.number(buy.price, 2))")) }
+        // Each order's fees are what the session books when it fills there.
+        for (side, rested) in [("sell", sell), ("buy", buy)] {
+            guard let rested else { continue }
+            #expect(rested.fees == session.limitFillFees(shares: rested.shares, price: rested.price) && rested.fees > 0)
+            #expect(sentence.contains("a \(side) of \(Format.number(abs(rested.shares), 0)) at \(Format.number(rested.price, 2)) "
+                                      + "(fees \(Format.number(rested.fees, 2)))"))
+        }
+        #expect(sentence.hasSuffix(", paying no spread"))
     }
 
     /// The coach asks the grade's best rule: the reference book with the highest utility so far.

@@ -66,7 +66,7 @@ extension AppState {
     }
 
     /// What a class trainee sees for `m` when the scenario keeps the coach out of the class.
-    public static let coachOffInClass = "the coach is off in this class (the instructor's scenario does not allow it)"
+    public static let coachOffInClass = "off in this class: the instructor has not allowed it"
 
     /// `m`: what the best reference rule on the path so far would do now, and why, as one
     /// line; the recorder journals it as a `coach` line. In a class only when the scenario
