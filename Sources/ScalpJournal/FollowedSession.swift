@@ -20,6 +20,8 @@ public struct FollowedSession: Sendable {
     public private(set) var paused = false
     /// The first tick line whose P&L the replay did not reproduce: its line and the message.
     public private(set) var mismatch: (line: Int, message: String)?
+    /// The `coach` lines read so far.
+    public private(set) var coachUses = 0
 
     /// Starts on a start line; refused when its `config` is not its scenario's (as `script()`).
     public init(_ start: JournalStart, line: Int) throws(JournalError) {
@@ -44,7 +46,11 @@ public struct FollowedSession: Sendable {
     public var score: SessionGrade { training.grade }
 
     /// The summary so far, with the score.
-    public var summary: SessionSummary { SessionSummary(training) }
+    public var summary: SessionSummary {
+        var summary = SessionSummary(training)
+        summary.coachUses = coachUses
+        return summary
+    }
 
     /// Takes the next line of the session (not a start line). Throws for a line that breaks
     /// the session's order: after the end, a step behind the replay or past the last step.
@@ -78,6 +84,8 @@ public struct FollowedSession: Sendable {
             }
         case .end(let ending):
             end = ending
+        case .coach:
+            coachUses += 1
         case .start, .action, .trade, .limit, .order:
             break
         }

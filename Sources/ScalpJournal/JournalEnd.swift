@@ -78,6 +78,7 @@ public struct JournalEnd: Sendable, Hashable {
         // Only where they say something, so other sessions' end lines read as before.
         if s.unitName != TradingUnit.shares.name { fields.append(("unit", .string(s.unitName))) }
         if let left = s.optionsLeft { fields.append(("options_left", .number(left))) }
+        if s.coachUses > 0 { fields.append(("coach_uses", .integer(s.coachUses))) }
         return fields
     }
 
@@ -158,7 +159,7 @@ extension JournalEnd: Decodable {
         case manualTrades = "manual_trades", autoTrades = "auto_trades", closeOutTrades = "close_out_trades"
         case sharesTraded = "shares_traded", realizedVol = "realized_vol", impliedVol = "implied_vol"
         case hedgingError = "hedging_error", hedgingErrorPerStep = "hedging_error_per_step"
-        case unit, optionsLeft = "options_left"
+        case unit, optionsLeft = "options_left", coachUses = "coach_uses"
     }
 
     /// The `score` object's keys (`scoreObject` writes them, `score(from:)` reads them).
@@ -252,6 +253,7 @@ extension JournalEnd: Decodable {
             score: score, benchmarkRule: rule)
         summary.unitName = try c.decodeIfPresent(String.self, forKey: .unit) ?? TradingUnit.shares.name
         summary.optionsLeft = try c.decodeIfPresent(Double.self, forKey: .optionsLeft)
+        summary.coachUses = try c.decodeIfPresent(Int.self, forKey: .coachUses) ?? 0
         if c.contains(.costParts) {
             let p = try c.nestedContainer(keyedBy: CostPartKeys.self, forKey: .costParts)
             var parts = ExecutionCosts()

@@ -25,6 +25,8 @@ public enum JournalLine: Sendable {
     case limit(LimitEvent)
     /// A limit order was placed (`order`), filled (`fill`) or cancelled (`cancel`).
     case order(OrderEvent)
+    /// The trainee asked the coach (`m`): what the best rule so far would do then.
+    case coach(CoachNote)
 
     /// The journal format this program writes, and the newest it reads. Bumped when a line's
     /// meaning changes (new line types and new fields do not bump it: readers skip them).
@@ -49,6 +51,7 @@ public enum JournalLine: Sendable {
         case .end(let end): end.step
         case .limit(let limit): limit.step
         case .order(let event): event.step
+        case .coach(let note): note.step
         }
     }
 
@@ -63,6 +66,7 @@ public enum JournalLine: Sendable {
         case .end(let end): Self.object("end", time: end.time, end.fields)
         case .limit(let limit): Self.object("limit", time: limit.time, limit.journalFields)
         case .order(let event): Self.object(event.kind.rawValue, time: event.time, event.journalFields)
+        case .coach(let note): Self.object("coach", time: note.time, note.journalFields)
         }
     }
 
@@ -92,6 +96,7 @@ public enum JournalLine: Sendable {
             case "end": return .end(try decoder.decode(JournalEnd.self, from: line))
             case "limit": return .limit(try decoder.decode(LimitLine.self, from: line).limit)
             case "order", "fill", "cancel": return .order(try decoder.decode(OrderLine.self, from: line).event)
+            case "coach": return .coach(try decoder.decode(CoachNote.self, from: line))
             default: return nil
             }
         } catch let problem as JournalLineError {

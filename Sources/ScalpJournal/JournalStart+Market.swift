@@ -16,7 +16,7 @@ extension JournalStart {
             ("implied-vol model", c.impliedVolModel == d.impliedVolModel), ("events", c.events == d.events),
             ("volatility window", c.volatilityWindow == d.volatilityWindow), ("EWMA half-life", c.ewmaHalfLife == d.ewmaHalfLife),
             ("benchmark rule", x.benchmarkRule == y.benchmarkRule), ("risk limits", x.riskLimits == y.riskLimits),
-            ("risk aversion", x.riskAversion == y.riskAversion),
+            ("risk aversion", x.riskAversion == y.riskAversion), ("coach setting", x.coachInClass == y.coachInClass),
         ]
         if let field = fields.first(where: { !$0.1 }) { return "scenario '\(x.name)' has a different \(field.0)" }
         return nil

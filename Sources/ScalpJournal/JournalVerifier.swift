@@ -4,7 +4,8 @@ import ScalpFormat
 /// Replays a recorded session and checks it against its journal line by line: every trade
 /// (step, shares, price, cost, reason), every limit breach and clear, every limit order
 /// placed, filled and cancelled (journals older than those lines have none), every tick sample's
-/// spot, net delta and P&L, and the end line's step and P&L, all exactly (the journal's
+/// spot, net delta and P&L, every coach line's rule, net delta, trade and cost (the advice
+/// re-derived where it was asked), and the end line's step and P&L, all exactly (the journal's
 /// numbers are shortest round-trip doubles, so equal text is equal bits).
 public enum JournalVerifier {
     public struct Outcome: Sendable {
@@ -13,6 +14,8 @@ public enum JournalVerifier {
         public var ticks: Int
         public var limitEvents: Int
         public var orderEvents: Int
+        /// Coach lines, each checked against the advice re-derived at its place.
+        public var coachLines: Int
         /// The end line's P&L, nil for a truncated journal.
         public var finalPnL: Double?
     }
@@ -32,6 +35,7 @@ public enum JournalVerifier {
         var ticks = 0
         var limits = 0
         var orders = 0
+        var coaching = 0
         var finalPnL: Double?
         func fail(_ line: Int, _ message: String) -> Mismatch { Mismatch(path: session.path, line: line, message: message) }
 
@@ -49,8 +53,7 @@ public enum JournalVerifier {
                 if let difference = difference(recorded, replay.trades[trades]) { throw fail(record.line, difference) }
                 trades += 1
             case .tick(let recorded):
-                while replay.step < recorded.step || (replay.step == recorded.step && replay.actionsApplied < actionsSeen),
-                      replay.next() != nil {}
+                reach(&replay, step: recorded.step, actionsSeen: actionsSeen)
                 guard replay.step == recorded.step else {
                     throw fail(record.line, "recorded a tick at step \(recorded.step), the replay ended at step \(replay.step)")
                 }
@@ -62,6 +65,20 @@ public enum JournalVerifier {
                     throw fail(record.line, "tick at step \(recorded.step): \(difference)")
                 }
                 ticks += 1
+            case .coach(let recorded):
+                // The advice is re-derived where it was asked, so an edited coach line is caught.
+                reach(&replay, step: recorded.step, actionsSeen: actionsSeen)
+                guard replay.step == recorded.step else {
+                    throw fail(record.line, "recorded the coach at step \(recorded.step), the replay ended at step \(replay.step)")
+                }
+                let replayed = CoachNote(CoachAdvice(replay.training))
+                if replayed.rule != recorded.rule {
+                    throw fail(record.line, "coach at step \(recorded.step): recorded rule \(recorded.rule), replayed \(replayed.rule)")
+                }
+                let fields = [("net_delta", recorded.netDelta, replayed.netDelta), ("trade", recorded.shares, replayed.shares),
+                              ("cost", recorded.cost, replayed.cost)]
+                if let difference = difference(fields) { throw fail(record.line, "coach at step \(recorded.step): \(difference)") }
+                coaching += 1
             case .limit(let recorded):
                 if let problem = check(recorded, step: recorded.step, against: \.limitEvents, seen: &limits, in: &replay,
                                        describe: describe) { throw fail(record.line, problem) }
@@ -104,7 +121,13 @@ public enum JournalVerifier {
                        "the replay made a \(describe(replay.orderEvents[orders])) that the journal does not record")
         }
         return Outcome(replay: replay, trades: trades, ticks: ticks, limitEvents: limits, orderEvents: orders,
-                       finalPnL: finalPnL)
+                       coachLines: coaching, finalPnL: finalPnL)
+    }
+
+    /// Moves `replay` to `step` with the first `actionsSeen` recorded actions applied: where the
+    /// session stood when a line of that step was written after them.
+    static func reach(_ replay: inout SessionReplay, step: Int, actionsSeen: Int) {
+        while replay.step < step || (replay.step == step && replay.actionsApplied < actionsSeen), replay.next() != nil {}
     }
 
     /// Checks a recorded event against the replay's next one of its kind (`made`), moving the

@@ -67,6 +67,11 @@ public struct RecordedSession: Sendable {
         }
     }
 
+    /// Times the trainee asked the coach: the `coach` lines.
+    public var coachUses: Int {
+        records.count { if case .coach = $0.entry { true } else { false } }
+    }
+
     public var trades: [(line: Int, trade: Trade)] {
         records.compactMap { record in
             if case .trade(let trade) = record.entry { return (record.line, trade) }

@@ -9,6 +9,7 @@ import ScalpEngine
 ///   the start caused;
 /// - per action: the `action` line, then the trades, limit and order events it made;
 /// - per step: the trades, limit and order events, and a `tick` line once a simulated hour;
+/// - per use of the coach: a `coach` line;
 /// - at the end: a last `tick` (unless the step just wrote one) and the `end` line.
 ///
 /// Lines wait in the recorder until `write(to:)` hands them to a sink, so a front end writes
@@ -21,6 +22,8 @@ public struct SessionRecorder: Sendable {
     private var pending: [JournalLine] = []
     /// The trainee's trade count already journaled.
     private var journaledTrades = 0
+    /// Times the coach was asked in this session (`coach` lines, those of the journal before a rejoin too).
+    public private(set) var coachUses = 0
 
     /// Starts the journal of `training` as it stands before its first step. `startedAt` is the
     /// wall-clock time for the start line (nil: not recorded); `course`, the course level it
@@ -38,9 +41,10 @@ public struct SessionRecorder: Sendable {
     /// Carries on the journal of `training`, replayed from that journal to its last line (a
     /// class trainee who rejoins): no start line, and the trades already journaled are not
     /// written again. The lines that follow extend the same session.
-    public init(resuming training: TrainingSession) {
+    public init(resuming training: TrainingSession, coachUses: Int = 0) {
         tickInterval = Self.tickInterval(training.trainee.config)
         journaledTrades = training.trainee.tradeCount
+        self.coachUses = coachUses
     }
 
     /// Steps in one simulated hour of `config`'s clock, at least one.
@@ -69,13 +73,26 @@ public struct SessionRecorder: Sendable {
         pending.append(.control(step: session.step, time: session.time, event: event))
     }
 
+    /// The trainee asked the coach and was shown `advice` (`coach` line).
+    public mutating func recordCoach(_ advice: CoachAdvice) {
+        pending.append(.coach(CoachNote(advice)))
+        coachUses += 1
+    }
+
+    /// The summary of `training` so far, with the coach's uses.
+    public func summary(_ training: TrainingSession) -> SessionSummary {
+        var summary = SessionSummary(training)
+        summary.coachUses = coachUses
+        return summary
+    }
+
     /// The session ended for `reason` (finished already when it was a quit or a signal).
     /// Only the first end is recorded.
     public mutating func recordEnd(_ reason: EndReason, _ training: TrainingSession) {
         guard end == nil else { return }
         let session = training.trainee
         if session.step % tickInterval != 0 { pending.append(.tick(TickSample(session))) }
-        let ending = JournalEnd(reason: reason, summary: SessionSummary(training))
+        let ending = JournalEnd(reason: reason, summary: summary(training))
         end = ending
         pending.append(.end(ending))
     }

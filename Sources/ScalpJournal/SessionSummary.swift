@@ -40,6 +40,8 @@ public struct SessionSummary: Sendable, Hashable {
     /// Years the book's next option still had to run at the end, when the session ended
     /// before it expired (nil once the book has run off, and for journals).
     public var optionsLeft: Double?
+    /// Times the trainee asked the coach (`m`): the journal's `coach` lines.
+    public var coachUses = 0
 }
 
 extension SessionSummary {
@@ -89,6 +91,7 @@ extension SessionSummary {
         lines.append("realized vol \(Format.percent(realizedVol))  vs implied \(Format.percent(impliedVol))"
                      + "  hedging error \(Format.number(hedgingError)) (\(Format.number(hedgingErrorPerStep)) per step)")
         if let why { lines.append(why) }
+        if coachUses > 0 { lines.append("you asked the coach \(coachUses == 1 ? "once" : "\(coachUses) times")") }
         if let score {
             lines.append("score \(Int(score.points))/100 among the reference hedge rules on this path: \(score.verdict)")
             if let stretch = score.costliestStretch, let best = score.bestRule {

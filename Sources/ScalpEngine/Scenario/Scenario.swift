@@ -53,6 +53,19 @@ public struct Scenario: Sendable, Hashable, Codable {
     }
     /// Optional so journals written before the key existed still decode.
     private var trainingRiskAversion: Double?
+    /// Whether the coach (`m` in `play`) answers in a class (`play --class`); outside a class
+    /// it always does. The instructor's choice, in the scenario handed out (`[training]
+    /// coach_in_class`): a trainee who switches it on in a copy plays another market, which
+    /// the leaderboard refuses and the live board sets apart.
+    public var coachInClass: Bool {
+        get { trainingCoachInClass ?? false }
+        // Nil for false, so scenarios from before the key and those without it are equal.
+        set { trainingCoachInClass = newValue ? true : nil }
+    }
+    private var trainingCoachInClass: Bool?
+
+    /// Whether the coach answers in this scenario, in a class (`inClass`) or not.
+    public func allowsCoach(inClass: Bool) -> Bool { !inClass || coachInClass }
 
     /// A scenario; `atmImpliedVol` defaults to the book's vega-weighted implied vol at time 0.
     public init(name: String, description: String, learningGoal: String, config: SessionConfig,

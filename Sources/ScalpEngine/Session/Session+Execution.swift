@@ -38,6 +38,14 @@ extension Session {
     /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
     /// the fee per share; `sentAt` is the mid when it was sent at step `sentStep` (nil: `mid`, now).
     mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil, sentStep: Int? = nil) {
+        let cost = marketOrderCost(shares: shares, mid: mid)
+        bookFill(shares: shares, price: mid, spread: cost.spread, impact: cost.impact, fees: cost.fees,
+                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid, sentStep: sentStep)
+    }
+
+    /// What a market order of `shares` (either sign) pays at `mid`'s quote, currency: the half
+    /// spread, the square-root impact and the taker fee plus the fee per share, each ≥ 0.
+    func marketOrderCost(shares: Double, mid: Double) -> (spread: Double, impact: Double, fees: Double) {
         let terms = desk.terms
         let volatility = quoteVolatility
         let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms,
@@ -45,8 +53,22 @@ extension Session {
         let size = abs(shares)
         let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
         let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
-        bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
-                 reason: reason, isLimit: false, midWhenSent: sentAt ?? mid, sentStep: sentStep)
+        return (size * quote.halfSpread, size * impact, fees)
+    }
+
+    /// What a market order of `shares` (either sign) sent now would cost at the current quote,
+    /// currency (≥ 0): the plain model's costs, or with execution terms the half spread, the
+    /// impact and the fees (`fillMarket`'s; an order in flight fills later at another mid).
+    public func costOfMarketOrder(shares: Double) -> Double {
+        guard desk.executes else { return config.costs.cost(shares: shares, price: spot) }
+        let cost = marketOrderCost(shares: shares, mid: spot)
+        return cost.spread + cost.impact + cost.fees
+    }
+
+    /// The fees a resting order of `shares` pays when it fills at `price`, currency: the fee
+    /// per share and the maker fee (negative when the maker rebate is larger).
+    public func limitFillFees(shares: Double, price: Double) -> Double {
+        abs(shares) * config.costs.feePerShare + abs(shares) * price * desk.terms.makerFeeBps * 1e-4
     }
 
     /// Rests a limit order; ignored unless the price is positive and the size non-zero (the
@@ -105,8 +127,7 @@ extension Session {
             for order in fills {
                 note(.fill, order)
                 if keepsBars { bars.noteFill(atLog: log(order.price)) }
-                let notional = abs(order.shares) * order.price
-                let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
+                let fees = limitFillFees(shares: order.shares, price: order.price)
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
                          reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced,
                          sentStep: order.placedStep)
@@ -142,15 +163,23 @@ extension Session {
     /// Lays the ladder's two orders around P unless they are working already.
     mutating func layLadder(_ ladder: LadderHedge) {
         guard !desk.orders.contains(where: { $0.isLadder }) else { return }
+        let orders = ladderOrders(ladder)
+        if let sell = orders.sell { placeOrder(shares: sell.shares, price: sell.price, isLadder: true) }
+        if let buy = orders.buy { placeOrder(shares: buy.shares, price: buy.price, isLadder: true) }
+    }
+
+    /// The orders `ladder` lays on this book now around P (the last ladder fill, else the spot
+    /// at the last hedge): a sell (shares < 0) above and a buy below, each nil when its
+    /// neutralising trade has the wrong sign.
+    public func ladderOrders(_ ladder: LadderHedge) -> (sell: (shares: Double, price: Double)?, buy: (shares: Double, price: Double)?) {
         let center = desk.ladderPrice ?? spotAtLastHedge
         let levels = ladder.levels(around: center, tick: desk.terms.tick)
-        // The `hedgeVolOverride` getter, called from this mutating method, copies the whole
+        // The `hedgeVolOverride` getter, called from a mutating method, copies the whole
         // session (about 2 kB): once at most, and not at all for the implied vol (its nil).
         let volatility = config.hedgeVolatility == .implied ? nil : hedgeVolOverride
         let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell, volatility: volatility)
         let buy = ladder.size ?? neutralisingShares(at: levels.buy, volatility: volatility)
-        if sell < 0 { placeOrder(shares: sell, price: levels.sell, isLadder: true) }
-        if buy > 0 { placeOrder(shares: buy, price: levels.buy, isLadder: true) }
+        return (sell < 0 ? (sell, levels.sell) : nil, buy > 0 ? (buy, levels.buy) : nil)
     }
 
     /// Shares that bring the hedger's net delta to zero if spot were `price` now, rounded to

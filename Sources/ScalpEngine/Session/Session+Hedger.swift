@@ -17,25 +17,43 @@ extension Session {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
-        let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
-        let netDelta = risk.delta + ledger.stockShares + (desk.executes ? desk.sharesInFlight : 0)
-        let gamma = risk.gamma
-        // The cost rate, like gamma, only for the rule that reads it: it is a division.
-        let context = HedgeContext(
-            step: clock.step, netDelta: netDelta, spot: spot, spotAtLastHedge: ledger.spotAtLastHedge, gamma: gamma,
-            timeToExpiry: max((clock.nextExpiry ?? now) - now, 0), rate: config.rate,
-            costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
+        let context = hedgeContext(for: rule, now: now)
         switch rule.decide(context) {
-        case .rebalance(let target): rebalance(toNetDelta: target, from: netDelta, reason: .auto)
+        case .rebalance(let target): rebalance(toNetDelta: target, from: context.netDelta, reason: .auto)
         case .hold: if case .ladder(let ladder) = rule { layLadder(ladder) }
         }
     }
 
+    /// What `rule` sees when it decides on this book now: the net delta as the hedger sees it
+    /// (market orders in flight included), spot, the spot at the last hedge and, for a rule
+    /// that reads them, gamma and the cost rate. The auto-hedger decides on it every step; the
+    /// coach asks the best reference rule the same question about the trainee's book.
+    public func hedgeContext(for rule: HedgeRule) -> HedgeContext {
+        hedgeContext(for: rule, now: time)
+    }
+
+    @inline(__always)
+    private func hedgeContext(for rule: HedgeRule, now: Double) -> HedgeContext {
+        let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
+        let netDelta = risk.delta + ledger.stockShares + (desk.executes ? desk.sharesInFlight : 0)
+        // The cost rate, like gamma, only for the rule that reads it: it is a division.
+        return HedgeContext(
+            step: clock.step, netDelta: netDelta, spot: spot, spotAtLastHedge: ledger.spotAtLastHedge, gamma: risk.gamma,
+            timeToExpiry: max((clock.nextExpiry ?? now) - now, 0), rate: config.rate,
+            costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
+    }
+
     /// Trades the hedging net delta from `netDelta` to `target` shares, rounded to the lot size.
     mutating func rebalance(toNetDelta target: Double, from netDelta: Double, reason: TradeReason) {
-        var shares = target - netDelta
-        if lotSize > 0 { shares = (shares / lotSize).rounded() * lotSize }
-        trade(shares: shares, reason: reason)
+        trade(shares: rebalancingShares(toNetDelta: target, from: netDelta), reason: reason)
+    }
+
+    /// The shares (signed; negative sells) that take the net delta from `netDelta` to
+    /// `target`, rounded to the lot size: what a rebalance trades.
+    @inline(__always)
+    public func rebalancingShares(toNetDelta target: Double, from netDelta: Double) -> Double {
+        let shares = target - netDelta
+        return lotSize > 0 ? (shares / lotSize).rounded() * lotSize : shares
     }
 
     /// The volatility override for hedge deltas: nil to use each position's implied vol (also

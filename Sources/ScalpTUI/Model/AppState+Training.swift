@@ -52,6 +52,37 @@ extension AppState {
         return parts.isEmpty ? label : label + ": " + parts.joined(separator: ", ")
     }
 
+    // MARK: - The coach
+
+    /// Seconds of play the coach's line stays on the screen (a key clears it sooner).
+    public static let coachSeconds = 5.0
+
+    /// The coach's line while it is fresh: asked at most `coachSeconds` of play ago at the
+    /// current speed (at least one step), and no key pressed since.
+    public var coachLine: String? {
+        guard let coach = trainingState.coach else { return nil }
+        let window = max(Int((stepsPerSecond * Self.coachSeconds).rounded()), 1)
+        return session.step - coach.step <= window ? coach.text : nil
+    }
+
+    /// What a class trainee sees for `m` when the scenario keeps the coach out of the class.
+    public static let coachOffInClass = "off in this class: the instructor has not allowed it"
+
+    /// `m`: what the best reference rule on the path so far would do now, and why, as one
+    /// line; the recorder journals it as a `coach` line. In a class only when the scenario
+    /// allows it (`[training] coach_in_class`): otherwise the line says so and nothing is
+    /// journaled. Live play only, while the session runs.
+    mutating func askCoach() {
+        guard replay == nil, endReason == nil, !session.isFinished else { return }
+        guard scenario.allowsCoach(inClass: className != nil) else {
+            trainingState.coach = CoachLine(step: session.step, text: Self.coachOffInClass)
+            return
+        }
+        let advice = CoachAdvice(training)
+        trainingState.coach = CoachLine(step: session.step, text: CoachText.sentence(advice))
+        recorder.recordCoach(advice)
+    }
+
     // MARK: - Time labels
 
     /// The session time at `step` as the screen shows it: the price file's row label when

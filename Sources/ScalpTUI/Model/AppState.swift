@@ -28,6 +28,8 @@ public struct PlaySettings: Sendable {
     /// A class trainee rejoining: the journal's session so far, replayed to its last line and
     /// carried on live in the same journal (no new start line).
     public var resume: ReplayScript?
+    /// With `resume`: the times the coach was asked in the journal's session so far.
+    public var resumedCoachUses = 0
     /// The course level the session is played for (`course play`), recorded on the journal's
     /// start line; nil outside a course.
     public var course: CourseMark?
@@ -126,7 +128,7 @@ public struct AppState: Sendable {
         lotLadder = config.tradingUnit.lots(including: config.lotSize)
         replay = settings.replay
         if settings.resume != nil {
-            recorder = SessionRecorder(resuming: liveTraining)
+            recorder = SessionRecorder(resuming: liveTraining, coachUses: settings.resumedCoachUses)
         } else {
             recorder = SessionRecorder(replayer?.training ?? liveTraining, startedAt: settings.startedAt, course: settings.course)
             history.record(session)
@@ -159,6 +161,7 @@ public struct AppState: Sendable {
             return
         }
         speedIsLocked = false
+        trainingState.coach = nil
         if handleTrainingKey(key, keyMap: keyMap) {
             revision += 1
             return
@@ -202,6 +205,7 @@ public struct AppState: Sendable {
             openTicket()
         case .toggleHelp: showHelp.toggle()
         case .nextVolEstimator: volatilityReading = volatilityReading.next
+        case .askCoach: askCoach()
         case .closeOverlay: showHelp = false
         case .quit: end(.quit)
         case .redraw: break
@@ -245,7 +249,7 @@ public struct AppState: Sendable {
         exitRequested = true
     }
 
-    public var summary: SessionSummary { SessionSummary(training) }
+    public var summary: SessionSummary { recorder.summary(training) }
 
     /// The policy `A` switches to next.
     public var nextPolicy: HedgeRule {

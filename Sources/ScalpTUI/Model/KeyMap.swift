@@ -36,6 +36,7 @@ public enum Command: Hashable, Sendable, CaseIterable {
     case toggleAutoHedge, nextPolicy, faster, slower, optionTicket
     case toggleHelp, closeOverlay, quit, redraw
     case limitBuy, limitSell, cancelOrders, toggleLadder, limitsCloser, limitsFurther, nextVolEstimator
+    case askCoach
 }
 
 /// The key bindings, and the help text they are listed with (the help overlay and the
@@ -77,6 +78,7 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("L")], command: .toggleLadder, help: "ladder hedge on / off"),
         Binding(keys: [.character("o")], command: .optionTicket, help: "option ticket"),
         Binding(keys: [.character("v")], command: .nextVolEstimator, help: "next vol estimator"),
+        Binding(keys: [.character("m")], command: .askCoach, help: "coach: the best rule now"),
         Binding(keys: [.character("+"), .character("="), .right], command: .faster, help: "faster (×2)"),
         Binding(keys: [.character("-"), .character("_"), .left], command: .slower, help: "slower (÷2)"),
         Binding(keys: [.character("?")], command: .toggleHelp, help: "this help"),

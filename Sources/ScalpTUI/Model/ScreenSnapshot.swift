@@ -75,6 +75,8 @@ public struct ScreenSnapshot: Sendable {
     public let lossLimit: LimitStatus
     /// A scheduled event that fired recently enough to be news.
     public let recentEvent: ScheduledEvent?
+    /// The coach's line (`m`) while it is fresh.
+    public let coachLine: String?
     public let blotter: Blotter
 
     /// The source of the time labels: the clock, or the price file's row labels.
@@ -124,6 +126,7 @@ public struct ScreenSnapshot: Sendable {
         deltaLimit = state.deltaLimitStatus
         lossLimit = state.lossLimitStatus
         recentEvent = state.recentEvent
+        coachLine = state.coachLine.map(TextLayout.sanitize)
         blotter = Blotter(trades: session.recentTrades, tradeCount: session.tradeCount, fills: state.trainingState.fills)
         labels = state
     }

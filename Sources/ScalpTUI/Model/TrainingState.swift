@@ -10,6 +10,8 @@ public struct TrainingState: Sendable {
     public internal(set) var showIntro: Bool
     /// The option ticket, while it is open.
     public internal(set) var ticket: OptionTicket?
+    /// The coach's latest line (`m`), until the next key or `AppState.coachSeconds` of play.
+    public internal(set) var coach: CoachLine?
     /// The latest option trades, oldest first (at most `fillCapacity`).
     public internal(set) var fills: Deque<TicketFill> = []
     /// The date or timestamp of each price row when replaying a price file: the header and
@@ -22,6 +24,12 @@ public struct TrainingState: Sendable {
         self.showIntro = showIntro
         self.priceLabels = priceLabels.flatMap { $0.isEmpty ? nil : $0.map(TextLayout.sanitize) }
     }
+}
+
+/// A line the coach showed: its text and the step it was asked at.
+public struct CoachLine: Sendable, Hashable {
+    public var step: Int
+    public var text: String
 }
 
 /// How a limit's status is drawn (the engine decides the status).

@@ -29,6 +29,7 @@ public enum Dashboard {
             (BlotterPanel(snapshot: snapshot), layout.blotter),
         ]
         for (panel, area) in panels { panel.render(into: &grid, area) }
+        if let coach = snapshot.coachLine, snapshot.endReason == nil { CoachBar(text: coach).render(into: &grid, grid.bounds) }
         overlay(snapshot, keyMap: keyMap)?.render(into: &grid, grid.bounds)
         return grid
     }

@@ -101,7 +101,7 @@ struct PlayCommand: ParsableCommand {
         let theme = try screen.loadTheme(environment: environment)
         let seed = self.seed.map { UInt64($0) } ?? Self.clockSeed()
         var journalFile: JournalAppender?
-        var rejoined: ReplayScript?
+        var rejoined: (script: ReplayScript, coachUses: Int)?
         if let classDirectory {
             (journalFile, rejoined) = try classJournal(classDirectory, scenario: scenario, seed: seed, environment: environment)
         } else if !noJournal {
@@ -124,7 +124,8 @@ struct PlayCommand: ParsableCommand {
         settings.className = classDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         if let rejoined {
             // Back where the journal broke off, paused, so the trainee can look before going on.
-            (settings.resume, settings.showIntro, settings.startPaused) = (rejoined, false, true)
+            (settings.resume, settings.showIntro, settings.startPaused) = (rejoined.script, false, true)
+            settings.resumedCoachUses = rejoined.coachUses
         }
         try LiveScreen.play(settings, theme: theme, journal: journalFile, labels: history?.labels,
                             environment: environment, startedAt: startedAt) {
@@ -138,7 +139,7 @@ struct PlayCommand: ParsableCommand {
     /// with the session so far to replay. A name whose session is being played, or whose
     /// session has ended, is refused: never shared, never played twice.
     func classJournal(_ directory: String, scenario: Scenario, seed: UInt64,
-                      environment: [String: String]) throws -> (JournalAppender, ReplayScript?) {
+                      environment: [String: String]) throws -> (JournalAppender, (script: ReplayScript, coachUses: Int)?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CommandFailure("--class: no folder '\(directory)' (the instructor creates it)")
@@ -159,7 +160,7 @@ struct PlayCommand: ParsableCommand {
 
     /// Carries on `trainee`'s unfinished session of this class's market in `path`.
     func rejoin(_ path: String, trainee: String, directory: String, scenario: Scenario,
-                seed: UInt64) throws -> (JournalAppender, ReplayScript) {
+                seed: UInt64) throws -> (JournalAppender, (script: ReplayScript, coachUses: Int)) {
         let appender: JournalAppender
         do {
             appender = try JournalAppender(resuming: path)
@@ -187,7 +188,7 @@ struct PlayCommand: ParsableCommand {
                                  + "not of this class's market; pick another --name")
         }
         do {
-            return (appender, try session.script())
+            return (appender, (try session.script(), session.coachUses))
         } catch {
             throw CommandFailure("--class: \(path) cannot be carried on: \(error)")
         }

@@ -61,6 +61,7 @@ struct ReplayCommand: ParsableCommand {
         }
         var counts = "\(outcome.trades) trade\(outcome.trades == 1 ? "" : "s"), \(outcome.ticks) tick\(outcome.ticks == 1 ? "" : "s")"
         if outcome.orderEvents > 0 { counts += ", \(outcome.orderEvents) order event\(outcome.orderEvents == 1 ? "" : "s")" }
+        if outcome.coachLines > 0 { counts += ", \(outcome.coachLines) coach line\(outcome.coachLines == 1 ? "" : "s")" }
         if let pnl = outcome.finalPnL {
             print("verified: \(counts), final P&L \(Table.fixed(pnl, 2)) match")
         } else {

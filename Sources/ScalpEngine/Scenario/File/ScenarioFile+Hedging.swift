@@ -44,11 +44,12 @@ extension ScenarioFile {
         return RiskLimits(netDelta: netDelta, loss: loss)
     }
 
-    /// Reads `[training]`: risk_aversion (λ per currency, ≥ 0).
-    static func readTraining(_ t: inout ScenarioTable) throws(ScenarioFileError) -> Double {
+    /// Reads `[training]`: risk_aversion (λ per currency, ≥ 0) and coach_in_class (the coach
+    /// answers in a class; false unless set).
+    static func readTraining(_ t: inout ScenarioTable) throws(ScenarioFileError) -> (riskAversion: Double, coachInClass: Bool) {
         let lambda = try t.number("risk_aversion") ?? Scenario.defaultRiskAversion
         try t.check(lambda >= 0, "risk_aversion", lambda, "must be ≥ 0 (per currency; 0 judges by P&L alone)")
-        return lambda
+        return (lambda, try t.bool("coach_in_class") ?? false)
     }
 
     /// What `[session]` fixes.

@@ -132,6 +132,7 @@ extension ScenarioFile {
 
         out.section("training")
         out.number("risk_aversion", scenario.riskAversion, "λ per currency: the score's U = P&L − luck − (λ/2)·Σ Δ²·Var")
+        if scenario.coachInClass { out.bool("coach_in_class", true, "the coach (m) answers in a class too") }
 
         out.section("session")
         out.number("speed", scenario.stepsPerSecond, "live steps per second")

@@ -67,9 +67,9 @@ public enum ScenarioFile {
             limits = try readLimits(&table)
             try table.finish()
         }
-        var riskAversion = Scenario.defaultRiskAversion
+        var training = (riskAversion: Scenario.defaultRiskAversion, coachInClass: false)
         if var table = try top.section("training") {
-            riskAversion = try readTraining(&table)
+            training = try readTraining(&table)
             try table.finish()
         }
         var session = SessionTerms()
@@ -96,12 +96,14 @@ public enum ScenarioFile {
         } catch {
             throw ScenarioFileError(file: file, line: 1, key: nil, problem: "the session cannot run: \(error)")
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, learningGoal: goal, config: config,
             stepsPerSecond: session.speed, atmImpliedVol: implied.atmVol, impliedVolDynamics: implied.dynamics,
             skew: implied.skew, sticky: implied.sticky, spotVolBeta: implied.spotVolBeta,
             realizedLink: implied.realizedLink, term: implied.term, events: events,
-            benchmarkRule: hedging.benchmark, riskLimits: limits, riskAversion: riskAversion)
+            benchmarkRule: hedging.benchmark, riskLimits: limits, riskAversion: training.riskAversion)
+        scenario.coachInClass = training.coachInClass
+        return scenario
     }
 
     /// `scenarios/calm-day.toml` → `calm-day`.

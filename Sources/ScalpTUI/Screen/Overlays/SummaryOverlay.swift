@@ -54,7 +54,8 @@ struct SummaryOverlay: Widget {
                     Format.clock($0, on: snapshot.session.config.clock)
                 }
             }
-            let debrief = [score.verdict, stretch, s.why].compactMap { $0 }.joined(separator: " ")
+            let coach = s.coachUses == 0 ? nil : "You asked the coach \(s.coachUses == 1 ? "once" : "\(s.coachUses) times")."
+            let debrief = [score.verdict, stretch, s.why, coach].compactMap { $0 }.joined(separator: " ")
             let verdict = TextLayout.wrap(debrief, width: text).map { [Span($0, Style(.text))] }
             sections.append([[head] + verdict])
             if let parts = score.decomposition {
