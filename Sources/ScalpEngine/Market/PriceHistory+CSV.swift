@@ -56,7 +56,8 @@ extension PriceHistory {
     }
 
     /// `parse(csv:file:)` on a buffer of the file's bytes: one pass over them, numbers and times
-    /// read in place (`DecimalBytes`, `parseTime(bytes:)`), one `String` a row (its label).
+    /// read in place (`DecimalBytes`, `parseTime(bytes:)`), no `String` or array a row; each
+    /// column kept is allocated once, 8 bytes a value (a label: its bytes and 4).
     public static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, file: String) throws(PriceHistoryError) -> PriceHistory {
         func fail(_ line: Int?, _ message: String) -> PriceHistoryError {
             PriceHistoryError(file: file, line: line, message: message)
@@ -102,8 +103,15 @@ extension PriceHistory {
             return rows < 3 ? fail(nil, "needs at least 3 rows of prices, found \(rows)") : error
         }
 
-        var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
+        var labels = PriceLabels(), closes: [Double] = [], vols: [Double] = [], times: [Double] = []
         var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
+        // Each column is allocated once, for as many rows as there are lines left.
+        let rowsAtMost = scanner.linesLeft
+        closes.reserveCapacity(rowsAtMost)
+        times.reserveCapacity(rowsAtMost)
+        if volColumn != nil { vols.reserveCapacity(rowsAtMost) }
+        if openColumn != nil { opens.reserveCapacity(rowsAtMost) }
+        if highColumn != nil { highs.reserveCapacity(rowsAtMost); lows.reserveCapacity(rowsAtMost) }
         var daily: Bool?
         while scanner.nextLine() {
             let line = scanner.lineNumber
@@ -154,7 +162,9 @@ extension PriceHistory {
                 lows.append(low)
             }
             if let open { opens.append(open) }
-            labels.append(scanner.text(dateColumn, trimmed: true))
+            let label = scanner.trimmedField(dateColumn)
+            if labels.isEmpty { labels.reserveCapacity(rows: rowsAtMost, bytesEach: label.count) }
+            labels.append(label)
             closes.append(close)
             times.append(time)
         }

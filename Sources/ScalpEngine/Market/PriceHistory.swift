@@ -4,7 +4,7 @@ import Foundation
 /// optionally each row's open, high and low, and the implied vol quoted beside each close.
 public struct PriceHistory: Sendable, Hashable, Codable {
     /// The date or timestamp of each row, as written in the file.
-    public var labels: [String]
+    public var labels: PriceLabels
     /// Closing prices, currency (> 0).
     public var closes: [Double]
     /// Implied vol beside each close, annualised fraction; nil when the file has none.
@@ -18,7 +18,7 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     public var highs: [Double]?
     public var lows: [Double]?
 
-    public init(labels: [String], closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
+    public init(labels: PriceLabels, closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
                 opens: [Double]? = nil, highs: [Double]? = nil, lows: [Double]? = nil) {
         self.labels = labels
         self.closes = closes
@@ -38,8 +38,16 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     /// on different dates. Empty for daily rows, whose close-to-close returns all span a night.
     public var overnightSteps: Set<Int> {
         guard !isDaily else { return [] }
-        let days = labels.map { PriceHistory.parseTime($0).map { Int(($0.0 / 86_400).rounded(.down)) } }
-        return Set(days.indices.dropFirst().filter { days[$0] != nil && days[$0] != days[$0 - 1] }.map { $0 - 1 })
+        func day(_ row: Int) -> Int? {
+            labels.withBytes(row) { PriceHistory.parseTime(bytes: $0).map { Int(($0.0 / 86_400).rounded(.down)) } }
+        }
+        var nights = Set<Int>(), previous = labels.isEmpty ? nil : day(0)
+        for row in labels.indices.dropFirst() {
+            let today = day(row)
+            if today != nil && today != previous { nights.insert(row - 1) }
+            previous = today
+        }
+        return nights
     }
 
     /// ln(C/C₋₁) for each row after the first.

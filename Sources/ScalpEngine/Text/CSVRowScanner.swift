@@ -62,6 +62,14 @@ final class CSVRowScanner {
         return true
     }
 
+    /// Lines after the current one at most: the line endings left, and one for a last line
+    /// without an ending.
+    var linesLeft: Int {
+        var endings = 0
+        for index in position..<bytes.count where bytes[index] == UInt8(ascii: "\n") { endings += 1 }
+        return endings + 1
+    }
+
     /// True when the current line holds only spaces and tabs.
     var lineIsBlank: Bool {
         line.allSatisfy { bytes[$0] == UInt8(ascii: " ") || bytes[$0] == UInt8(ascii: "\t") }

@@ -119,7 +119,7 @@ struct PlayCommand: ParsableCommand {
         }
         var settings = PlaySettings(scenario: scenario, seed: seed, speed: screen.speed, autoHedge: autoHedge, startPaused: screen.paused)
         settings.showIntro = !noIntro
-        settings.priceLabels = history?.labels
+        settings.priceLabels = history.map { Array($0.labels) }
         settings.startedAt = Date()
         settings.className = classDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         if let rejoined {
@@ -161,7 +161,7 @@ struct PlayCommand: ParsableCommand {
         // Killed by a signal: exit as the shell expects (128 + N), with nothing more to say
         // on a hung-up terminal.
         if outcome.signal == .hangup { Foundation.exit(128 + TerminationSignal.hangup.rawValue) }
-        for line in loop.state.summary.lines(labels: history?.labels) { print(line) }
+        for line in loop.state.summary.lines(labels: settings.priceLabels) { print(line) }
         if let journalFile { print("journal \(journalFile.location)") }
         if let signal = outcome.signal {
             if let problem = loop.state.journalProblem { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
