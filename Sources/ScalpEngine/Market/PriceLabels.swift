@@ -6,6 +6,14 @@ public struct PriceLabels: RandomAccessCollection, Sendable, Hashable, Codable, 
     /// Where each label ends in `text`.
     private var ends: [UInt32] = []
 
+    /// Which labels a reader keeps.
+    public enum Kept: Sendable {
+        /// Every row's: for a replay that shows each row's time.
+        case everyRow
+        /// The first row's and the last's: for a report that names the span.
+        case firstAndLast
+    }
+
     public init() {}
 
     public init(_ labels: some Sequence<String>) {
@@ -43,6 +51,14 @@ public struct PriceLabels: RandomAccessCollection, Sendable, Hashable, Codable, 
     mutating func reserveCapacity(rows: Int, bytesEach: Int) {
         ends.reserveCapacity(rows)
         text.reserveCapacity(rows * bytesEach)
+    }
+
+    /// Puts `label` in place of the last label, or adds it when there are fewer than two.
+    mutating func replaceLast(_ label: UnsafeBufferPointer<UInt8>) {
+        guard ends.count >= 2 else { return append(label) }
+        text.removeSubrange(Int(ends[ends.count - 2])...)
+        ends.removeLast()
+        append(label)
     }
 
     /// Adds a label after the last, from its UTF-8 bytes.
