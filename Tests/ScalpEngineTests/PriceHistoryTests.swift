@@ -186,6 +186,13 @@ extension PriceHistoryTests {
         #expect(fromBytes.closes == closes && fromBytes.impliedVols == vols)
         #expect(fromBytes.labels[391] == "2024-01-02 09:31:00" && !fromBytes.isDaily && fromBytes.steps == 19_999)
         #expect(fromBytes.highs?.count == 20_000 && fromBytes.overnightSteps.count == 51)
+        // The nights found while reading are those the labels give.
+        #expect(fromBytes.overnightSteps == PriceHistory.overnightSteps(fromBytes.labels, isDaily: false))
+        // Read for a report of the span: the first and last labels, every other column the same.
+        var ends = try PriceHistory.parse(bytes: Array(text.utf8), file: "gen.csv", labels: .firstAndLast)
+        #expect(Array(ends.labels) == [fromBytes.labels.first!, fromBytes.labels.last!])
+        ends.labels = fromBytes.labels
+        #expect(ends == fromBytes)
     }
 
     /// Bytes that are not UTF-8 are refused with their line; quoted cells unescape as in text.

@@ -127,6 +127,21 @@ struct RangeVolEstimatorTests {
         #expect(closesOnly.rolling[.closeToClose].map { close($0.mean, full.rolling[.closeToClose]!.mean, rel: 1e-13) } == true)
     }
 
+    /// The report's one pass over the bars gives, to the bit, what each estimator gives on the
+    /// whole file and on every window's run of bars taken apart.
+    @Test(arguments: [2, 5, 21, 63])
+    func reportIsEachEstimatorOnEveryWindow(window: Int) throws {
+        let text = try String(contentsOf: fixtureURL("goog-daily-ohlc.csv"), encoding: .utf8)
+        let history = try PriceHistory.parse(csv: text, file: "goog.csv")
+        let bars = try #require(history.bars)
+        let report = RealizedVolReport(history: history, window: window)
+        for estimator in RangeVolEstimator.allCases {
+            #expect(report.fullSample[estimator] == estimator.volatility(of: bars[...], periodsPerYear: 252))
+            let values = estimator.rollingVolatilities(of: bars, window: window, periodsPerYear: 252)
+            #expect(report.rolling[estimator] == RollingVolSummary(values))
+        }
+    }
+
     /// An intraday file with a night: `vol`'s close-to-close leaves out the return across it
     /// (as the session's estimators do), so a 4% gap does not count as one bar's move; the
     /// range estimators read bars' own ranges and Yang-Zhang keeps the night by design.

@@ -47,17 +47,21 @@ extension PriceHistory {
         return try result.get()
     }
 
-    /// `parse(csv:file:)` on the file's bytes as read (UTF-8), without making a `String` of them.
-    public static func parse(bytes: [UInt8], file: String) throws(PriceHistoryError) -> PriceHistory {
+    /// `parse(csv:file:)` on the file's bytes as read (UTF-8), without making a `String` of them;
+    /// `labels` says which rows' labels to keep.
+    public static func parse(bytes: [UInt8], file: String,
+                             labels: PriceLabels.Kept = .everyRow) throws(PriceHistoryError) -> PriceHistory {
         let result = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(PriceHistoryError) in try parse(buffer: buffer, file: file) }
+            Result { () throws(PriceHistoryError) in try parse(buffer: buffer, file: file, labels: labels) }
         }
         return try result.get()
     }
 
     /// `parse(csv:file:)` on a buffer of the file's bytes: one pass over them, numbers and times
-    /// read in place (`DecimalBytes`, `parseTime(bytes:)`), one `String` a row (its label).
-    public static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, file: String) throws(PriceHistoryError) -> PriceHistory {
+    /// read in place (`DecimalBytes`, `parseTime(bytes:)`), no `String` or array a row; each
+    /// column kept is allocated once, 8 bytes a value (a label: its bytes and 4).
+    public static func parse(buffer bytes: UnsafeBufferPointer<UInt8>, file: String,
+                             labels keptLabels: PriceLabels.Kept = .everyRow) throws(PriceHistoryError) -> PriceHistory {
         func fail(_ line: Int?, _ message: String) -> PriceHistoryError {
             PriceHistoryError(file: file, line: line, message: message)
         }
@@ -102,8 +106,18 @@ extension PriceHistory {
             return rows < 3 ? fail(nil, "needs at least 3 rows of prices, found \(rows)") : error
         }
 
-        var labels: [String] = [], closes: [Double] = [], vols: [Double] = [], times: [Double] = []
+        // Times are kept as the gaps between rows and the steps that cross a date: what the
+        // step size, the order check and the nights need, without a column of times.
+        var labels = PriceLabels(), closes: [Double] = [], vols: [Double] = [], gaps: [Double] = []
+        var previousTime: Double?, nights = Set<Int>()
         var opens: [Double] = [], highs: [Double] = [], lows: [Double] = []
+        // Each column is allocated once, for as many rows as there are lines left.
+        let rowsAtMost = scanner.linesLeft
+        closes.reserveCapacity(rowsAtMost)
+        gaps.reserveCapacity(rowsAtMost)
+        if volColumn != nil { vols.reserveCapacity(rowsAtMost) }
+        if openColumn != nil { opens.reserveCapacity(rowsAtMost) }
+        if highColumn != nil { highs.reserveCapacity(rowsAtMost); lows.reserveCapacity(rowsAtMost) }
         var daily: Bool?
         while scanner.nextLine() {
             let line = scanner.lineNumber
@@ -119,7 +133,7 @@ extension PriceHistory {
             }
             if let daily, daily != isDaily { throw refuse(fail(line, "mixes daily dates and intraday timestamps")) }
             daily = isDaily
-            if let previous = times.last, time <= previous {
+            if let previousTime, time <= previousTime {
                 throw refuse(fail(line, "'\(scanner.text(dateColumn, trimmed: true))' is not after the row before (rows must be sorted by time, without repeats)"))
             }
             guard let close = DecimalBytes.parse(scanner.trimmedField(closeColumn)), close.isFinite, close > 0 else {
@@ -154,14 +168,23 @@ extension PriceHistory {
                 lows.append(low)
             }
             if let open { opens.append(open) }
-            labels.append(scanner.text(dateColumn, trimmed: true))
+            let label = scanner.trimmedField(dateColumn)
+            switch (keptLabels, labels.count) {
+            case (.everyRow, 0): labels.reserveCapacity(rows: rowsAtMost, bytesEach: label.count); labels.append(label)
+            case (.everyRow, _): labels.append(label)
+            case (.firstAndLast, _): labels.replaceLast(label)
+            }
+            if let previousTime {
+                gaps.append(time - previousTime)
+                if floor(previousTime / 86_400) != floor(time / 86_400) { nights.insert(closes.count - 1) }
+            }
+            previousTime = time
             closes.append(close)
-            times.append(time)
         }
         guard closes.count >= 3 else { throw fail(nil, "needs at least 3 rows of prices, found \(closes.count)") }
         let isDaily = daily ?? true
         // A row's line is found again only for a message: no array of line numbers is kept.
-        let timeStep = try stepSize(times: times, isDaily: isDaily, line: { rowLine(bytes, row: $0) }, fail: fail)
+        let timeStep = try stepSize(gaps: gaps, nights: nights, isDaily: isDaily, line: { rowLine(bytes, row: $0) }, fail: fail)
         let fractions = try volColumn.map { column throws(PriceHistoryError) in
             try impliedVolFractions(vols, header: header[column], file: file) { row in
                 let line = rowLine(bytes, row: row)
@@ -170,7 +193,8 @@ extension PriceHistory {
         }
         return PriceHistory(labels: labels, closes: closes, impliedVols: fractions,
                             timeStep: timeStep, isDaily: isDaily, opens: openColumn == nil ? nil : opens,
-                            highs: highColumn == nil ? nil : highs, lows: lowColumn == nil ? nil : lows)
+                            highs: highColumn == nil ? nil : highs, lows: lowColumn == nil ? nil : lows,
+                            overnightSteps: isDaily ? [] : nights)
     }
 
     /// How many rows follow the header: the lines that are not blank, less one.
@@ -238,9 +262,10 @@ extension PriceHistory {
 
     /// Years per row. Daily: one trading day, refusing gaps over 7 calendar days. Intraday:
     /// the median spacing in trading time, refusing uneven spacing within a day.
-    private static func stepSize(times: [Double], isDaily: Bool, line: (Int) -> Int,
+    /// `gaps[i]` is the seconds from row i to row i + 1, `nights` the i where they are on
+    /// different dates.
+    private static func stepSize(gaps: [Double], nights: Set<Int>, isDaily: Bool, line: (Int) -> Int,
                                  fail: (Int?, String) -> PriceHistoryError) throws(PriceHistoryError) -> Double {
-        let gaps = zip(times.dropFirst(), times).map { $0 - $1 }
         if isDaily {
             for (i, gap) in gaps.enumerated() where gap > 7 * 86_400 {
                 throw fail(line(i + 1), "a gap of \(Int(gap / 86_400)) days since the row before (more than a week of missing data)")
@@ -249,7 +274,7 @@ extension PriceHistory {
         }
         let median = gaps.sorted()[gaps.count / 2]
         for (i, gap) in gaps.enumerated() {
-            let sameDay = floor(times[i] / 86_400) == floor(times[i + 1] / 86_400)
+            let sameDay = !nights.contains(i)
             if sameDay && abs(gap - median) > 0.5 * median {
                 throw fail(line(i + 1), "uneven spacing: \(Int(gap)) s since the row before, the file's step is \(Int(median)) s")
             }

@@ -3,8 +3,9 @@ import Foundation
 /// A real price series to replay instead of a simulated one: closes at evenly spaced times,
 /// optionally each row's open, high and low, and the implied vol quoted beside each close.
 public struct PriceHistory: Sendable, Hashable, Codable {
-    /// The date or timestamp of each row, as written in the file.
-    public var labels: [String]
+    /// The date or timestamp of each row, as written in the file (or, read for a report of
+    /// the span, `PriceLabels.Kept.firstAndLast`, only the first row's and the last's).
+    public var labels: PriceLabels
     /// Closing prices, currency (> 0).
     public var closes: [Double]
     /// Implied vol beside each close, annualised fraction; nil when the file has none.
@@ -18,8 +19,19 @@ public struct PriceHistory: Sendable, Hashable, Codable {
     public var highs: [Double]?
     public var lows: [Double]?
 
-    public init(labels: [String], closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
+    /// Steps (row i to row i + 1) across a night: in an intraday file, those whose rows fall
+    /// on different dates. Empty for daily rows, whose close-to-close returns all span a night.
+    public private(set) var overnightSteps: Set<Int>
+
+    /// The nights are found from `labels`, which must then be every row's.
+    public init(labels: PriceLabels, closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
                 opens: [Double]? = nil, highs: [Double]? = nil, lows: [Double]? = nil) {
+        self.init(labels: labels, closes: closes, impliedVols: impliedVols, timeStep: timeStep, isDaily: isDaily,
+                  opens: opens, highs: highs, lows: lows, overnightSteps: Self.overnightSteps(labels, isDaily: isDaily))
+    }
+
+    init(labels: PriceLabels, closes: [Double], impliedVols: [Double]?, timeStep: Double, isDaily: Bool,
+         opens: [Double]?, highs: [Double]?, lows: [Double]?, overnightSteps: Set<Int>) {
         self.labels = labels
         self.closes = closes
         self.impliedVols = impliedVols
@@ -28,18 +40,26 @@ public struct PriceHistory: Sendable, Hashable, Codable {
         self.opens = opens
         self.highs = highs
         self.lows = lows
+        self.overnightSteps = overnightSteps
     }
 
     /// Rows a year, A, for annualising a per-row variance: 252 for daily rows, and for
     /// intraday rows the number of their steps in 252 trading days of 6.5 hours.
     public var periodsPerYear: Double { isDaily ? DayCount.tradingDaysPerYear : 1 / timeStep }
 
-    /// Steps (row i to row i + 1) across a night: in an intraday file, those whose rows fall
-    /// on different dates. Empty for daily rows, whose close-to-close returns all span a night.
-    public var overnightSteps: Set<Int> {
+    /// The steps whose rows' labels fall on different dates; none for daily rows.
+    static func overnightSteps(_ labels: PriceLabels, isDaily: Bool) -> Set<Int> {
         guard !isDaily else { return [] }
-        let days = labels.map { PriceHistory.parseTime($0).map { Int(($0.0 / 86_400).rounded(.down)) } }
-        return Set(days.indices.dropFirst().filter { days[$0] != nil && days[$0] != days[$0 - 1] }.map { $0 - 1 })
+        func day(_ row: Int) -> Int? {
+            labels.withBytes(row) { PriceHistory.parseTime(bytes: $0).map { Int(($0.0 / 86_400).rounded(.down)) } }
+        }
+        var nights = Set<Int>(), previous = labels.isEmpty ? nil : day(0)
+        for row in labels.indices.dropFirst() {
+            let today = day(row)
+            if today != nil && today != previous { nights.insert(row - 1) }
+            previous = today
+        }
+        return nights
     }
 
     /// ln(C/C₋₁) for each row after the first.

@@ -6,6 +6,8 @@
 /// is unescaped into one scratch buffer, also reused.
 ///
 /// The buffer must outlive the scanner, and a field's bytes are valid until the next line is read.
+/// The scanner is used by one reader at a time and never hands out its storage, so its fields
+/// skip the runtime's exclusivity checks (an eighth of the parse's instructions otherwise).
 final class CSVRowScanner {
     /// One field of the current line: where it starts in the line as written (for its column),
     /// and where its text (without the quotes) lies, in `bytes` or in the scratch buffer.
@@ -18,18 +20,18 @@ final class CSVRowScanner {
 
     let bytes: UnsafeBufferPointer<UInt8>
     /// The next byte to read, an offset in `bytes`.
-    private var position: Int
-    private var atEnd = false
+    @exclusivity(unchecked) private var position: Int
+    @exclusivity(unchecked) private var atEnd = false
     /// The 1-based number of the current line (0 before the first).
-    private(set) var lineNumber = 0
+    @exclusivity(unchecked) private(set) var lineNumber = 0
     /// The current line's bytes, offsets in `bytes`, without its ending.
-    private(set) var line: Range<Int> = 0..<0
+    @exclusivity(unchecked) private(set) var line: Range<Int> = 0..<0
     /// True when the current line has a byte outside ASCII (so it may not be UTF-8).
-    private(set) var lineHasNonASCII = false
-    private var fields: [Field] = []
-    private var scratch = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private(set) var lineHasNonASCII = false
+    @exclusivity(unchecked) private var fields: [Field] = []
+    @exclusivity(unchecked) private var scratch = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
     /// Bytes of the scratch buffer the current line's fields use.
-    private var scratchUsed = 0
+    @exclusivity(unchecked) private var scratchUsed = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -60,6 +62,14 @@ final class CSVRowScanner {
         }
         fields.removeAll(keepingCapacity: true)
         return true
+    }
+
+    /// Lines after the current one at most: the line endings left, and one for a last line
+    /// without an ending.
+    var linesLeft: Int {
+        var endings = 0
+        for index in position..<bytes.count where bytes[index] == UInt8(ascii: "\n") { endings += 1 }
+        return endings + 1
     }
 
     /// True when the current line holds only spaces and tabs.

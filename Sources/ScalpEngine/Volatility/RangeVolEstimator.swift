@@ -80,9 +80,18 @@ public enum RangeVolEstimator: String, CaseIterable, Sendable, Hashable, Codable
     public static func yangZhangPerPeriod(overnight: some Sequence<Double>, body: some Sequence<Double>,
                                           rogersSatchell: some Sequence<Double>, count: Int) -> Double {
         let n = Double(count)
+        return yangZhangPerPeriod(overnightVariance: sampleVariance(overnight, count: n),
+                                  bodyVariance: sampleVariance(body, count: n),
+                                  rogersSatchellSum: rogersSatchell.reduce(0, +), count: count)
+    }
+
+    /// Yang-Zhang's variance per period from the sample variances of ln(O/C₋₁) and ln(C/O)
+    /// and the sum of the Rogers-Satchell terms over `count` ≥ 2 bars.
+    static func yangZhangPerPeriod(overnightVariance: Double, bodyVariance: Double, rogersSatchellSum: Double,
+                                   count: Int) -> Double {
+        let n = Double(count)
         let k = 0.34 / (1.34 + (n + 1) / (n - 1))
-        return sampleVariance(overnight, count: n) + k * sampleVariance(body, count: n)
-            + (1 - k) * rogersSatchell.reduce(0, +) / n
+        return overnightVariance + k * bodyVariance + (1 - k) * rogersSatchellSum / n
     }
 
     /// Annualised volatility over `bars`, fraction: √variance.

@@ -1,17 +1,17 @@
-import DequeModule
-
 /// The range estimators' rolling estimate, kept step by step: each bar's logs are taken once
 /// as it arrives (the per-bar terms of `RangeVolEstimator`), and the estimate over the last
 /// `window` bars sums the terms kept, oldest first, as `RangeVolEstimator.variance(of:)` does
-/// over the bars, so the two agree to the last bit. Memory is `window` bars' terms.
+/// over the bars, so the two agree to the last bit. Memory is 2 × `window` bars' terms.
 public struct RollingRangeVolatility: Sendable {
     /// One bar's share of each estimator, per period (log returns, not annualised).
     struct Terms: Sendable {
-        var parkinson: Double
-        var garmanKlass: Double
-        var rogersSatchell: Double
-        var overnight: Double
-        var body: Double
+        var parkinson = 0.0
+        var garmanKlass = 0.0
+        var rogersSatchell = 0.0
+        var overnight = 0.0
+        var body = 0.0
+
+        init() {}
 
         init(_ bar: PriceBar) {
             parkinson = RangeVolEstimator.parkinson.term(bar) ?? 0
@@ -21,15 +21,36 @@ public struct RollingRangeVolatility: Sendable {
         }
     }
 
+    /// The four range estimators over one window, annualised vols (fractions).
+    public struct Estimates: Sendable, Hashable {
+        public var parkinson: Double
+        public var garmanKlass: Double
+        public var rogersSatchell: Double
+        /// nil with fewer than 2 bars.
+        public var yangZhang: Double?
+
+        /// `estimator`'s vol; nil for close-to-close, which is not kept here.
+        public subscript(estimator: RangeVolEstimator) -> Double? {
+            switch estimator {
+            case .closeToClose: nil
+            case .parkinson: parkinson
+            case .garmanKlass: garmanKlass
+            case .rogersSatchell: rogersSatchell
+            case .yangZhang: yangZhang
+            }
+        }
+    }
+
     /// Bars the estimate looks back over.
-    public let window: Int
+    public var window: Int { terms.capacity }
     /// Bars a year, to annualise.
     public let periodsPerYear: Double
-    private var terms: Deque<Terms> = []
+    private var terms: WindowRing<Terms>
 
     /// `window` bars (at least 1) of 1/`periodsPerYear` years each.
     public init(window: Int, periodsPerYear: Double) {
-        (self.window, self.periodsPerYear) = (max(window, 1), periodsPerYear)
+        terms = WindowRing(capacity: window, filler: Terms())
+        self.periodsPerYear = periodsPerYear
     }
 
     /// Bars in the window now, at most `window`.
@@ -37,23 +58,50 @@ public struct RollingRangeVolatility: Sendable {
 
     /// Takes in the next bar, forgetting the oldest beyond the window.
     public mutating func append(_ bar: PriceBar) {
-        if terms.count == window { terms.removeFirst() }
         terms.append(Terms(bar))
+    }
+
+    /// Takes in the next bar's terms, already worked out.
+    mutating func append(_ barTerms: Terms) {
+        terms.append(barTerms)
     }
 
     /// `estimator`'s annualised volatility (fraction) over the bars in the window; nil with
     /// fewer than `estimator.minimumBars` bars. Close-to-close is not kept here: nil.
     public func volatility(_ estimator: RangeVolEstimator) -> Double? {
-        guard estimator != .closeToClose, terms.count >= estimator.minimumBars else { return nil }
-        let perPeriod: Double = switch estimator {
-        case .closeToClose: 0
-        case .parkinson: terms.reduce(0) { $0 + $1.parkinson } / Double(terms.count)
-        case .garmanKlass: terms.reduce(0) { $0 + $1.garmanKlass } / Double(terms.count)
-        case .rogersSatchell: terms.reduce(0) { $0 + $1.rogersSatchell } / Double(terms.count)
-        case .yangZhang:
-            RangeVolEstimator.yangZhangPerPeriod(overnight: terms.lazy.map(\.overnight), body: terms.lazy.map(\.body),
-                                                 rogersSatchell: terms.lazy.map(\.rogersSatchell), count: terms.count)
+        estimates()?[estimator]
+    }
+
+    /// Every range estimator over the bars in the window, in one pass over the terms (two for
+    /// Yang-Zhang's variances); nil before the first bar.
+    public func estimates() -> Estimates? {
+        guard count > 0 else { return nil }
+        let a = periodsPerYear
+        return terms.withValues { window in
+            // Each sum starts at 0 and adds oldest first, as `reduce` does in `RangeVolEstimator`.
+            var parkinson = 0.0, garmanKlass = 0.0, rogersSatchell = 0.0, overnight = 0.0, body = 0.0
+            for bar in window {
+                parkinson += bar.parkinson
+                garmanKlass += bar.garmanKlass
+                rogersSatchell += bar.rogersSatchell
+                overnight += bar.overnight
+                body += bar.body
+            }
+            let n = Double(window.count)
+            func annualised(_ perPeriod: Double) -> Double { (max(perPeriod, 0) * a).squareRoot() }
+            var estimates = Estimates(parkinson: annualised(parkinson / n), garmanKlass: annualised(garmanKlass / n),
+                                      rogersSatchell: annualised(rogersSatchell / n), yangZhang: nil)
+            guard window.count >= 2 else { return estimates }
+            let overnightMean = overnight / n, bodyMean = body / n
+            var overnightSquares = 0.0, bodySquares = 0.0
+            for bar in window {
+                overnightSquares += (bar.overnight - overnightMean) * (bar.overnight - overnightMean)
+                bodySquares += (bar.body - bodyMean) * (bar.body - bodyMean)
+            }
+            estimates.yangZhang = annualised(RangeVolEstimator.yangZhangPerPeriod(
+                overnightVariance: overnightSquares / (n - 1), bodyVariance: bodySquares / (n - 1),
+                rogersSatchellSum: rogersSatchell, count: window.count))
+            return estimates
         }
-        return (max(perPeriod, 0) * periodsPerYear).squareRoot()
     }
 }

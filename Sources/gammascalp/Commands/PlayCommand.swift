@@ -119,7 +119,7 @@ struct PlayCommand: ParsableCommand {
         }
         var settings = PlaySettings(scenario: scenario, seed: seed, speed: screen.speed, autoHedge: autoHedge, startPaused: screen.paused)
         settings.showIntro = !noIntro
-        settings.priceLabels = history?.labels
+        settings.priceLabels = history.map { Array($0.labels) }
         settings.startedAt = Date()
         settings.className = classDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
         if let rejoined {
@@ -127,7 +127,7 @@ struct PlayCommand: ParsableCommand {
             (settings.resume, settings.showIntro, settings.startPaused) = (rejoined.script, false, true)
             settings.resumedCoachUses = rejoined.coachUses
         }
-        try LiveScreen.play(settings, theme: theme, journal: journalFile, labels: history?.labels,
+        try LiveScreen.play(settings, theme: theme, journal: journalFile, labels: settings.priceLabels,
                             environment: environment, startedAt: startedAt) {
             // Nothing was played: free the trainee's name in the class folder again.
             if classDirectory != nil, rejoined == nil, let journalFile { unlink(journalFile.location) }

@@ -80,7 +80,7 @@ struct SessionCommand: ParsableCommand {
         if json {
             print(recorder.end.map { JournalLine.end($0).text } ?? "{}")
         } else {
-            for line in SessionSummary(training).lines(labels: series?.history.labels) { print(line) }
+            for line in SessionSummary(training).lines(labels: series.map { Array($0.history.labels) }) { print(line) }
             if let file { print("journal \(file.location)") }
         }
     }

@@ -77,9 +77,9 @@ enum TextFile {
 
 /// Reads a `--prices FILE.csv` price history.
 enum PriceHistoryReader {
-    static func load(_ path: String, flag: String = "--prices") throws -> PriceHistory {
+    static func load(_ path: String, flag: String = "--prices", labels: PriceLabels.Kept = .everyRow) throws -> PriceHistory {
         do {
-            return try PriceHistory.parse(bytes: TextFile.readBytes(path, what: "price file"), file: path)
+            return try PriceHistory.parse(bytes: TextFile.readBytes(path, what: "price file"), file: path, labels: labels)
         } catch let error as PriceHistoryError {
             throw CommandFailure("\(flag): \(error.description)")
         } catch let failure as CommandFailure {

@@ -56,7 +56,8 @@ struct VolCommand: ParsableCommand {
     }
 
     func run() throws {
-        let history = try PriceHistoryReader.load(prices)
+        // The report names the span only: the other rows' labels are not kept.
+        let history = try PriceHistoryReader.load(prices, labels: .firstAndLast)
         let window = window ?? min(history.isDaily ? 21 : 78, history.steps)
         guard window <= history.steps else {
             throw CommandFailure("--window \(window) is longer than the file: \(history.closes.count) rows make \(history.steps) bars")
