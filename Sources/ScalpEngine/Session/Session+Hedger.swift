@@ -17,6 +17,9 @@ extension Session {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
+        // The ladder trades only through its resting orders and always holds at the close: its
+        // step lays the orders again if a fill took them, and needs no Greeks.
+        if case .ladder(let ladder) = rule { return layLadder(ladder) }
         let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
         let netDelta = risk.delta + ledger.stockShares + (desk.executes ? desk.sharesInFlight : 0)
         let gamma = risk.gamma
@@ -27,7 +30,7 @@ extension Session {
             costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
         switch rule.decide(context) {
         case .rebalance(let target): rebalance(toNetDelta: target, from: netDelta, reason: .auto)
-        case .hold: if case .ladder(let ladder) = rule { layLadder(ladder) }
+        case .hold: break
         }
     }
 
