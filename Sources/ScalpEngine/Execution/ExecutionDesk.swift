@@ -80,7 +80,11 @@ public struct ExecutionDesk: Sendable {
     /// that notes nothing (the Monte Carlo), which then allocates nothing.
     mutating func cancelQuietly(ladderOnly: Bool = false) {
         guard !orders.isEmpty else { return }
-        if ladderOnly { orders.removeAll { $0.isLadder } } else { orders.removeAll(keepingCapacity: true) }
+        if ladderOnly && !orders.allSatisfy(\.isLadder) {
+            orders.removeAll { $0.isLadder }
+        } else {
+            orders.emptyKeepingCapacity()
+        }
     }
 
     @discardableResult
@@ -96,8 +100,7 @@ public struct ExecutionDesk: Sendable {
     mutating func lendFillBuffer() -> [LimitOrder] {
         var buffer: [LimitOrder] = []
         swap(&buffer, &fillScratch)
-        // Clearing an empty array still goes through `replaceSubrange` (about 75 instructions).
-        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
+        buffer.emptyKeepingCapacity()
         return buffer
     }
 
@@ -114,7 +117,7 @@ public struct ExecutionDesk: Sendable {
         var indices: [Int] = []
         swap(&indices, &touchedScratch)
         defer { swap(&indices, &touchedScratch) }
-        if !indices.isEmpty { indices.removeAll(keepingCapacity: true) }
+        indices.emptyKeepingCapacity()
         let draws: StepPathDraws?
         if let knownRange {
             StepTouches.filled(orders, low: knownRange.low, high: knownRange.high, into: &indices)
@@ -137,7 +140,9 @@ public struct ExecutionDesk: Sendable {
             filled[first...].sort { abs(log($0.price) - open) < abs(log($1.price) - open) }
         }
         // `indices` ascend: removing from the back keeps the ones before valid.
-        for index in indices.reversed() { orders.remove(at: index) }
+        for index in indices.reversed() {
+            if index == orders.count - 1 { orders.removeLast() } else { orders.remove(at: index) }
+        }
         return draws
     }
 

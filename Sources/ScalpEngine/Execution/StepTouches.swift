@@ -18,8 +18,10 @@ enum StepTouches {
     static func filled(_ orders: [LimitOrder], start: Double, end: Double, variance: Double,
                        using rng: inout Xoshiro256StarStar, into filled: inout [Int]) -> StepPathDraws {
         let bridge = BrownianBridgeRange(start: start, end: end, variance: variance)
-        let hasSells = orders.contains { !$0.isBuy }
-        let hasBuys = orders.contains { $0.isBuy }
+        var hasSells = false, hasBuys = false
+        for order in orders {
+            if order.isBuy { hasBuys = true } else { hasSells = true }
+        }
         let high = hasSells ? bridge.high(uniform: BrownianBridgeRange.openUnit(&rng)) : max(start, end)
         let u = hasBuys ? BrownianBridgeRange.openUnit(&rng) : 0
         let lowGivenHigh = hasSells && high > max(start, end)
@@ -30,10 +32,10 @@ enum StepTouches {
                     filled.append(index)
                 } else if variance > 0 {
                     // P(low ≤ level | high): the low's law given the high drawn (or alone).
-                    let below = lowGivenHigh
-                        ? 1 - bridge.conditionalLowSurvival(level, high: high)
-                        : bridge.probabilityLowBelow(level)
-                    if u < below { filled.append(index) }
+                    let reached = lowGivenHigh
+                        ? bridge.lowReaches(level, givenHigh: high, uniform: u)
+                        : u < bridge.probabilityLowBelow(level)
+                    if reached { filled.append(index) }
                 }
             } else if level <= high {
                 filled.append(index)

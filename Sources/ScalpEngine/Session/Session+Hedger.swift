@@ -17,10 +17,13 @@ extension Session {
         // Locals rather than `hedgeDelta` and friends: reading computed properties of `self`
         // inside a mutating method made the compiler copy the whole session every step.
         let rule = hedgeRule
+        // The ladder trades only through its resting orders and always holds at the close: its
+        // step lays the orders again if a fill took them, and needs no Greeks.
+        if case .ladder(let ladder) = rule { return layLadder(ladder) }
         let context = hedgeContext(for: rule, now: now)
         switch rule.decide(context) {
         case .rebalance(let target): rebalance(toNetDelta: target, from: context.netDelta, reason: .auto)
-        case .hold: if case .ladder(let ladder) = rule { layLadder(ladder) }
+        case .hold: break
         }
     }
 
