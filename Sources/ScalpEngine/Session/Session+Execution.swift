@@ -38,8 +38,16 @@ extension Session {
     /// Fills a market order at `mid`'s touch plus square-root impact, paying the taker fee and
     /// the fee per share; `sentAt` is the mid when it was sent at step `sentStep` (nil: `mid`, now).
     mutating func fillMarket(shares: Double, mid: Double, reason: TradeReason, sentAt: Double? = nil, sentStep: Int? = nil) {
-        let cost = marketOrderCost(shares: shares, mid: mid)
-        bookFill(shares: shares, price: mid, spread: cost.spread, impact: cost.impact, fees: cost.fees,
+        // Written out rather than through `marketOrderCost`: a non-mutating method of `self`
+        // called from this mutating one copies the whole session (about 2 kB) every fill.
+        let terms = desk.terms
+        let volatility = quoteVolatility
+        let quote = Quote(mid: mid, volatility: volatility, timeStep: config.timeStep, costs: config.costs, terms: terms,
+                          daysPerYear: desk.dayCount.daysPerYear)
+        let size = abs(shares)
+        let impact = desk.impact.perShare(shares: shares, mid: mid, volatility: volatility)
+        let fees = size * (config.costs.feePerShare + mid * terms.takerFeeBps * 1e-4)
+        bookFill(shares: shares, price: mid, spread: size * quote.halfSpread, impact: size * impact, fees: fees,
                  reason: reason, isLimit: false, midWhenSent: sentAt ?? mid, sentStep: sentStep)
     }
 
@@ -127,7 +135,8 @@ extension Session {
             for order in fills {
                 note(.fill, order)
                 if keepsBars { bars.noteFill(atLog: log(order.price)) }
-                let fees = limitFillFees(shares: order.shares, price: order.price)
+                let notional = abs(order.shares) * order.price
+                let fees = abs(order.shares) * config.costs.feePerShare + notional * desk.terms.makerFeeBps * 1e-4
                 bookFill(shares: order.shares, price: order.price, spread: 0, impact: 0, fees: fees,
                          reason: order.isLadder ? .auto : .manual, isLimit: true, midWhenSent: order.midWhenPlaced,
                          sentStep: order.placedStep)
@@ -163,9 +172,14 @@ extension Session {
     /// Lays the ladder's two orders around P unless they are working already.
     mutating func layLadder(_ ladder: LadderHedge) {
         guard !desk.orders.contains(where: { $0.isLadder }) else { return }
-        let orders = ladderOrders(ladder)
-        if let sell = orders.sell { placeOrder(shares: sell.shares, price: sell.price, isLadder: true) }
-        if let buy = orders.buy { placeOrder(shares: buy.shares, price: buy.price, isLadder: true) }
+        // Written out rather than through `ladderOrders`, which would copy the session (see `fillMarket`).
+        let center = desk.ladderPrice ?? spotAtLastHedge
+        let levels = ladder.levels(around: center, tick: desk.terms.tick)
+        let volatility = config.hedgeVolatility == .implied ? nil : hedgeVolOverride
+        let sell = ladder.size.map { -$0 } ?? neutralisingShares(at: levels.sell, volatility: volatility)
+        let buy = ladder.size ?? neutralisingShares(at: levels.buy, volatility: volatility)
+        if sell < 0 { placeOrder(shares: sell, price: levels.sell, isLadder: true) }
+        if buy > 0 { placeOrder(shares: buy, price: levels.buy, isLadder: true) }
     }
 
     /// The orders `ladder` lays on this book now around P (the last ladder fill, else the spot

@@ -20,9 +20,15 @@ extension Session {
         // The ladder trades only through its resting orders and always holds at the close: its
         // step lays the orders again if a fill took them, and needs no Greeks.
         if case .ladder(let ladder) = rule { return layLadder(ladder) }
-        let context = hedgeContext(for: rule, now: now)
+        // Written out rather than through `hedgeContext`, which would copy the session (see `fillMarket`).
+        let risk = scheduledHedgeRisk(needsGamma: rule.needsGamma) ?? directHedgeRisk(needsGamma: rule.needsGamma)
+        let netDelta = risk.delta + ledger.stockShares + (desk.executes ? desk.sharesInFlight : 0)
+        let context = HedgeContext(
+            step: clock.step, netDelta: netDelta, spot: spot, spotAtLastHedge: ledger.spotAtLastHedge, gamma: risk.gamma,
+            timeToExpiry: max((clock.nextExpiry ?? now) - now, 0), rate: config.rate,
+            costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
         switch rule.decide(context) {
-        case .rebalance(let target): rebalance(toNetDelta: target, from: context.netDelta, reason: .auto)
+        case .rebalance(let target): rebalance(toNetDelta: target, from: netDelta, reason: .auto)
         case .hold: break
         }
     }
