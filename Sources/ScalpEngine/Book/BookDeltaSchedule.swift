@@ -90,15 +90,12 @@ struct BookDeltaSchedule: Sendable {
     @inline(__always)
     func deltaAndGamma(of book: OptionBook, step: Int, spot: Double, logSpot: Double) -> (delta: Double, gamma: Double) {
         var delta = 0.0, gamma = 0.0
-        let base = step &* positionCount
-        for index in 0..<positionCount where !book.positions[index].isSettled {
-            let entry = entries[base &+ index]
-            let leg = legs[index]
+        forEachLivePosition(of: book, step: step) { index, leg, entry in
             guard !entry.scale.isNaN else {
                 let greeks = edgeGreeks(of: book.positions[index], step: step, spot: spot)
                 delta += leg.units * greeks.delta
                 gamma += leg.units * greeks.gamma
-                continue
+                return
             }
             let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
             let normal = NormalCDFTable.cdfAndPdf(leg.sign * d1, coefficients: cdfTable)
@@ -115,18 +112,35 @@ struct BookDeltaSchedule: Sendable {
                                       edge: (OptionGreeks) -> Double,
                                       unitValue: (Leg, Entry, Double) -> Double) -> Double {
         var total = 0.0
-        let base = step &* positionCount
-        for index in 0..<positionCount where !book.positions[index].isSettled {
-            let entry = entries[base &+ index]
-            let leg = legs[index]
+        forEachLivePosition(of: book, step: step) { index, leg, entry in
             guard !entry.scale.isNaN else {
                 total += leg.units * edge(edgeGreeks(of: book.positions[index], step: step, spot: spot))
-                continue
+                return
             }
             let d1 = (logSpot - leg.logStrike) * entry.scale + entry.offset
             total += leg.units * unitValue(leg, entry, d1)
         }
         return total
+    }
+
+    /// `body(index, leg, entry)` for each position of `book` not yet settled, at `step`, in
+    /// position order. Reads the tables through their buffers: the indices are in range by
+    /// construction (`step` ≤ the schedule's steps, the book the schedule was built for), and
+    /// three bounds checks a position were a tenth of the Monte Carlo's step.
+    @inline(__always)
+    private func forEachLivePosition(of book: OptionBook, step: Int, _ body: (Int, Leg, Entry) -> Void) {
+        precondition(step >= 0 && (step &+ 1) &* positionCount <= entries.count && book.positions.count == positionCount,
+                     "the delta schedule is read outside its steps or for another book")
+        let base = step &* positionCount
+        book.positions.withUnsafeBufferPointer { positions in
+            legs.withUnsafeBufferPointer { legs in
+                entries.withUnsafeBufferPointer { entries in
+                    for index in 0..<positionCount where !positions[index].isSettled {
+                        body(index, legs[index], entries[base &+ index])
+                    }
+                }
+            }
+        }
     }
 
     /// At expiry or zero vol, `BlackScholes` has the limits.

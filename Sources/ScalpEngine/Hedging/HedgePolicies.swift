@@ -71,8 +71,7 @@ public struct WhalleyWilmottHedge: HedgePolicy, Hashable {
     @inline(__always)
     func halfWidthCubed(_ context: HedgeContext) -> Double {
         let g = context.gamma
-        let discount = context.rate == 0 ? 1 : exp(-context.rate * context.timeToExpiry)
-        return 1.5 * discount * context.costRate * context.spot * g * g / riskAversion
+        return 1.5 * context.discount * context.costRate * context.spot * g * g / riskAversion
     }
 
     /// Compares cubes, |Δ|³ > width³, so the cube root is taken only on the steps it trades.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a hedge policy sees when it decides: the book's risk after the latest price move.
 public struct HedgeContext: Sendable, Hashable {
     /// Step index (0 at the session's start).
@@ -16,9 +18,12 @@ public struct HedgeContext: Sendable, Hashable {
     public var rate: Double
     /// Cost of trading as a fraction of notional (half-spread plus fee over price).
     public var costRate: Double
+    /// e^{−r·timeToExpiry}, when the caller has it at hand (a Monte Carlo works it out once a
+    /// step for all its paths); nil for the policy to compute it.
+    public var discountToExpiry: Double?
 
     public init(step: Int, netDelta: Double, spot: Double, spotAtLastHedge: Double, gamma: Double = 0,
-                timeToExpiry: Double, rate: Double, costRate: Double) {
+                timeToExpiry: Double, rate: Double, costRate: Double, discountToExpiry: Double? = nil) {
         self.step = step
         self.netDelta = netDelta
         self.spot = spot
@@ -27,6 +32,19 @@ public struct HedgeContext: Sendable, Hashable {
         self.timeToExpiry = timeToExpiry
         self.rate = rate
         self.costRate = costRate
+        self.discountToExpiry = discountToExpiry
+    }
+
+    /// e^{−r·timeToExpiry}: `discountToExpiry` or, without it, worked out (1 at a zero rate, without an exp).
+    @inline(__always)
+    public var discount: Double {
+        discountToExpiry ?? Self.discount(rate: rate, timeToExpiry: timeToExpiry)
+    }
+
+    /// e^{−r·τ}, 1 at a zero rate.
+    @inline(__always)
+    static func discount(rate: Double, timeToExpiry: Double) -> Double {
+        rate == 0 ? 1 : exp(-rate * timeToExpiry)
     }
 }
 

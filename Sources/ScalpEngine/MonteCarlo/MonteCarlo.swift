@@ -22,6 +22,8 @@ public struct MonteCarlo: Sendable {
     public let blockSize: Int
     /// Path 0 at time 0: every path is a copy of it on its own random stream.
     private let firstPath: Session
+    /// The plain steps' loop for these paths, when their steps are plain (see `PathKernel`).
+    private let kernel: PathKernel?
 
     /// Paths per block: about 10 ms of work at 252 steps, small enough to balance two threads
     /// to within a block, large enough that handing blocks out costs nothing measurable.
@@ -37,6 +39,7 @@ public struct MonteCarlo: Sendable {
         self.paths = paths
         self.blockSize = blockSize
         firstPath = Session(config: config, seed: seed, stream: 0)
+        kernel = PathKernel(firstPath)
     }
 
     /// Number of blocks the paths are cut into.
@@ -53,6 +56,7 @@ public struct MonteCarlo: Sendable {
     /// Runs path `path` to the end.
     public func runPath(_ path: Int) -> PathOutcome {
         var session = session(forPath: path)
+        kernel?.run(&session)
         session.runToEnd()
         return PathOutcome(path: path, pnl: session.pnl, trades: session.tradeCount,
                            costs: -session.attribution.costs, finalSpot: session.spot, execution: session.executionCosts)

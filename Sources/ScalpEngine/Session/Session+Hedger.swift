@@ -61,6 +61,12 @@ extension Session {
     /// `target`, rounded to the lot size: what a rebalance trades.
     @inline(__always)
     public func rebalancingShares(toNetDelta target: Double, from netDelta: Double) -> Double {
+        Self.rebalancingShares(toNetDelta: target, from: netDelta, lotSize: lotSize)
+    }
+
+    /// `rebalancingShares(toNetDelta:from:)` at lot size `lotSize` (0: fractional).
+    @inline(__always)
+    static func rebalancingShares(toNetDelta target: Double, from netDelta: Double, lotSize: Double) -> Double {
         let shares = target - netDelta
         return lotSize > 0 ? (shares / lotSize).rounded() * lotSize : shares
     }

@@ -16,7 +16,7 @@ import Foundation
 /// accrues at the rate; P&L = cash + stock × spot + options marked at implied vol.
 public struct Session: Sendable {
     public let config: SessionConfig
-    public private(set) var spot: Double
+    public internal(set) var spot: Double
     /// ln(spot), carried along the path: the hedger's deltas need it every step.
     var logSpot: Double
     public internal(set) var book: OptionBook
@@ -56,10 +56,10 @@ public struct Session: Sendable {
     var gbmStep: GeometricBrownianMotion.Step?
     /// The normal draw's table, read once rather than through its lazy global every step.
     /// Constants never written after they are built, hence safe to share (see `NormalZiggurat`).
-    nonisolated(unsafe) private let normalTable = NormalZiggurat.table
+    nonisolated(unsafe) let normalTable = NormalZiggurat.table
     /// Whether the scenario schedules events. Kept apart because asking `config.events`
     /// costs a retain and a release of its array every step.
-    private let hasEvents: Bool
+    let hasEvents: Bool
     /// Whether the session replays a price file with high and low columns: limit orders then
     /// fill against the file's range instead of a drawn bridge.
     let replaysRanges: Bool
