@@ -76,7 +76,7 @@ public struct MertonJumpDiffusion: LogReturnProcess, Hashable, Codable {
         var drift = 0.0
         /// σ·√dt.
         var diffusion = 0.0
-        /// The number of jumps in dt.
+        /// Draws the number of jumps in dt.
         var jumps = PoissonSampler(mean: 0)
     }
 }
