@@ -38,9 +38,7 @@ public struct HestonProcess: LogReturnProcess, Hashable, Codable {
     public var correlation: Double
     public var scheme: Scheme
 
-    // Per-step constants for the last dt seen.
-    private var cachedStep: Double = .nan
-    private var cached = StepConstants()
+    private var cache = StepCache(constants: StepConstants())
 
     public init(drift: Double, dividendYield: Double = 0, initialVariance: Double, longRunVariance: Double,
                 meanReversion: Double, volOfVol: Double, correlation: Double, scheme: Scheme = .quadraticExponential) {
@@ -64,9 +62,9 @@ public struct HestonProcess: LogReturnProcess, Hashable, Codable {
 
     /// The log-return over `dt`; the variance moves on with it.
     public mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        if dt != cachedStep {
-            cachedStep = dt
-            cached = StepConstants(process: self, dt: dt)
+        if dt != cache.step {
+            cache.step = dt
+            cache.constants = StepConstants(process: self, dt: dt)
         }
         switch scheme {
         case .quadraticExponential: return quadraticExponentialStep(using: &rng)
@@ -76,7 +74,7 @@ public struct HestonProcess: LogReturnProcess, Hashable, Codable {
 
     /// Andersen's QE step, switching at ψ = 1.5, with the martingale correction.
     private mutating func quadraticExponentialStep(using rng: inout Xoshiro256StarStar) -> Double {
-        let c = cached
+        let c = cache.constants
         let v = variance
         let mean = longRunVariance + (v - longRunVariance) * c.decay
         let spread = v * c.varianceFromLevel + c.varianceFromLongRun
@@ -112,7 +110,7 @@ public struct HestonProcess: LogReturnProcess, Hashable, Codable {
 
     /// The full-truncation Euler step.
     private mutating func fullTruncationStep(using rng: inout Xoshiro256StarStar) -> Double {
-        let c = cached
+        let c = cache.constants
         let positive = max(variance, 0)
         let root = (positive * c.dt).squareRoot()
         let zVariance = rng.nextNormal()
@@ -166,22 +164,5 @@ public struct HestonProcess: LogReturnProcess, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case drift, dividendYield, variance, longRunVariance, meanReversion, volOfVol, correlation, scheme
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.drift == rhs.drift && lhs.dividendYield == rhs.dividendYield && lhs.variance == rhs.variance
-            && lhs.longRunVariance == rhs.longRunVariance && lhs.meanReversion == rhs.meanReversion
-            && lhs.volOfVol == rhs.volOfVol && lhs.correlation == rhs.correlation && lhs.scheme == rhs.scheme
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(drift)
-        hasher.combine(dividendYield)
-        hasher.combine(variance)
-        hasher.combine(longRunVariance)
-        hasher.combine(meanReversion)
-        hasher.combine(volOfVol)
-        hasher.combine(correlation)
-        hasher.combine(scheme)
     }
 }

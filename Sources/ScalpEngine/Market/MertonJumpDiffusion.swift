@@ -25,11 +25,7 @@ public struct MertonJumpDiffusion: LogReturnProcess, Hashable, Codable {
     /// s, standard deviation of the log jump.
     public var jumpStdev: Double
 
-    // Per-step constants for the last dt seen.
-    private var cachedStep: Double = .nan
-    private var cachedDrift: Double = 0
-    private var cachedDiffusion: Double = 0
-    private var cachedJumps = PoissonSampler(mean: 0)
+    private var cache = StepCache(constants: StepConstants())
 
     public init(drift: Double, volatility: Double, dividendYield: Double = 0,
                 jumpIntensity: Double, jumpMean: Double, jumpStdev: Double) {
@@ -54,14 +50,15 @@ public struct MertonJumpDiffusion: LogReturnProcess, Hashable, Codable {
 
     /// The log-return over `dt`.
     public mutating func logIncrement(dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        if dt != cachedStep {
-            cachedStep = dt
-            cachedDrift = (drift - dividendYield - 0.5 * volatility * volatility - jumpIntensity * meanRelativeJump) * dt
-            cachedDiffusion = volatility * dt.squareRoot()
-            cachedJumps = PoissonSampler(mean: jumpIntensity * dt)
+        if dt != cache.step {
+            cache.step = dt
+            cache.constants = StepConstants(
+                drift: (drift - dividendYield - 0.5 * volatility * volatility - jumpIntensity * meanRelativeJump) * dt,
+                diffusion: volatility * dt.squareRoot(), jumps: PoissonSampler(mean: jumpIntensity * dt))
         }
-        var increment = cachedDrift + cachedDiffusion * rng.nextNormal()
-        let jumps = cachedJumps.sample(using: &rng)
+        let c = cache.constants
+        var increment = c.drift + c.diffusion * rng.nextNormal()
+        let jumps = c.jumps.sample(using: &rng)
         if jumps > 0 {
             let n = Double(jumps)
             increment += n * jumpMean + jumpStdev * n.squareRoot() * rng.nextNormal()
@@ -73,17 +70,13 @@ public struct MertonJumpDiffusion: LogReturnProcess, Hashable, Codable {
         case drift, volatility, dividendYield, jumpIntensity, jumpMean, jumpStdev
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.drift == rhs.drift && lhs.volatility == rhs.volatility && lhs.dividendYield == rhs.dividendYield
-            && lhs.jumpIntensity == rhs.jumpIntensity && lhs.jumpMean == rhs.jumpMean && lhs.jumpStdev == rhs.jumpStdev
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(drift)
-        hasher.combine(volatility)
-        hasher.combine(dividendYield)
-        hasher.combine(jumpIntensity)
-        hasher.combine(jumpMean)
-        hasher.combine(jumpStdev)
+    /// Per-step constants for one dt.
+    private struct StepConstants: Sendable {
+        /// The compensated drift of the log price over dt.
+        var drift = 0.0
+        /// σ·√dt.
+        var diffusion = 0.0
+        /// Draws the number of jumps in dt.
+        var jumps = PoissonSampler(mean: 0)
     }
 }

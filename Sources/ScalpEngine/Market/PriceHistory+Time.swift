@@ -21,36 +21,34 @@ extension PriceHistory {
         }
         guard let datePart, datePart.count == 10 else { return nil }
         // Like `split(separator: "-").compactMap { Int($0) }`: pieces that are not integers are dropped.
-        var date = (0, 0, 0), dateCount = 0
-        forEachPiece(bytes, datePart, separator: UInt8(ascii: "-")) { piece in
-            guard let value = integer(UnsafeBufferPointer(rebasing: bytes[piece])) else { return }
-            switch dateCount {
-            case 0: date.0 = value
-            case 1: date.1 = value
-            case 2: date.2 = value
-            default: break
-            }
-            dateCount += 1
-        }
-        guard dateCount == 3, (1...12).contains(date.1), (1...31).contains(date.2) else { return nil }
+        let date = firstThree(bytes, datePart, separator: UInt8(ascii: "-"), none: 0, integer)
+        guard date.count == 3, (1...12).contains(date.1), (1...31).contains(date.2) else { return nil }
         var seconds = Double(daysFromCivil(year: date.0, month: date.1, day: date.2)) * 86_400
         guard var clockPart else { return (seconds, true) }
         while let first = clockPart.first, bytes[first] == UInt8(ascii: "Z") { clockPart = clockPart.dropFirst() }
         while let last = clockPart.last, bytes[last] == UInt8(ascii: "Z") { clockPart = clockPart.dropLast() }
-        var clock = (0.0, 0.0, 0.0), clockCount = 0
-        forEachPiece(bytes, clockPart, separator: UInt8(ascii: ":")) { piece in
-            guard let value = DecimalBytes.parse(UnsafeBufferPointer(rebasing: bytes[piece])) else { return }
-            switch clockCount {
-            case 0: clock.0 = value
-            case 1: clock.1 = value
-            case 2: clock.2 = value
+        let clock = firstThree(bytes, clockPart, separator: UInt8(ascii: ":"), none: 0.0, DecimalBytes.parse)
+        guard clock.count == 2 || clock.count == 3, clock.0 < 24, clock.1 < 60, (clock.count == 2 || clock.2 < 61) else { return nil }
+        seconds += clock.0 * 3600 + clock.1 * 60 + (clock.count == 3 ? clock.2 : 0)
+        return (seconds, false)
+    }
+
+    /// The first three pieces of `range` (runs between `separator` bytes) that `read` reads, `none`
+    /// where fewer did, and how many it read in all: pieces it cannot read are dropped.
+    private static func firstThree<Value>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8, none: Value,
+                                          _ read: (UnsafeBufferPointer<UInt8>) -> Value?) -> (Value, Value, Value, count: Int) {
+        var values = (none, none, none), count = 0
+        forEachPiece(bytes, range, separator: separator) { piece in
+            guard let value = read(UnsafeBufferPointer(rebasing: bytes[piece])) else { return }
+            switch count {
+            case 0: values.0 = value
+            case 1: values.1 = value
+            case 2: values.2 = value
             default: break
             }
-            clockCount += 1
+            count += 1
         }
-        guard clockCount == 2 || clockCount == 3, clock.0 < 24, clock.1 < 60, (clockCount == 2 || clock.2 < 61) else { return nil }
-        seconds += clock.0 * 3600 + clock.1 * 60 + (clockCount == 3 ? clock.2 : 0)
-        return (seconds, false)
+        return (values.0, values.1, values.2, count)
     }
 
     /// Calls `body` with each non-empty run of `range` between `separator` bytes.

@@ -127,10 +127,9 @@ enum LetsBeRational {
             if beta < bL {
                 // Lowest segment, (0, b_l): interpolate the lower map, which is near-linear in β.
                 let lower = lowerMapAndDerivatives(x: x, s: sL)
-                let rLL = RationalCubic.convexControlParameterToFitSecondDerivativeAtRightSide(
-                    xl: 0, xr: bL, yl: 0, yr: lower.f, dl: 1, dr: lower.fp,
-                    secondDerivativeRight: lower.fpp, preferShapePreservationOverSmoothness: true)
-                var f = RationalCubic.interpolate(beta, xl: 0, xr: bL, yl: 0, yr: lower.f, dl: 1, dr: lower.fp, r: rLL)
+                var f = RationalCubic.interpolateConvex(beta, xl: 0, xr: bL, yl: 0, yr: lower.f, dl: 1, dr: lower.fp,
+                                                        secondDerivative: lower.fpp, at: .right,
+                                                        preferShapePreservationOverSmoothness: true)
                 if !(f > 0) {
                     // Round-off for extreme inputs such as |x| > 500: fall back to the quadratic
                     // with f(0) = 0, f(b_l) and f′(0) = 1.
@@ -157,12 +156,9 @@ enum LetsBeRational {
                     return newton * householderFactor(newton: newton, halley: halley, hh3: hh3)
                 }
             } else {
-                // Lower middle segment, [b_l, b_c): interpolate s(β) directly, using ds/dβ = 1/vega.
-                let vL = NormalisedBlack.vega(x: x, s: sL)
-                let rLM = RationalCubic.convexControlParameterToFitSecondDerivativeAtRightSide(
-                    xl: bL, xr: bC, yl: sL, yr: sC, dl: 1 / vL, dr: 1 / vC,
-                    secondDerivativeRight: 0, preferShapePreservationOverSmoothness: false)
-                s = RationalCubic.interpolate(beta, xl: bL, xr: bC, yl: sL, yr: sC, dl: 1 / vL, dr: 1 / vC, r: rLM)
+                // Lower middle segment, [b_l, b_c).
+                s = middleSegment(beta, bl: bL, sl: sL, vl: NormalisedBlack.vega(x: x, s: sL), br: bC, sr: sC, vr: vC,
+                                  inflection: .right)
                 sLeft = sL
                 sRight = sC
             }
@@ -172,11 +168,8 @@ enum LetsBeRational {
             let bH = NormalisedBlack.call(x: x, s: sH)
             if beta <= bH {
                 // Upper middle segment, [b_c, b_h].
-                let vH = NormalisedBlack.vega(x: x, s: sH)
-                let rHM = RationalCubic.convexControlParameterToFitSecondDerivativeAtLeftSide(
-                    xl: bC, xr: bH, yl: sC, yr: sH, dl: 1 / vC, dr: 1 / vH,
-                    secondDerivativeLeft: 0, preferShapePreservationOverSmoothness: false)
-                s = RationalCubic.interpolate(beta, xl: bC, xr: bH, yl: sC, yr: sH, dl: 1 / vC, dr: 1 / vH, r: rHM)
+                s = middleSegment(beta, bl: bC, sl: sC, vl: vC, br: bH, sr: sH, vr: NormalisedBlack.vega(x: x, s: sH),
+                                  inflection: .left)
                 sLeft = sC
                 sRight = sH
             } else {
@@ -184,10 +177,9 @@ enum LetsBeRational {
                 let upper = upperMapAndDerivatives(x: x, s: sH)
                 var f = -Double.greatestFiniteMagnitude
                 if upper.fpp > -sqrtGreatestFinite && upper.fpp < sqrtGreatestFinite {
-                    let rHH = RationalCubic.convexControlParameterToFitSecondDerivativeAtLeftSide(
-                        xl: bH, xr: bMax, yl: upper.f, yr: 0, dl: upper.fp, dr: -0.5,
-                        secondDerivativeLeft: upper.fpp, preferShapePreservationOverSmoothness: true)
-                    f = RationalCubic.interpolate(beta, xl: bH, xr: bMax, yl: upper.f, yr: 0, dl: upper.fp, dr: -0.5, r: rHH)
+                    f = RationalCubic.interpolateConvex(beta, xl: bH, xr: bMax, yl: upper.f, yr: 0, dl: upper.fp, dr: -0.5,
+                                                        secondDerivative: upper.fpp, at: .left,
+                                                        preferShapePreservationOverSmoothness: true)
                 }
                 if f <= 0 {
                     // Fall back to the quadratic with f(b_h), f(b_max) = 0 and f′(b_max) = −½.
@@ -231,6 +223,15 @@ enum LetsBeRational {
     /// The Householder(3) correction factor: with newton = −g/g′, halley = g″/g′, hh3 = g‴/g′,
     /// s_{n+1} = s_n + newton·[1 + halley·newton/2]/[1 + newton·(halley + hh3·newton/6)].
     @inline(__always)
+    /// The guess for s on a middle segment, from (b_l, s_l) to (b_r, s_r) with vegas v_l, v_r:
+    /// the rational cubic of s(β) itself, with ds/dβ = 1/vega at both ends and no curvature at
+    /// `inflection`, the end at b_c.
+    private static func middleSegment(_ beta: Double, bl: Double, sl: Double, vl: Double, br: Double, sr: Double, vr: Double,
+                                      inflection: RationalCubic.End) -> Double {
+        RationalCubic.interpolateConvex(beta, xl: bl, xr: br, yl: sl, yr: sr, dl: 1 / vl, dr: 1 / vr,
+                                        secondDerivative: 0, at: inflection, preferShapePreservationOverSmoothness: false)
+    }
+
     private static func householderFactor(newton: Double, halley: Double, hh3: Double) -> Double {
         (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6))
     }

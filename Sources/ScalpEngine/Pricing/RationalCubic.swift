@@ -34,26 +34,21 @@ enum RationalCubic {
         return yr * t + yl * (1 - t)
     }
 
-    /// The r that makes the interpolant's second derivative at x_l equal `secondDerivativeLeft`.
-    static func controlParameterToFitSecondDerivativeAtLeftSide(
-        xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double, secondDerivativeLeft: Double
-    ) -> Double {
-        let h = xr - xl
-        let numerator = 0.5 * h * secondDerivativeLeft + (dr - dl)
-        if isZero(numerator) { return 0 }
-        let denominator = (yr - yl) / h - dl
-        if isZero(denominator) { return numerator > 0 ? maximumControlParameter : minimumControlParameter }
-        return numerator / denominator
-    }
+    /// The end of [x_l, x_r] a second derivative is fitted at.
+    enum End { case left, right }
 
-    /// The r that makes the interpolant's second derivative at x_r equal `secondDerivativeRight`.
-    static func controlParameterToFitSecondDerivativeAtRightSide(
-        xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double, secondDerivativeRight: Double
+    /// The r that makes the interpolant's second derivative at x_l (`.left`) or x_r (`.right`)
+    /// equal `secondDerivative`.
+    static func controlParameterToFitSecondDerivative(
+        _ secondDerivative: Double, at end: End, xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double
     ) -> Double {
         let h = xr - xl
-        let numerator = 0.5 * h * secondDerivativeRight + (dr - dl)
+        let numerator = 0.5 * h * secondDerivative + (dr - dl)
         if isZero(numerator) { return 0 }
-        let denominator = dr - (yr - yl) / h
+        let denominator = switch end {
+        case .left: (yr - yl) / h - dl
+        case .right: dr - (yr - yl) / h
+        }
         if isZero(denominator) { return numerator > 0 ? maximumControlParameter : minimumControlParameter }
         return numerator / denominator
     }
@@ -89,27 +84,13 @@ enum RationalCubic {
         return max(minimumControlParameter, max(r1, r2))
     }
 
-    /// `controlParameterToFitSecondDerivativeAtLeftSide`, raised to the shape-preserving minimum.
-    static func convexControlParameterToFitSecondDerivativeAtLeftSide(
-        xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double,
-        secondDerivativeLeft: Double, preferShapePreservationOverSmoothness: Bool
-    ) -> Double {
-        let r = controlParameterToFitSecondDerivativeAtLeftSide(
-            xl: xl, xr: xr, yl: yl, yr: yr, dl: dl, dr: dr, secondDerivativeLeft: secondDerivativeLeft)
-        let rMin = minimumControlParameter(dl: dl, dr: dr, s: (yr - yl) / (xr - xl),
-                                           preferShapePreservationOverSmoothness: preferShapePreservationOverSmoothness)
-        return max(r, rMin)
-    }
-
-    /// `controlParameterToFitSecondDerivativeAtRightSide`, raised to the shape-preserving minimum.
-    static func convexControlParameterToFitSecondDerivativeAtRightSide(
-        xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double,
-        secondDerivativeRight: Double, preferShapePreservationOverSmoothness: Bool
-    ) -> Double {
-        let r = controlParameterToFitSecondDerivativeAtRightSide(
-            xl: xl, xr: xr, yl: yl, yr: yr, dl: dl, dr: dr, secondDerivativeRight: secondDerivativeRight)
-        let rMin = minimumControlParameter(dl: dl, dr: dr, s: (yr - yl) / (xr - xl),
-                                           preferShapePreservationOverSmoothness: preferShapePreservationOverSmoothness)
-        return max(r, rMin)
+    /// Value at `x` of the rational cubic through (x_l, y_l) and (x_r, y_r) with end slopes d_l,
+    /// d_r, its r fitted to `secondDerivative` at `end` but raised to the shape-preserving minimum.
+    static func interpolateConvex(_ x: Double, xl: Double, xr: Double, yl: Double, yr: Double, dl: Double, dr: Double,
+                                  secondDerivative: Double, at end: End, preferShapePreservationOverSmoothness: Bool) -> Double {
+        let fitted = controlParameterToFitSecondDerivative(secondDerivative, at: end, xl: xl, xr: xr, yl: yl, yr: yr, dl: dl, dr: dr)
+        let least = minimumControlParameter(dl: dl, dr: dr, s: (yr - yl) / (xr - xl),
+                                            preferShapePreservationOverSmoothness: preferShapePreservationOverSmoothness)
+        return interpolate(x, xl: xl, xr: xr, yl: yl, yr: yr, dl: dl, dr: dr, r: max(fitted, least))
     }
 }

@@ -1,6 +1,8 @@
 /// The built-in scenarios as scenario files: the source of truth for `Scenario.builtIn`,
 /// parsed by `ScenarioFile.parse` like a user's file. Keys and units are in the README's
 /// scenario reference; `gammascalp scenarios --show NAME` prints any of them, fully commented.
+/// A section several scenarios share word for word is written once, in `+Market` or `+Desk`,
+/// and interpolated.
 enum BuiltInScenarioFiles {
     /// Default first.
     static let texts = [
@@ -13,10 +15,7 @@ enum BuiltInScenarioFiles {
         description = "Long 10 ATM straddles, 30 days, bought at 20% implied; the market realizes 25%."
         goal = "Realized above implied: hedge the moves and the gamma pays more than the theta costs."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         dividend = 0
         step_minutes = 5
         days = 30
@@ -28,26 +27,18 @@ enum BuiltInScenarioFiles {
         [implied]
         atm_vol = 0.20
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 30
         quantity = 10
         multiplier = 100
         implied_vol = 0.20
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
+        \(handHedgedBand)
 
         [limits]
         net_delta = 1500
 
-        [training]
-        risk_aversion = 0.001
+        \(tenStraddleTraining)
 
         [session]
         speed = 10
@@ -71,29 +62,12 @@ enum BuiltInScenarioFiles {
         kind = "gbm"
         vol = 0.12
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 30
         quantity = 10
         implied_vol = 0.30
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
-
-        [limits]
-        net_delta = 1500
-
-        [training]
-        risk_aversion = 0.001
-
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(handHedgedTenStraddles)
         """
 
     static let shortGamma = """
@@ -101,10 +75,7 @@ enum BuiltInScenarioFiles {
         description = "Short 10 ATM straddles sold at 25% implied, 15 days to expiry; the market is calm at 15% but can flip into a 45% stress spell (about a 1-in-5 chance in the 15 days)."
         goal = "Short gamma: theta pays you every day, but every hedge buys high and sells low, and one stressed spell takes back weeks of theta; hedge with discipline and respect the loss limit."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         step_minutes = 5
         days = 15
 
@@ -116,30 +87,20 @@ enum BuiltInScenarioFiles {
         stressed_to_calm = 36
         start = "calm"
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 15
         quantity = -10
         implied_vol = 0.25
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
+        \(handHedgedBand)
 
         [limits]
         net_delta = 1500
         loss = 3000
 
-        [training]
-        risk_aversion = 0.001
+        \(tenStraddleTraining)
 
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(fiveMinuteEstimators)
         """
 
     static let trendDay = """
@@ -158,22 +119,16 @@ enum BuiltInScenarioFiles {
         kind = "gbm"
         vol = 0.15
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 7
         quantity = 10
         implied_vol = 0.20
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
+        \(stockHedgingCosts)
         policy = "band:600"
         auto = false
 
-        [training]
-        risk_aversion = 0.001
+        \(tenStraddleTraining)
 
         [session]
         speed = 5
@@ -186,10 +141,7 @@ enum BuiltInScenarioFiles {
         description = "A quiet 15%-vol market that gaps about twice a month, mostly down; long 10 ATM straddles and 10 95-strike puts priced on a skew that lifts as the price falls."
         goal = "Jumps cannot be hedged: the hedge is always one gap behind. Long gamma earns its P&L in a few jumps, so it is lumpy and skewed, and realized vol from the quiet steps understates the risk."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         step_minutes = 5
         days = 30
 
@@ -208,9 +160,7 @@ enum BuiltInScenarioFiles {
         # skew takes off the 95 put as it moves nearer the money.
         spot_vol_beta = -0.4
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 30
         quantity = 10
 
@@ -220,22 +170,14 @@ enum BuiltInScenarioFiles {
         expiry_days = 30
         quantity = 10
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
+        \(handHedgedBand)
 
         [limits]
         net_delta = 2000
 
-        [training]
-        risk_aversion = 0.001
+        \(tenStraddleTraining)
 
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(fiveMinuteEstimators)
         """
 
     static let stochasticVol = """
@@ -243,10 +185,7 @@ enum BuiltInScenarioFiles {
         description = "Heston market: vol starts at 20%, wanders around 25% and rises as the price falls; long 10 ATM straddles at 22% implied, which drifts too and follows the market's vol down and up."
         goal = "Realized vol is itself random: it clusters, mean-reverts and moves against the price. Watch the rolling and EWMA estimates against implied before deciding how hard to hedge."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         step_minutes = 5
         days = 30
 
@@ -270,28 +209,11 @@ enum BuiltInScenarioFiles {
         # return; a 30-day implied averages the mean-reverting path, about 0.88 of that.
         spot_vol_beta = -0.74
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 30
         quantity = 10
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
-
-        [limits]
-        net_delta = 1500
-
-        [training]
-        risk_aversion = 0.001
-
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(handHedgedTenStraddles)
         """
 
     static let volCrush = """
@@ -299,10 +221,7 @@ enum BuiltInScenarioFiles {
         description = "Long 10 ATM 14-day straddles at about 60% implied ahead of earnings after day 2: 31% of it is the term structure's, the rest an 8% move priced in. The stock gaps 6% lower and, the event behind it, the straddle's implied falls back to the term's 31%."
         goal = "An event straddle pays only if the move beats the move priced in: the gap's gamma gain is smaller than the vega lost when the event's variance leaves the calendar."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         step_minutes = 5
         days = 5
 
@@ -326,28 +245,11 @@ enum BuiltInScenarioFiles {
         price_jump = -0.06
         event_move = 0.08
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 14
         quantity = 10
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
-        policy = "band:100"
-        auto = false
-
-        [limits]
-        net_delta = 1500
-
-        [training]
-        risk_aversion = 0.001
-
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(handHedgedTenStraddles)
         """
 
     static let expensiveHedging = """
@@ -355,20 +257,9 @@ enum BuiltInScenarioFiles {
         description = "Long 10 ATM straddles at 20% implied, realized 25%, in a stock with a wide spread: 10 bps each way plus a cent a share."
         goal = "When trading is expensive, hedging every step spends more than the whole gamma profit on the spread; a delta band trades a few times a day and stays profitable. The wider the band, the more it keeps and the more it risks."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
-        step_minutes = 15
-        days = 10
+        \(quarterHourMarket)
 
-        [process]
-        kind = "gbm"
-        vol = 0.25
-
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 10
         quantity = 10
         implied_vol = 0.20
@@ -384,8 +275,7 @@ enum BuiltInScenarioFiles {
         [limits]
         net_delta = 1000
 
-        [training]
-        risk_aversion = 0.001
+        \(tenStraddleTraining)
 
         [session]
         vol_window = 96
@@ -432,9 +322,7 @@ enum BuiltInScenarioFiles {
         funding_rate = 0.1
         funding_interval_hours = 8
 
-        [session]
-        vol_window = 288
-        ewma_half_life = 144
+        \(fiveMinuteEstimators)
         """
 
     static let sizeAndImpact = """
@@ -442,28 +330,14 @@ enum BuiltInScenarioFiles {
         description = "Long 500 ATM straddles at 20% implied, realized 25%: fifty times the classic book, in a stock trading 2 million shares a day."
         goal = "Impact grows as size^1.5: hedging a big book with a market order every step pays it on every trade; a ladder of resting orders or a band trades less and keeps the gamma."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
-        step_minutes = 15
-        days = 10
+        \(quarterHourMarket)
 
-        [process]
-        kind = "gbm"
-        vol = 0.25
-
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 10
         quantity = 500
         implied_vol = 0.20
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
+        \(stockHedgingCosts)
         policy = "ladder:0.005"
         auto = true
         benchmark = "every:1"
@@ -487,10 +361,7 @@ enum BuiltInScenarioFiles {
         description = "Long 10 ATM straddles at 20% implied on a stock that realizes 20%, trading 6.5 hours a day, Monday to Friday: a fifth of each day's variance comes while the market is shut."
         goal = "Hedging every step cannot hedge a gap: nights and weekends move the price with no chance to trade, so most of the hedger's P&L swings come from the opens, not the day."
 
-        [market]
-        spot = 100
-        drift = 0.05
-        rate = 0.05
+        \(hundredDollarStock)
         step_minutes = 7.5
         days = 10
 
@@ -498,17 +369,12 @@ enum BuiltInScenarioFiles {
         kind = "gbm"
         vol = 0.20
 
-        [[book]]
-        kind = "straddle"
-        strike = 100
+        \(atTheMoneyStraddles)
         expiry_days = 10
         quantity = 10
         implied_vol = 0.20
 
-        [hedging]
-        lot = 100
-        cost_bps = 1
-        fee = 0.005
+        \(stockHedgingCosts)
         policy = "every:1"
         auto = true
         benchmark = "every:1"

@@ -16,10 +16,8 @@ public struct MeanRevertingImpliedVol: Sendable, Hashable, Codable {
     /// η, the vol of implied vol, in vol (as a fraction) per √year.
     public var volOfVol: Double
 
-    // Per-step constants for the last dt seen.
-    private var cachedStep: Double = .nan
-    private var cachedDecay = 1.0
-    private var cachedShock = 0.0
+    /// e^{−κ·dt} and η·√((1 − e^{−2κ·dt}) / (2κ)) for the last dt seen.
+    private var cache = StepCache(constants: (decay: 1.0, shock: 0.0))
 
     public init(speed: Double, longRun: Double, volOfVol: Double) {
         self.speed = speed
@@ -29,14 +27,13 @@ public struct MeanRevertingImpliedVol: Sendable, Hashable, Codable {
 
     /// The ATM implied vol `dt` years after `atmVol`, before any floor.
     public mutating func advance(atmVol: Double, dt: Double, using rng: inout Xoshiro256StarStar) -> Double {
-        if dt != cachedStep {
-            cachedStep = dt
-            cachedDecay = exp(-speed * dt)
+        if dt != cache.step {
+            cache.step = dt
             // (1 − e^{−2κdt}) / (2κ), which tends to dt as κ → 0.
             let variance = speed > 0 ? -expm1(-2 * speed * dt) / (2 * speed) : dt
-            cachedShock = volOfVol * variance.squareRoot()
+            cache.constants = (decay: exp(-speed * dt), shock: volOfVol * variance.squareRoot())
         }
-        return longRun + (atmVol - longRun) * cachedDecay + cachedShock * rng.nextNormal()
+        return longRun + (atmVol - longRun) * cache.constants.decay + cache.constants.shock * rng.nextNormal()
     }
 
     /// E[σ_IV(t)] given σ_IV(0) = `atmVol`, ignoring the floor.
@@ -50,14 +47,4 @@ public struct MeanRevertingImpliedVol: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case speed, longRun, volOfVol }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.speed == rhs.speed && lhs.longRun == rhs.longRun && lhs.volOfVol == rhs.volOfVol
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(speed)
-        hasher.combine(longRun)
-        hasher.combine(volOfVol)
-    }
 }

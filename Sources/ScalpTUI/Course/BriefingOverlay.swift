@@ -11,13 +11,13 @@ struct BriefingOverlay: Widget {
 
     func render(into grid: inout Grid, _ area: Rect) {
         let scenario = level.scenario
-        let bounds = area.inset(horizontal: 2, vertical: 1)
-        let text = min(bounds.width, Self.width) - 6
+        let place = OverlayBox.Placement(in: area, width: Self.width)
         let label = 10
         func labelled(_ name: String, _ values: [String], _ style: Style = Style(.text)) -> [[Span]] {
-            OverlayBox.labelled(name, values, width: text, label: label, style: style)
+            OverlayBox.labelled(name, values, width: place.textWidth, label: label, style: style)
         }
-        var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(level.briefing), width: text).map { [Span($0, Style(.text))] }
+        var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(level.briefing), width: place.textWidth)
+            .map { [Span($0, Style(.text))] }
         lines.append([])
         lines += labelled("To pass", level.pass.lines.map { "• " + $0 }, Style(.accent))
         let goal = TextLayout.sanitize(scenario.learningGoal)
@@ -31,11 +31,11 @@ struct BriefingOverlay: Widget {
         let footer: [[Span]] = [[], [Span("Enter plays it on a fresh seed · Esc back", Style(.accent, on: .background, .bold))]]
         // On a short screen the scenario's details give way, from the last; the briefing, what
         // passing takes and the prompt always show.
-        let room = bounds.height - 4 - footer.count
+        let room = place.textRows - footer.count
         let fitting = max(0, min(details.count, room - lines.count - 1))
         if fitting > 0 { lines += [[]] + details.prefix(fitting) }
         lines = OverlayBox.clipped(lines, to: room) + footer
         OverlayBox(title: "Level \(level.number) · " + TextLayout.sanitize(level.title), lines: lines, width: Self.width)
-            .render(into: &grid, bounds)
+            .render(into: &grid, place.bounds)
     }
 }

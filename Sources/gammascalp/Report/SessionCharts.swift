@@ -23,26 +23,25 @@ struct SessionCharts {
         hours = span < 2
     }
 
+    /// The charts' colours: each ink written once, then what each draws.
     enum Palette {
-        static let price = "#1f4e79"
-        static let buy = "#1a7f37"
-        static let sell = "#c62828"
-        static let closeOut = "#6e7781"
-        static let strike = "#8250df"
-        static let realized = "#d4720b"
-        static let ewma = "#b8860b"
-        static let implied = "#1f4e79"
-        static let delta = "#1f4e79"
-        static let benchmark = "#6e7781"
-        static let limit = "#c62828"
-        static let total = "#111111"
+        static let navy = "#1f4e79"
+        static let green = "#1a7f37"
+        static let red = "#c62828"
+        static let grey = "#6e7781"
+        static let violet = "#8250df"
+        static let orange = "#d4720b"
+        static let cyan = "#17becf"
+
+        static let price = navy, strike = violet
+        /// Trades: bought, sold, and the close-out at the end.
+        static let buy = green, sell = red, closeOut = grey
+        static let realized = orange, ewma = "#b8860b", implied = navy
+        /// The range estimators, beside the close-to-close realized vol.
+        static let parkinson = green, garmanKlass = violet, rogersSatchell = red, yangZhang = cyan
+        static let delta = navy, benchmark = grey, limit = red, total = "#111111"
         /// The attribution chart's colours, one per `PnLBucket.all` in its order (cycling past the end).
-        static let buckets = ["#1f77b4", "#1a7f37", "#c62828", "#8250df", "#e377c2", "#8c564b", "#7f7f00", "#d4720b",
-                              "#17becf", "#bcbd22", "#b0b7bf"]
-        static let parkinson = "#1a7f37"
-        static let garmanKlass = "#8250df"
-        static let rogersSatchell = "#c62828"
-        static let yangZhang = "#17becf"
+        static let buckets = ["#1f77b4", green, red, violet, "#e377c2", "#8c564b", "#7f7f00", orange, cyan, "#bcbd22", "#b0b7bf"]
     }
 
     var all: [LineChart] { [price, volatility, rangeVolatility, netDelta, attribution, versusBenchmark] + [versusBestRule].compactMap { $0 } }

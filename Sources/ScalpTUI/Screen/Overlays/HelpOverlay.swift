@@ -11,13 +11,13 @@ struct HelpOverlay: Widget {
     static let label = 10
 
     func render(into grid: inout Grid, _ area: Rect) {
-        let bounds = area.inset(horizontal: 2, vertical: 1)
+        let place = OverlayBox.Placement(in: area, width: Self.width)
         let keyStyle = Style(.accent, on: .background, .bold)
         let bindings = keyMap.bindings.map { ($0.keys.map(\.description).joined(separator: " "), $0.help) }
         // One column of keys if it fits the height, else two side by side.
-        let inner = min(bounds.width, Self.width) - 6
+        let inner = place.textWidth
         var lines = bindings.map { [Span(TextLayout.pad($0.0, 14), keyStyle), Span($0.1, Style(.text))] } + tail(width: inner)
-        if lines.count + 4 > bounds.height {
+        if lines.count > place.textRows {
             let half = (bindings.count + 1) / 2
             let column = inner / 2
             lines = (0..<half).map { row in
@@ -30,11 +30,11 @@ struct HelpOverlay: Widget {
                 return line
             } + tail(width: inner)
             // Still too tall: the blank separators go first, from the bottom.
-            while lines.count + 4 > bounds.height, let blank = lines.lastIndex(where: \.isEmpty) { lines.remove(at: blank) }
+            while lines.count > place.textRows, let blank = lines.lastIndex(where: \.isEmpty) { lines.remove(at: blank) }
             // Then the speed range: the header shows the speed itself.
-            if lines.count + 4 > bounds.height { lines.removeAll { $0.first?.text.hasPrefix("Speed") == true } }
+            if lines.count > place.textRows { lines.removeAll { $0.first?.text.hasPrefix("Speed") == true } }
         }
-        OverlayBox(title: "Keys", lines: lines, width: Self.width).render(into: &grid, bounds)
+        OverlayBox(title: "Keys", lines: lines, width: Self.width).render(into: &grid, place.bounds)
     }
 
     /// Everything after the key list, wrapped to `width`.

@@ -10,13 +10,12 @@ struct IntroOverlay: Widget {
 
     func render(into grid: inout Grid, _ area: Rect) {
         let scenario = snapshot.scenario
-        let bounds = area.inset(horizontal: 2, vertical: 1)
-        let text = min(bounds.width, Self.width) - 6
+        let place = OverlayBox.Placement(in: area, width: Self.width)
         let label = 11
         func labelled(_ name: String, _ value: String, _ style: Style = Style(.text)) -> [[Span]] {
-            OverlayBox.labelled(name, [value], width: text, label: label, style: style)
+            OverlayBox.labelled(name, [value], width: place.textWidth, label: label, style: style)
         }
-        var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(scenario.description), width: text)
+        var lines: [[Span]] = TextLayout.wrap(TextLayout.sanitize(scenario.description), width: place.textWidth)
             .map { [Span($0, Style(.text))] }
         lines.append([])
         let goal = TextLayout.sanitize(scenario.learningGoal)
@@ -32,9 +31,9 @@ struct IntroOverlay: Widget {
         let start = snapshot.paused ? "Press any key to close this (the session is paused)." : "Press any key to start."
         let footer: [[Span]] = [[], [Span(start, Style(.accent, on: .background, .bold))]]
         // A long description gives up the key hints, then its last lines; the prompt always shows.
-        let room = bounds.height - 4 - footer.count
+        let room = place.textRows - footer.count
         if lines.count + you.count <= room { lines += you }
         lines = OverlayBox.clipped(lines, to: room) + footer
-        OverlayBox(title: snapshot.title, lines: lines, width: Self.width).render(into: &grid, bounds)
+        OverlayBox(title: snapshot.title, lines: lines, width: Self.width).render(into: &grid, place.bounds)
     }
 }

@@ -9,6 +9,21 @@ struct OverlayBox {
     /// The box's width before it is cut to the screen.
     var width: Int
 
+    /// Where a box `width` columns wide goes in a screen `area`: the bounds to centre it in (the
+    /// area less a margin of two columns and one row), the columns its text wraps to and the most
+    /// lines of text it shows, in cells (the border and `frame`'s inset taken off).
+    struct Placement {
+        var bounds: Rect
+        var textWidth: Int
+        var textRows: Int
+
+        init(in area: Rect, width: Int) {
+            bounds = area.inset(horizontal: 2, vertical: 1)
+            textWidth = min(bounds.width, width) - 6
+            textRows = bounds.height - 4
+        }
+    }
+
     /// Draws the box and its lines centred in `bounds`.
     func render(into grid: inout Grid, _ bounds: Rect) {
         let rect = bounds.centered(width: min(bounds.width, width), height: min(lines.count + 4, bounds.height))

@@ -16,6 +16,15 @@ struct TooSmallMessage: Widget {
     }
 }
 
+extension Grid {
+    /// A blank screen of `width` × `height` cells, or nil below `minimum` (columns, rows): the
+    /// board, course and race screens show `TooSmallMessage.oneLine` then.
+    init?(width: Int, height: Int, minimum: (width: Int, height: Int)) {
+        guard width >= minimum.width, height >= minimum.height else { return nil }
+        self.init(width: width, height: height)
+    }
+}
+
 extension TooSmallMessage {
     /// What the board, course and race screens show below their minimum size: one line.
     static func oneLine(width: Int, height: Int) -> Grid {
