@@ -9,10 +9,11 @@ struct PathKernelTests {
     static let costs = TransactionCosts(halfSpreadBps: 5, feePerShare: 0.002)
 
     /// Plain sessions the kernel takes: each rule it runs, costs, a lot size, a dividend, a
-    /// short book, a zero rate, and a book whose first leg expires mid-session.
+    /// short book, a zero rate, no hedger, and a book whose first leg expires mid-session.
     static let plainConfigs: [(String, SessionConfig)] = {
         var configs: [(String, SessionConfig)] = [
             ("every:1", unitOptionConfig(steps: 90, detail: .pnlOnly)),
+            ("no hedge", unitOptionConfig(steps: 90, rule: .none, costs: costs, detail: .pnlOnly)),
             ("every:3 put, dividend, costs", unitOptionConfig(kind: .put, dividend: 0.03, steps: 90,
                 rule: .every(PeriodicHedge(interval: 3)), costs: costs, detail: .pnlOnly)),
             ("band to edge, short", unitOptionConfig(steps: 90, quantity: -40,
@@ -96,7 +97,6 @@ struct PathKernelTests {
     @Test func kernelDeclinesStepsThatDoMore() {
         var declined: [SessionConfig] = [
             unitOptionConfig(rule: .ladder(LadderHedge(step: 0.01)), detail: .pnlOnly),
-            unitOptionConfig(rule: .none, detail: .pnlOnly),
             unitOptionConfig(detail: .full),
             unitOptionConfig(hedgeVol: .ewma, detail: .pnlOnly),
         ]

@@ -11,7 +11,8 @@ import Foundation
 /// `decide`), so a path's outcome equals the scalar session's to the last bit. The kernel
 /// does not apply where the step does more: events, a market that shuts, moving implied vols,
 /// the execution desk, an estimated hedge vol, full detail, a process other than GBM, the
-/// ladder, or hedge deltas without a schedule.
+/// ladder's resting orders, or hedge deltas without a schedule. Without an auto-hedger (or with
+/// the rule `none`) its steps are the market's and the financing alone.
 struct PathKernel: Sendable {
     /// The last step the kernel takes: before the session's last step and before the first expiry.
     let lastStep: Int
@@ -35,14 +36,11 @@ struct PathKernel: Sendable {
     /// or there is no step for the kernel to take.
     init?(_ session: Session) {
         guard let gbm = session.gbmStep, let schedule = session.hedgerView.deltaSchedule,
-              !session.isFinished, session.autoHedge, session.config.detail == .pnlOnly,
+              !session.isFinished, session.config.detail == .pnlOnly,
               !session.hasEvents, !session.clock.marketShuts, !session.clock.isCrossingGap, !session.volSurface.moves,
               !session.desk.executes, !session.desk.ordersMayRest, !session.hedgerView.estimatesHedgeVol
         else { return nil }
-        switch session.hedgeRule {
-        case .every, .band, .move, .whalleyWilmott: break
-        case .none, .ladder: return nil
-        }
+        if session.autoHedge, session.hedgeRule.restsOrders { return nil }
         var last = session.clock.step
         while last + 1 < session.config.steps,
               !session.clock.expires(by: Double(last + 1) * session.clock.timeStep) { last += 1 }
@@ -76,12 +74,14 @@ struct PathKernel: Sendable {
     /// Takes `session` (a copy of the one the kernel was built from, on any stream) through
     /// step `lastStep`, as `Session.advance` would.
     func run(_ session: inout Session) {
+        guard session.autoHedge else { return run(&session, policy: NoHedge()) }
         switch session.hedgeRule {
         case .every(let policy): run(&session, policy: policy)
         case .band(let policy): run(&session, policy: policy)
         case .move(let policy): run(&session, policy: policy)
         case .whalleyWilmott(let policy): run(&session, policy: policy)
-        case .none, .ladder: break
+        case .none: run(&session, policy: NoHedge())
+        case .ladder: break
         }
     }
 
@@ -95,6 +95,7 @@ struct PathKernel: Sendable {
         let book = session.book
         let table = session.normalTable
         let needsGamma = policy.needsGamma
+        ledger.lastStep = PnLAttribution()
         for step in session.clock.step + 1...lastStep {
             let previousSpot = spot
             let increment = gbm.logIncrement(normal: NormalZiggurat.sample(using: &rng, table: table))
@@ -102,7 +103,8 @@ struct PathKernel: Sendable {
             logSpot += increment
             _ = ledger.accrue(interestPerStep: interestPerStep, dividendPerStep: dividendPerStep,
                               perpNotionalCash: perpNotionalCash, previousSpot: previousSpot)
-            ledger.lastStep = PnLAttribution()
+            // The step's attribution starts empty; its costs are the only bucket a plain step books.
+            ledger.lastStep.costs = 0
 
             let risk: (delta: Double, gamma: Double) = needsGamma
                 ? schedule.deltaAndGamma(of: book, step: step, spot: spot, logSpot: logSpot)
@@ -115,7 +117,7 @@ struct PathKernel: Sendable {
                 costRate: needsGamma ? costs.proportionalRate(at: spot) : 0, discountToExpiry: needsGamma ? discounts[step] : nil)
             guard case .rebalance(let target) = policy.decide(context) else { continue }
             let shares = Session.rebalancingShares(toNetDelta: target, from: netDelta, lotSize: lotSize)
-            guard shares != 0, shares.isFinite else { continue }
+            guard Session.isTradable(shares) else { continue }
             ledger.book(shares: shares, price: spot, cost: costs.cost(shares: shares, price: spot), isManual: false)
         }
         session.rng = rng

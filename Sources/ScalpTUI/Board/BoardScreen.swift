@@ -6,7 +6,9 @@ import ScalpJournal
 /// trainee's summary over it when open. Pure: the same state and size give the same grid.
 public enum BoardScreen {
     public static func render(_ state: BoardState, width: Int, height: Int) -> Grid {
-        guard var grid = Grid(width: width, height: height, minimum: (40, 6)) else { return TooSmallMessage.oneLine(width: width, height: height) }
+        guard var grid = Grid(width: width, height: height, minimum: (40, 6)) else {
+            return TooSmallMessage.oneLine(width: width, height: height)
+        }
         let rows = state.rows
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(1)])
         header(state, rows: rows, into: &grid, parts[0])

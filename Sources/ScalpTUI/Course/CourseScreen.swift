@@ -7,7 +7,9 @@ import ScalpFormat
 /// same grid.
 public enum CourseScreen {
     public static func render(_ state: CourseState, width: Int, height: Int) -> Grid {
-        guard var grid = Grid(width: width, height: height, minimum: (60, 10)) else { return TooSmallMessage.oneLine(width: width, height: height) }
+        guard var grid = Grid(width: width, height: height, minimum: (60, 10)) else {
+            return TooSmallMessage.oneLine(width: width, height: height)
+        }
         let progress = state.progress
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(1)])
         header(progress, into: &grid, parts[0])

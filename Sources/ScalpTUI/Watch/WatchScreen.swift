@@ -7,7 +7,9 @@ import ScalpFormat
 public enum WatchScreen {
     public static func render(_ state: WatchState, width: Int, height: Int, keyMap: KeyMap = .standard) -> Grid {
         let lanes = state.race.lanes.count
-        guard var grid = Grid(width: width, height: height, minimum: (60, lanes + 10)) else { return TooSmallMessage.oneLine(width: width, height: height) }
+        guard var grid = Grid(width: width, height: height, minimum: (60, lanes + 10)) else {
+            return TooSmallMessage.oneLine(width: width, height: height)
+        }
         let parts = grid.bounds.rows([.length(1), .fill(1), .length(lanes + 3), .length(1)])
         header(state, into: &grid, parts[0])
         RaceChart(paths: state.pnlPaths, steps: state.race.steps).render(into: &grid, parts[1])
