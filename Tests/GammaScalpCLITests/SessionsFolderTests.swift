@@ -43,6 +43,31 @@ struct SessionsFolderTests {
         #expect(sessions.allSatisfy { $0["points"] is Double })
     }
 
+    /// A session played for a course level says so: in the table beside its scenario, and as
+    /// `course` and `level` in the JSON (null for the others).
+    @Test func listsTheCourseAndLevelASessionWasPlayedFor() throws {
+        let (state, sessions) = try stateFolder()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let path = sessions + "/20261202T100000Z-theta-bleed-seed4.jsonl"
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        let marked = journal.replacingOccurrences(of: "\"scenario\":\"theta-bleed\",",
+                                                  with: "\"scenario\":\"theta-bleed\",\"course\":\"first-desk\",\"level\":3,")
+        #expect(marked != journal)
+        try marked.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let table = try CLI.run(["sessions"], environment: ["XDG_STATE_HOME": state])
+        #expect(table.status == 0, "\(table.stderr)")
+        let rows = table.stdout.split(separator: "\n").filter { $0.contains(".jsonl") }
+        #expect(rows.first?.contains("theta-bleed (first-desk 3)") == true, "\(table.stdout)")
+        #expect(rows.dropFirst().allSatisfy { !$0.contains("first-desk") })
+
+        let json = try CLI.run(["sessions", "--json"], environment: ["XDG_STATE_HOME": state])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let listed = try #require(object["sessions"] as? [[String: Any]])
+        #expect(listed.first?["course"] as? String == "first-desk" && listed.first?["level"] as? Int == 3)
+        #expect(listed.dropFirst().allSatisfy { $0["course"] is NSNull && $0["level"] is NSNull })
+    }
+
     @Test func lastReadsTheNewestJournal() throws {
         let (state, sessions) = try stateFolder()
         defer { try? FileManager.default.removeItem(atPath: state) }

@@ -11,8 +11,9 @@ struct SessionsCommand: ParsableCommand {
         discussion: """
         Lists the journals `play` wrote to the sessions folder ($XDG_STATE_HOME/gammascalp/\
         sessions/, default ~/.local/state/gammascalp/sessions/), newest first: when the \
-        session started (UTC), scenario, seed, steps played of the session's steps, how it \
-        ended and the points its end line records (check them with `replay --verify`).
+        session started (UTC), scenario (with the course and level it was played for, from \
+        `course play`), seed, steps played of the session's steps, how it ended and the points \
+        its end line records (check them with `replay --verify`).
 
         `replay --last`, `report --last` and `export --last` read the newest one; give a \
         path from this list to read another.
@@ -22,7 +23,7 @@ struct SessionsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show at most N journals (the newest).", valueName: "n"))
     var limit = 20
 
-    @Flag(help: "Print JSON: folder and sessions [{journal, session, started, scenario, seed, step, steps, ended, points}].")
+    @Flag(help: "Print JSON: folder and sessions [{journal, session, started, scenario, course, level, seed, step, steps, ended, points}].")
     var json = false
 
     func validate() throws {
@@ -65,6 +66,11 @@ struct SessionsCommand: ParsableCommand {
         return formatter.string(from: date)
     }
 
+    /// The scenario's name, and the course and level it was played for, e.g. "trend-day (first-desk 4)".
+    private static func scenario(_ session: RecordedSession) -> String {
+        session.start.scenario.name + (session.start.course.map { " (\($0.course) \($0.level))" } ?? "")
+    }
+
     private static func ended(_ session: RecordedSession) -> String {
         guard let end = session.end?.end else { return "cut at step \(session.lastStep)" }
         return end.reason.ranToTheEnd ? "finished" : "\(end.reason.rawValue) at step \(end.step)"
@@ -83,7 +89,7 @@ struct SessionsCommand: ParsableCommand {
             // An unfinished session's points are provisional: shown in parentheses.
             let finished = played >= steps
             let points = session.end?.end.summary.score.map { finished ? String(Int($0.points)) : "(\(Int($0.points)))" } ?? ""
-            table.append([Self.started(session), session.start.scenario.name, String(session.start.seed),
+            table.append([Self.started(session), Self.scenario(session), String(session.start.seed),
                           "\(played)/\(steps)", Self.ended(session), points,
                           file + (session.count > 1 ? "#\(session.index + 1)" : "")])
         }
@@ -101,7 +107,10 @@ struct SessionsCommand: ParsableCommand {
                 return .object([
                     ("journal", .string(row.journal)), ("session", .integer(session.index + 1)),
                     ("started", session.start.startedAt.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null),
-                    ("scenario", .string(session.start.scenario.name)), ("seed", JournalStart.seedValue(session.start.seed)),
+                    ("scenario", .string(session.start.scenario.name)),
+                    ("course", session.start.course.map { .string($0.course) } ?? .null),
+                    ("level", session.start.course.map { .integer($0.level) } ?? .null),
+                    ("seed", JournalStart.seedValue(session.start.seed)),
                     ("step", .integer(end?.step ?? session.lastStep)), ("steps", .integer(session.start.config.steps)),
                     ("ended", .string(end?.reason.rawValue ?? "truncated")),
                     ("finished", .bool((end?.step ?? session.lastStep) >= session.start.config.steps)),
