@@ -41,6 +41,12 @@ public struct HedgeContext: Sendable, Hashable {
         discountToExpiry ?? Self.discount(rate: rate, timeToExpiry: timeToExpiry)
     }
 
+    /// Years from `now` to the nearest expiry `nextExpiry` (years), 0 past it or without one.
+    @inline(__always)
+    static func timeToExpiry(from now: Double, to nextExpiry: Double?) -> Double {
+        max((nextExpiry ?? now) - now, 0)
+    }
+
     /// e^{−r·τ}, 1 at a zero rate.
     @inline(__always)
     static func discount(rate: Double, timeToExpiry: Double) -> Double {

@@ -67,8 +67,7 @@ struct PathKernel: Sendable {
     /// Years from step `step` to the nearest expiry, 0 past it: the hedge context's.
     @inline(__always)
     private static func timeToExpiry(step: Int, timeStep: Double, nextExpiry: Double?) -> Double {
-        let now = Double(step) * timeStep
-        return max((nextExpiry ?? now) - now, 0)
+        HedgeContext.timeToExpiry(from: Double(step) * timeStep, to: nextExpiry)
     }
 
     /// Takes `session` (a copy of the one the kernel was built from, on any stream) through

@@ -25,7 +25,7 @@ extension Session {
         let netDelta = risk.delta + ledger.stockShares + (desk.executes ? desk.sharesInFlight : 0)
         let context = HedgeContext(
             step: clock.step, netDelta: netDelta, spot: spot, spotAtLastHedge: ledger.spotAtLastHedge, gamma: risk.gamma,
-            timeToExpiry: max((clock.nextExpiry ?? now) - now, 0), rate: config.rate,
+            timeToExpiry: HedgeContext.timeToExpiry(from: now, to: clock.nextExpiry), rate: config.rate,
             costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
         switch rule.decide(context) {
         case .rebalance(let target): rebalance(toNetDelta: target, from: netDelta, reason: .auto)
@@ -48,7 +48,7 @@ extension Session {
         // The cost rate, like gamma, only for the rule that reads it: it is a division.
         return HedgeContext(
             step: clock.step, netDelta: netDelta, spot: spot, spotAtLastHedge: ledger.spotAtLastHedge, gamma: risk.gamma,
-            timeToExpiry: max((clock.nextExpiry ?? now) - now, 0), rate: config.rate,
+            timeToExpiry: HedgeContext.timeToExpiry(from: now, to: clock.nextExpiry), rate: config.rate,
             costRate: rule.needsGamma ? config.costs.proportionalRate(at: spot) : 0)
     }
 
