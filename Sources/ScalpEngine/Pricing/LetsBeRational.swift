@@ -220,9 +220,6 @@ enum LetsBeRational {
         }
     }
 
-    /// The Householder(3) correction factor: with newton = −g/g′, halley = g″/g′, hh3 = g‴/g′,
-    /// s_{n+1} = s_n + newton·[1 + halley·newton/2]/[1 + newton·(halley + hh3·newton/6)].
-    @inline(__always)
     /// The guess for s on a middle segment, from (b_l, s_l) to (b_r, s_r) with vegas v_l, v_r:
     /// the rational cubic of s(β) itself, with ds/dβ = 1/vega at both ends and no curvature at
     /// `inflection`, the end at b_c.
@@ -232,6 +229,9 @@ enum LetsBeRational {
                                         secondDerivative: 0, at: inflection, preferShapePreservationOverSmoothness: false)
     }
 
+    /// The Householder(3) correction factor: with newton = −g/g′, halley = g″/g′, hh3 = g‴/g′,
+    /// s_{n+1} = s_n + newton·[1 + halley·newton/2]/[1 + newton·(halley + hh3·newton/6)].
+    @inline(__always)
     private static func householderFactor(newton: Double, halley: Double, hh3: Double) -> Double {
         (1 + 0.5 * halley * newton) / (1 + newton * (halley + hh3 * newton / 6))
     }
